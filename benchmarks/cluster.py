@@ -57,7 +57,7 @@ def _build_child(root: str, build: str, jobs: str, scheduler: str, out: str) -> 
     """In a fresh interpreter: runner.build of the whole portfolio, locally or on ``scheduler``."""
     from helpers.pipeline import runner
 
-    from .pipeline import STEP_LINE
+    from .pipeline import step_times
 
     layout = runner.Layout(data=Path(root) / "data", params=Path(root) / "params", notebooks=Path(root) / "notebooks",
                            build=Path(build))
@@ -79,8 +79,7 @@ def _build_child(root: str, build: str, jobs: str, scheduler: str, out: str) -> 
     finally:
         sys.stdout = real
     seconds = time.perf_counter() - started
-    steps = [{"annex": m["target"], "step": m["step"], "seconds": float(m["seconds"])}
-             for m in map(STEP_LINE.match, "".join(lines).splitlines()) if m]
+    steps = step_times("".join(lines))
     Path(out).write_text(json.dumps({"exit_code": code, "seconds": seconds, "steps": steps}), encoding="utf-8")
     return 0
 

@@ -13,7 +13,15 @@ from pathlib import Path
 from .common import (BIN, KERNEL, PROJECT, PYTHON, REPO, child_env, measured, notebooks, project_copy,
                      sample_targets, say)
 
-STEP_LINE = re.compile(r"^\s+(?P<target>\S+/\S+)\s+(?P<step>\S+)\s+(?P<seconds>[\d.]+) s\s*$")
+# « amem/tunisie   20_budget   2,5 s »: a step's line as the build prints it, with the project's decimal mark
+STEP_LINE = re.compile(r"^\s+(?P<target>\S+/\S+)\s+(?P<step>\S+)\s+(?P<seconds>\d+(?:[.,]\d+)?) s\s*$")
+
+
+def step_times(output: str) -> list[dict]:
+    """Each step the build printed, with its seconds (a French build writes « 2,5 s »: its lines went uncounted,
+    and the edit step reported « 0 steps ran »)."""
+    return [{"annex": m["target"], "step": m["step"], "seconds": float(m["seconds"].replace(",", "."))}
+            for m in map(STEP_LINE.match, output.splitlines()) if m]
 
 
 # ---------------------------------------------------------------------------------------------- the full build
@@ -23,8 +31,7 @@ def make_annexes(root: Path, jobs: int = 0) -> dict:
     args = ["make", "--no-print-directory", "annexes", f"PROJECT={PROJECT}"] + ([f"JOBS={jobs}"] if jobs else [])
     result = measured(args, root)
     out = result.pop("output")
-    result["steps"] = [{"annex": m["target"], "step": m["step"], "seconds": float(m["seconds"])}
-                       for m in map(STEP_LINE.match, out.splitlines()) if m]
+    result["steps"] = step_times(out)
     result["nothing_to_do"] = _says_nothing_to_do(out)
     return result
 

@@ -51,6 +51,16 @@ def test_the_progress_lines_of_a_build_are_in_its_language(capsys):
     assert "3.2 s" in english and "FAILED after 12.5 s" in english and "retrying once" in english, english
 
 
+def test_make_bench_reads_the_steps_of_a_french_build(capsys):
+    """`make bench` counted the steps a rebuild ran from the build's lines; in French (« 3,2 s ») it found none and
+    printed « 0 steps ran » for a rebuild that ran twenty."""
+    from benchmarks.pipeline import step_times
+
+    for lang in ("fr", "en"):
+        steps = step_times(_progress(lang, capsys))
+        assert [s["seconds"] for s in steps] == [3.2], (lang, steps)
+
+
 def test_a_dask_worker_of_another_environment_is_refused_in_french():
     """The refusal of a worker whose Python, packages or kernel differ came out in English in a French build."""
     told = _refusal("tcp://10.0.0.2:4567", differences(HERE, THERE)) + "\nNothing was built."
