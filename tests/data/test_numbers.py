@@ -264,7 +264,8 @@ def test_a_dash_in_place_of_the_cents_is_refused_saying_both_readings(text, mark
     ("1.000,000", ",", False, (1000.0, 1000000.0)),         # its '.' groups thousands: the ',' may too
     ("3 000.000", ",", False, (3000000.0, 3000.0)),         # '.' read as thousands: an English decimal point?
     ("3 000,000", ",", True, None),                         # a TND amount: three decimals, as written
-    ("12,000", ",", True, None),
+    ("12,000", ",", True, (12.0, 12000.0)),                 # 12 dinars, or 12 000 grouped the English way
+    ("1 012,000", ",", True, None),
     ("1,500", ".", True, (1500.0, 1.5)),                    # read as thousands: 1,5 dinars in a TND column?
     ("3 000.000", ",", True, (3000000.0, 3000.0)),
     ("12.000,50", ",", False, None),                        # two decimals: one reading
@@ -275,7 +276,9 @@ def test_a_dash_in_place_of_the_cents_is_refused_saying_both_readings(text, mark
 def test_a_grouped_number_with_three_decimals_reads_two_ways(text, mark, three_decimals, readings):
     """« 3 000,000 » in a EUR or XOF column was read as 3 000 without a word: three decimals in a currency written
     with two (or none) are a thousands separator typed with the wrong mark as likely. In a currency written with three
-    (TND, LYD: ISO 4217's minor units) the reading with the decimal mark is as written."""
+    (TND, LYD: ISO 4217's minor units) a grouped number read with the decimal mark is as written; « 12,000 » alone
+    is still told (twelve dinars, or twelve thousand typed the English way: the session's first version let it
+    through in dinars)."""
     from helpers.data.numbers import ambiguous
 
     assert ambiguous(text, mark, three_decimals) == readings

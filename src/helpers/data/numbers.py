@@ -600,14 +600,15 @@ def ambiguous(text: Any, decimal_mark: str, three_decimals: bool = False) -> tup
     separator followed by exactly three digits ('12,000', '12.000'), or a grouped number whose last separator is
     followed by exactly three digits ('3 000,000': 3 000 or 3 000 000? '3 000.000' with the mark ',': 3 000 000 or
     3 000?); None otherwise. ``three_decimals``: the column's currency writes three decimals (the Tunisian dinar,
-    ISO 4217's minor units: currencies.minor_units), where '3 000,500' and '12,000' read with the decimal mark are as
-    written."""
+    ISO 4217's minor units: currencies.minor_units), where a grouped '3 000,500' read with the decimal mark is as
+    written ('12,000' stays ambiguous: 12 dinars, or 12 000 grouped the English way)."""
     if not isinstance(text, str):
         return None
     stripped = text.strip(SPACES + "\t\r\n")
     short = len(re.sub(f"[{SPACES}]", "", stripped)) <= 8 and _AMBIGUOUS.match(stripped)
     grouped = not short and len(stripped) <= 40 and _GROUPED_THREE.match(stripped)
-    if not (short or grouped) or (three_decimals and stripped[-4] == decimal_mark):
+    # in dinars « 3 000,500 » is as written; « 12,000 » alone is still twelve dinars or an English 12 000
+    if not (short or grouped) or (three_decimals and grouped and stripped[-4] == decimal_mark):
         return None
     other_mark = "," if decimal_mark == "." else "."
     try:
