@@ -248,7 +248,7 @@ def test_a_sample_in_one_cluster_without_strata_says_so(tmp_path):
 @pytest.mark.parametrize("design, said", [
     ("{weights: poids, strata: region, clusters: centre}", "la strate 'sud' n'a qu'une seule grappe : la variance"),
     ("{weights: poids, strata: region}", "la strate 'sud' n'a qu'un seul répondant : la variance"),
-    ("{weights: poids, clusters: centre}", "tous les répondants sont dans la seule grappe 'c1' : la variance"),
+    ("{weights: poids, clusters: centre}", "chaque répondant est dans la seule grappe 'c1' : la variance"),
 ])
 def test_a_stratum_with_a_single_unit_is_said_in_french_with_what_r_s_lonely_psu_options_do(tmp_path, design, said):
     """A stratum with one centre (or one respondent) was refused in English in a French project (« the stratum 'sud'

@@ -1296,8 +1296,6 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"la strate '\1' n'a qu'une seule grappe : la variance en son sein ne peut pas être estimée"),
     (r"^the stratum '(.*)' has a single respondent: the variance within it cannot be estimated$",
      r"la strate '\1' n'a qu'un seul répondant : la variance en son sein ne peut pas être estimée"),
-    (r"^every respondent is in the one cluster '(.*)': the variance between clusters cannot be estimated$",
-     r"tous les répondants sont dans la seule grappe '\1' : la variance entre les grappes ne peut pas être estimée"),
     (r"there is no data folder for '([^']*)'", r"il n'y a pas de dossier de données pour '\1'"),
     (r"Create (\S+)/ with the project's tables \(see data/README\.md\)\.",
      r"Créez \1/ avec les tables du projet (voir data/README.md)."),
