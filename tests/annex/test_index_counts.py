@@ -109,6 +109,12 @@ def test_a_womens_share_leaving_out_unknown_sex_gives_its_bounds_under_the_index
         FIGURES + "gender,women_share,all,63.2768361581921,%,177,,,,,,,112 women of 177 participants\n",
         encoding="utf-8")
     assert "dont le sexe est connu" not in render_index(root, "fr")
+    # a share without its count (n) still shows, and so do the annex's other headlines
+    (root / "p" / "a.figures.csv").write_text(
+        FIGURES + "execution,physical_execution_rate,all,50,%,2,,,,,,,\n"
+        "gender,women_share,all,60,%,,,,,,,,3 women; 2 participant(s) of unknown sex\n", encoding="utf-8")
+    page = render_index(root, "fr")
+    assert '<td class="num">50,0\xa0%</td>' in page and '<td class="num">60,0\xa0%</td>' in page, page
 
 
 def test_the_index_says_what_truncated_means_and_when_nothing_was_published(tmp_path):

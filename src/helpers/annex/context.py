@@ -338,12 +338,10 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
                     decimal_mark: str | None = None) -> pd.DataFrame:
     """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
     annex language's."""
-    from ..analyses.reconcile import (ALL_PARTICIPANTS_NOTE, BUDGET_METRICS, COMMITMENT_NOTE, FRACTION_NOTE,
-                                      MARK_NOTE,
-                                      NO_PERCENT_NOTE, PERCENT_NOTE, PERCENT_SIGN_NOTE, PERSONS_NOTE,
-                                      ACTUAL_NOTE, MARGIN_NOTE, TARGET_NOTE, UPPER_BOUND_NOTE, UnreadableNumber,
-                                      is_currency,
-                                      parse_printed, value_base, value_date,
+    from ..analyses.reconcile import (ACTUAL_NOTE, ALL_PARTICIPANTS_NOTE, BUDGET_METRICS, COMMITMENT_NOTE,
+                                      FRACTION_NOTE, MARGIN_NOTE, MARK_NOTE, NO_PERCENT_NOTE, PERCENT_NOTE,
+                                      PERCENT_SIGN_NOTE, PERSONS_NOTE, TARGET_NOTE, UPPER_BOUND_NOTE,
+                                      UnreadableNumber, is_currency, parse_printed, value_base, value_date,
                                       worded_comparison)
 
     checked = figures[figures["metric"] == "reported_figure"]

@@ -35,7 +35,8 @@ def _headlines(figures_csv: Path) -> tuple[dict[tuple[str, str], float], int, in
                     truncated += row["status"] == "truncated"
                 elif row["value"] not in ("", "nan"):
                     values.setdefault((row["metric"], row["key"]), float(row["value"]))
-                    if row["metric"] == "women_share" and (unknown := UNKNOWN_SEX.search(row.get("note", ""))):
+                    if row["metric"] == "women_share" and row.get("n") and \
+                            (unknown := UNKNOWN_SEX.search(row.get("note", ""))):
                         # the share leaves out participants of unknown sex: (participants counted, unknown)
                         notes.setdefault((row["metric"], row["key"]), (float(row["n"]), float(unknown[1])))
                 else:  # why a headline is not computable, for the note under the index table
