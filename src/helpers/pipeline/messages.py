@@ -1339,10 +1339,6 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"this budget line is not in the budget table", "cette ligne budgétaire n'est pas dans la table du budget"),
     # a spending row of 'Tunisia' on R1.1, a line the budget has for 'Tunisie' (data.loader's unknown_line)
     (r"^the budget has the line '([^']*)' for (.*), not for (.*)$", r"le budget a la ligne '\1' pour \2, pas pour \3"),
-    (r"^The budget writes this line's country '([^']*)', close to '([^']*)': if they are one country, write it the "
-     r"same way in both tables \(the annex of that country counts only the rows written as its file writes it\)\.$",
-     r"Le budget écrit le pays de cette ligne '\1', proche de '\2' : si c'est le même pays, écrivez-le de la même "
-     r"façon dans les deux tables (l'annexe de ce pays ne compte que les lignes écrites comme son fichier l'écrit)."),
     (r"^Correct the country of this row, or add the line '([^']*)' for (.*) to the budget table\.$",
      r"Corrigez le pays de cette ligne, ou ajoutez la ligne '\1' pour \2 à la table du budget."),
     (r"^The budget has '([^']*)': a code typed (\S+) in a cell formatted as a number is kept as \S+ by Excel\. "
@@ -1878,10 +1874,6 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"the file keeps only the digits shown$",
      "un nombre en notation scientifique, comme Excel affiche un nombre trop large pour sa colonne ou de plus de 11 "
      "chiffres : le fichier ne garde que les chiffres affichés"),
-    (r"^In the workbook this file was saved from, format the column as a number \(Format Cells > Number\) and save "
-     r"it again: every digit is then written; or write the number in full\.$",
-     "Dans le classeur d'où ce fichier a été enregistré, mettez la colonne au format nombre (Format de cellule > "
-     "Nombre) et enregistrez-le de nouveau : chaque chiffre est alors écrit ; ou écrivez le nombre en entier."),
     # a number that reads two ways (data.loader._ambiguous)
     (r"^('.*') is read as (\S+(?: \d{3})*) with the project's decimal mark '(.)', but could mean (\S+(?: \d{3})*)$",
      r"\1 est lu \2 avec le séparateur décimal du projet '\3', mais pourrait vouloir dire \4"),
@@ -2150,7 +2142,6 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"it is measured; if the data are more recent, move `reporting_date` in project\.yaml\.$",
      r"Si la période est mal tapée (\1 pour \2), corrigez-la ; si c'est une prévision, laissez `actual` vide jusqu'à "
      r"ce qu'elle soit mesurée ; si les données sont plus récentes, avancez `reporting_date` dans project.yaml."),
-    (r"^there is no budget table to find this line in$", "il n'y a pas de table du budget où trouver cette ligne"),
     (r"^the budget line '([^']*)' is not in the budget table$",
      r"la ligne budgétaire '\1' n'est pas dans la table du budget"),
     (r"^Name lines of the budget table, separated by ';' \(e\.g\. R1; R6\), or leave the cell empty\.$",
@@ -2310,8 +2301,6 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^Correct the sex on the row that is wrong\.$", "Corrigez le sexe sur la ligne qui est fausse."),
     (r"^Outcomes are numbers, with the decimal mark '(.)'\.$",
      r"Les résultats sont des nombres, avec le séparateur décimal '\1'."),
-    (r"^Leave the cell empty \(not known\), or write oui or non\.$",
-     "Laissez la cellule vide (pas connu), ou écrivez oui ou non."),
     # a study's rows (data.loader: impact studies)
     (r"^'([^']*)': (\d+) of (\d+) treated and (\d+) of (\d+) comparison rows have no value \((\S+) % and (\S+) %\): "
      r"the effect compares the means of the rows with a value: if those lost differ \(the unemployed not found\), it "
@@ -2352,10 +2341,6 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"program write the values instead of formulas\.$",
      "Ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le (les valeurs calculées sont alors stockées), ou "
      "faites écrire au programme les valeurs au lieu des formules."),
-    (r"^Correct the formula in Excel so that it gives the value \(or type the value in its place\), then save the "
-     r"file\.$",
-     "Corrigez la formule dans Excel pour qu'elle donne la valeur (ou tapez la valeur à sa place), puis enregistrez "
-     "le fichier."),
     # yes/no cells, events entered twice, units rows, merged cells (data.numbers, data.spec, data.headers, data.loader)
     (r"^not a yes/no value: write true/false, oui/non, 1/0 or leave empty$",
      "pas une valeur oui/non : écrivez true/false, oui/non, 1/0 ou laissez vide"),
@@ -2471,10 +2456,6 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"does\); if the values are a column of their own \(notes\), give it a header\.$",
      r"Écrivez les lignes avec '+' (R1 + R6), ou mettez la cellule entre guillemets (\1 ; l'« Enregistrer sous CSV » "
      r"d'Excel le fait) ; si les valeurs sont une colonne à part (des notes), donnez-lui un en-tête."),
-    (r"^The table counts women and men, not the participants: add a column 'participants' \(women \+ men when every "
-     r"participant's sex is known; more when some is not\)\.$",
-     "La table compte les femmes et les hommes, pas les participants : ajoutez une colonne 'participants' (femmes + "
-     "hommes quand le sexe de chaque participant est connu ; davantage quand il ne l'est pas)."),
     (r"^this cell holds a date \(([^)]*)\), not a published figure: a spreadsheet turns a typed « 1\.2 », « 3/4 » or "
      r"« 30-40 » into a date$",
      r"cette cellule contient une date (\1), pas un chiffre publié : un tableur change en date un « 1.2 », un "
@@ -2524,7 +2505,6 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"standard errors would count them as \5 clusters$",
      r"'\1' (\2 ligne(s)) et '\3' (\4 ligne(s)) sont une même valeur écrite de \5 façons : les erreurs types par "
      r"grappe les compteraient comme \5 grappes"),
-    (r"^Write them all one way \('([^']*)'\)\.$", r"Écrivez-les toutes de la même façon ('\1')."),
     # a unit cost benchmark shown beside no cost (data.loader, benchmark_not_used)
     (r"^the unit cost benchmark '([^']*)' is shown beside no cost: ",
      r"la référence de coût unitaire '\1' n'est affichée à côté d'aucun coût : "),
