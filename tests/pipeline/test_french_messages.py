@@ -240,3 +240,16 @@ def test_project_yaml_values_typed_as_an_evaluator_does_are_told_in_french(mini)
     assert {key for line in told for key in re.findall(r"clé '([\w.]+)'", line)} >= {
         "budget_total", "thresholds.rag_green", "unit_cost_benchmarks", "language"}, text
     assert [line for line in told if english_words(line)] == [], told
+
+
+def test_amounts_and_ratios_in_french_sentences_are_grouped_the_french_way():
+    """Spending in Guinean francs beside a budget in EUR (1 860 000 000 on a line of 450 000) was told in French
+    « font 4,133 fois son budget », which reads 4.133 times; and the lines above budget_total « 2 480 000.00 »,
+    with an English decimal point."""
+    far = sentence("the spending recorded on line R1 (1860000000) is 4,133 times its budget: are both in the same "
+                   "unit (a budget in thousands?)", "fr")
+    assert "font 4 133 fois son budget" in far, far
+    above = sentence("the budget lines add up to 2,480,000.00, more than budget_total (2,400,000.50): the overall "
+                     "execution rate divides by budget_total, the unallocated budget is -79,999.50", "fr")
+    assert "totalisent 2 480 000,00, plus que budget_total (2 400 000,50)" in above, above
+    assert "non alloué est de -79 999,50" in above, above

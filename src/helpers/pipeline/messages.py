@@ -107,9 +107,9 @@ def _currency_names(named: str) -> str:
 
 
 def _grouped(amount: str) -> str:
-    """« 250,000.00 » (Python's {:,.2f}) with its thousands grouped by spaces, as the project's messages write them
-    (« 250 000.00 »)."""
-    return amount.replace(",", " ")
+    """« 250,000.00 » (Python's {:,.2f}) as French writes it, thousands grouped by spaces and a decimal comma
+    (« 250 000,00 »): « 4,133 fois » read as four times in French."""
+    return amount.replace(",", " ").replace(".", ",")
 
 
 def _answers_fr(said: str) -> str:
@@ -2122,8 +2122,9 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     # amounts and dates an evaluator checks (data.loader, data.spending, data.as_of)
     (r"^the spending recorded on line (\S+) \((\S+)\) is (\S+) times its budget: are both in the same unit \(a "
      r"budget in thousands\?\)$",
-     r"les dépenses enregistrées sur la ligne \1 (\2) font \3 fois son budget : les deux sont-ils dans la même unité "
-     r"(un budget en milliers ?)"),
+     # the ratio is grouped the English way (4,133): in French « 4,133 fois » read as four times
+     lambda m: f"les dépenses enregistrées sur la ligne {m[1]} ({m[2]}) font {_grouped(m[3])} fois son budget : les "
+               f"deux sont-ils dans la même unité (un budget en milliers ?)"),
     (r"^Write the budget and the spending in the same unit, the project's currency \(not in thousands\), and check "
      r"that the spending rows name the right line\.$",
      "Écrivez le budget et les dépenses dans la même unité, la devise du projet (pas en milliers), et vérifiez que "
