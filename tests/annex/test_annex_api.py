@@ -85,6 +85,20 @@ def test_published_check_explains_each_status_in_the_annex_language():
     assert en["F4"] == "the expenditure data ends on 2020-12-31, before 2021-03-20"
 
 
+def test_a_truncated_figure_is_said_rounded_as_the_report_prints_it():
+    """« 1,2 million EUR » of 1 252 012,5 spent is truncated (rounded, 1,3 million): the annex said « arrondi, il
+    vaudrait 1 252 013 », the figure rounded to the euro, which is no rounding of what the report printed."""
+    figures = pd.DataFrame({"metric": ["reported_figure"] * 2, "key": ["F1", "F2"], "value": [1252012.5, 1250.0],
+                            "reported": ["1,2 million", "1,2 millier"], "status": ["truncated", "truncated"],
+                            "unit": ["EUR", "EUR"], "note": ["", ""]})
+    reported = pd.DataFrame({"figure_id": ["F1", "F2"], "label": ["a", "b"], "source": ["p. 1", "p. 2"]})
+    fr = published_check(figures, reported, "fr").set_index("figure_id")["explanation"]
+    assert fr["F1"] == f"arrondi, il vaudrait 1{NBSP}300{NBSP}000", fr["F1"]
+    assert fr["F2"] == f"arrondi, il vaudrait 1{NBSP}300", fr["F2"]   # half up, as the verdict rounds
+    en = published_check(figures, reported, "en").set_index("figure_id")["explanation"]
+    assert en["F1"] == "rounded, it would be 1,300,000", en["F1"]
+
+
 def test_published_check_says_a_percentage_was_written_as_a_fraction():
     figures = pd.DataFrame({"metric": ["reported_figure"], "key": ["F1"], "value": [52.851711], "reported": ["0.529"],
                             "status": ["match"], "note": ["women_share [all]: printed 0.529 as a fraction of 1, read "

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Mapping
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
@@ -334,6 +335,11 @@ def _both(key: str) -> dict[str, str]:
     return {lang: words.catalogue(lang)[key] for lang in ("fr", "en")}
 
 
+def _rounded_half_up(value: float, places: int) -> float:
+    """``value`` rounded at ``places`` decimals (-5: to the 100 000) half up, as analyses.reconcile compares."""
+    return float(Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
 def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
                     decimal_mark: str | None = None) -> pd.DataFrame:
     """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
@@ -363,6 +369,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
         percentage = PERCENT_NOTE in str(fig.note)   # 27 % printed for 0.2708 (an effect on a yes/no outcome)
         if percentage:
             decimals, printed_value = decimals + 2, printed_value / 100
+        places = decimals   # '1,2 million': -5, the precision the figure is rounded at to be compared
         decimals = max(decimals, 0)   # '2,4 M' is printed to the nearest 100 000: the computed figure is shown whole
         shown = min(decimals + 2, 4)
         difference = printed_value - fig.value
@@ -392,7 +399,10 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
                     "published_earlier" if dated else "published_earlier_not_dated", lang,
                     date=fmt.date(fig.previous_date, lang))
         elif fig.status == "truncated":
-            explanation = say("published_rounded", lang, value=fmt.number(fig.value, decimals, lang))
+            # rounded as printed: « 1,2 million » of 1 252 012,5 would be 1 300 000 (it said 1 252 013, the figure
+            # rounded to the unit, which is no rounding of what the report printed)
+            explanation = say("published_rounded", lang,
+                              value=fmt.number(_rounded_half_up(fig.value, places), decimals, lang))
         elif fig.status == "not_computable":
             explanation = fmt.reason(fig.note, lang)
         else:
