@@ -2352,6 +2352,13 @@ CASES = [
          what="two persons of E1 (name, sex) above a count of E2 (25, 10 women): each person was refused as a "
               "duplicate event without a count, « Give each row its own identifier », « Fill it in »",
          expect=lambda m, problems: _only_rule_of(problems, "register_beside_counts")),
+    Case("register whose event code is not found", lambda m: m.write(
+             "participation", "Pays,Code de l'activité,Nom et prénom,Sexe,Âge\nMaroc,E1,Aminata Diallo,F,24\n"
+                              "Maroc,E1,Sidi Cheikh,M,40\nTunisie,E2,Awa Ndiaye,féminin,22\n"),
+         "required_column", "participation.csv", 1, "event_id", hint="must hold: event_id, sex",
+         what="a KoboToolbox register (name, sex, age) whose event is headed « Code de l'activité »: told that "
+              "'participants' and 'women' were missing too, « delete its 'participants' column » (it has none)",
+         expect=lambda m, problems: _only_rule_of(problems, "required_column")),
     Case("register event label varies", lambda m: _register(m, "E1,f,Maroc,x\nE1,m,Maroc,y\n"),
          "register_inconsistent", "participation.csv", 3, "label", what="two rows of one event with different labels"),
     Case("register event code in two countries", lambda m: _register(m, "E1,f,Maroc,x\nE1,m,Tunisie,x\n"),

@@ -558,7 +558,9 @@ def _read_and_check(name: str, path: Path,
     if raw.frame.columns.empty:
         return _empty(name), raw, problems
     per_person = table.register is not None and _is_register(table, raw.frame)
-    header_problems = _header_problems(name, raw, table.register.required if per_person else table.required)
+    header_problems = _header_problems(name, raw, table.register.required
+                                       if per_person or _register_without_its_code(table, raw.frame)
+                                       else table.required)
     if not per_person and table.register is not None:
         header_problems += _register_beside_counts(table, raw)
     if per_person:
@@ -888,6 +890,14 @@ def _countries_written_once(raw: RawTable) -> list[Problem]:
 def _is_register(table: Table, frame: pd.DataFrame) -> bool:
     """A register has the register's columns and none of the counts it is aggregated into (participants)."""
     return set(table.register.required) <= set(frame.columns) and table.register.counts[0] not in frame.columns
+
+
+def _register_without_its_code(table: Table, frame: pd.DataFrame) -> bool:
+    """A register (a sex, none of the counts) whose other required column is not found (a Kobo export's `Code de
+    l'activité`): told only that column, not « participants » and « women » missing, which asked an evaluator to
+    add counts to a list of persons."""
+    return (table.register is not None and "sex" in frame.columns
+            and not any(count in frame.columns for count in table.register.counts))
 
 
 # a column of a register whose header says it counts persons (`Nombre`, `Effectif`): each row a count of one sex
