@@ -253,3 +253,18 @@ def test_amounts_and_ratios_in_french_sentences_are_grouped_the_french_way():
                      "execution rate divides by budget_total, the unallocated budget is -79,999.50", "fr")
     assert "totalisent 2 480 000,00, plus que budget_total (2 400 000,50)" in above, above
     assert "non alloué est de -79 999,50" in above, above
+
+
+def test_a_published_figure_dated_otherwise_is_told_in_french(mini):
+    """A later reporting date beside the report's « Part des femmes au 31 décembre 2020 » (the figure of the earlier
+    annex): make check warned « figure 'F2': dated 2020-12-31 by its label, the figure computed describes
+    2021-06-30: ... » in English in a French project, and its hint « The annex will say 'not computable'... »."""
+    mini.replace("reported", "Part des femmes,", "Part des femmes au 31 décembre 2020,")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    lines = out.getvalue().splitlines()
+    at = next(i for i, line in enumerate(lines) if "[dated_otherwise]" in line)
+    dated, hint = lines[at], lines[at + 1]
+    assert "le chiffre 'F2' : daté du 31 décembre 2020 par son libellé" in dated, dated
+    assert not english_words(dated.split(" (valeur")[0]), dated
+    assert "L'annexe dira « non calculable »." in hint and not english_words(hint), hint

@@ -106,6 +106,15 @@ def _currency_names(named: str) -> str:
             }.get(named, named)
 
 
+def _reported_reason(m: re.Match[str]) -> str:
+    """« figure 'F1': dated 2024-06-30 by its label, ... » in French, its reason as the annex writes it (annex.fmt
+    knows each); a reason it does not know stays as it was, rather than « see figures.csv »."""
+    from ..annex import fmt
+
+    said = fmt.reason(m[2], "fr")
+    return m[0] if said == fmt.reason("\x01", "fr") else f"le chiffre '{m[1]}' : {said}"
+
+
 def _grouped(amount: str) -> str:
     """« 250,000.00 » (Python's {:,.2f}) as French writes it, thousands grouped by spaces and a decimal comma
     (« 250 000,00 »): « 4,133 fois » read as four times in French."""
@@ -1786,6 +1795,13 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r" '\1' et '\2' désignent le même pays (un code, ou un nom dans une autre langue) : écrivez '\3', comme son "
      r"fichier d'annexe le fait."),
     # a published figure the annexes do not compute (pipeline.check.reported_figure_problems)
+    # a published figure dated, or limited, otherwise than the figure its annex computes (pipeline.check
+    # ._dated_otherwise): its reason is the annex's own note, said in French by the annex's table (was English)
+    (r"^figure '([^']*)': ((?:dated|its label|its value).*)$", lambda m: _reported_reason(m)),
+    (r"^The annex will say 'not computable'\. Write the key at the label's date \(a budget figure\), or reword a label "
+     r"whose date is not the figure's\.$",
+     "L'annexe dira « non calculable ». Écrivez la clé à la date du libellé (un chiffre du budget), ou reformulez un "
+     "libellé dont la date n'est pas celle du chiffre."),
     (r"^figure '([^']*)': the workbook computes no '([^']*)' with the key '([^']*)'$",
      r"le chiffre '\1' : le classeur ne calcule aucun '\2' avec la clé '\3'"),
     (r"The figures and their keys are listed in data/README\.md; the annex will say 'not computable'\.$",
