@@ -71,6 +71,19 @@ def test_progress_rate_without_any_progress_is_nan(activities):
     assert math.isnan(out["rate"]) and "no progress" in out["note"]
 
 
+def test_progress_known_from_the_statuses_alone_is_the_same_in_a_country_annex_as_in_the_project_s():
+    """A country whose activities are one not started and one cancelled, its progress left empty, in a project
+    whose other country gives progress: 0,0 % on its row of the project-wide annex, and n.d. (« no progress
+    values ») in its own annex, where its rows alone were judged. Its statuses give its progress: 0 in both."""
+    project = frame("activities", [
+        {"activity_id": "m1", "status": "in_progress", "country": "Mauritanie", "progress": 40},
+        {"activity_id": "g1", "status": "not_started", "country": "Guinée"},
+        {"activity_id": "g2", "status": "cancelled", "country": "Guinée"}])
+    row = physical_progress_rate(project, "country").set_index("country").loc["Guinée"]
+    alone = physical_progress_rate(project[project["country"].eq("Guinée")]).iloc[0]
+    assert row["rate"] == alone["rate"] == 0.0 and alone["n"] == 1 and alone["n_cancelled"] == 1
+
+
 def test_status_count_every_code_and_unknown(activities):
     acts = activities.copy()
     acts.loc[5, "status"] = None

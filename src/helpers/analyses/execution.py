@@ -122,19 +122,24 @@ def physical_progress_rate(activities: pd.DataFrame, by: str | Iterable[str] | N
 
     Columns: <by keys>, n (activities in the mean), n_no_progress (not done, not cancelled, no progress: excluded),
     n_cancelled, numerator (sum of weight x progress), denominator (sum of weights), rate (0-100, NaN when nothing
-    to average or no progress value in the whole table), note.
+    to average, or no progress value in the whole table and an activity whose progress its status does not give),
+    note.
     """
     keys = as_keys(by)
     status = _status(activities)
     weight = _weights(activities)
     progress = activities["progress"].astype("float64") if "progress" in activities else pd.Series(
         np.nan, index=activities.index)
-    any_progress = bool(progress.notna().any())
     done = status.eq(DONE)
     cancelled = status.eq(CANCELLED)
+    not_started = status.eq(NOT_STARTED)
+    # a table that tracks progress, or whose every activity is done, not started or cancelled (its progress is
+    # then known without a value: one country's annex of a project that tracks progress elsewhere gives the
+    # country's row of the project-wide annex): a not-started activity has done nothing yet, as it says
+    any_progress = bool(progress.notna().any() or (done | cancelled | not_started).all())
     value = progress.clip(lower=0.0, upper=100.0).where(~done, 100.0)
-    if any_progress:   # a table that tracks progress: a not-started activity has done nothing yet, as it says
-        value = value.where(~(status.eq(NOT_STARTED) & value.isna()), 0.0)
+    if any_progress:
+        value = value.where(~(not_started & value.isna()), 0.0)
     included = ~cancelled & value.notna()
     work = activities[keys].copy() if keys else pd.DataFrame(index=activities.index)
     work["n"] = included.astype("float64")
