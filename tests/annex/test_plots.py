@@ -182,3 +182,23 @@ def test_a_negative_value_has_its_bar_and_its_value_beside_it():
     assert box.x0 >= axes_box.x0 and box.x1 <= ax.transData.transform((-50, 0))[0] + 1
     ticks = [t.get_window_extent() for t in ax.get_yticklabels() if t.get_text()]
     assert not any(box.overlaps(t) for t in ticks)
+
+
+def test_an_arabic_label_is_drawn_joined_and_right_to_left():
+    """matplotlib before 3.11 drew Arabic letter by letter, each in its isolated form and left to right (« ليبيا »
+    came out as ا ي ب ي ل unjoined): a Libya annex's label was garbled with no word said. The pinned matplotlib
+    (3.11.2, requirements.txt) lays text out with libraqm, which joins and orders it: the label's glyphs are the
+    joined forms (lam initial, beh final: U+FEDF, U+FE90 in the font), lam right of beh. This fails if the pin goes
+    back below 3.11, where a warning or another way would be needed."""
+    from matplotlib import _text_helpers
+    from matplotlib.font_manager import FontProperties, get_font, findfont
+
+    fig = plots.hbar(pd.DataFrame({"name": ["لب"], "share": [10.0]}), "name", "share", title="t", xlabel="x",
+                     fmt_value=str)
+    assert _labels(fig)["y"] == ["لب"]
+    font = get_font(findfont(FontProperties(family="DejaVu Sans")))
+    font.set_size(9, 100)
+    glyphs = [(item.glyph_index, item.x) for item in _text_helpers.layout("لب", font)]
+    lam, beh = font.get_char_index(0xFEDF), font.get_char_index(0xFE90)
+    assert lam and beh and sorted(g for g, _ in glyphs) == sorted([lam, beh])
+    assert dict(glyphs)[lam] > dict(glyphs)[beh]
