@@ -202,3 +202,28 @@ def test_an_arabic_label_is_drawn_joined_and_right_to_left():
     lam, beh = font.get_char_index(0xFEDF), font.get_char_index(0xFE90)
     assert lam and beh and sorted(g for g, _ in glyphs) == sorted([lam, beh])
     assert dict(glyphs)[lam] > dict(glyphs)[beh]
+
+
+def test_an_event_study_of_a_revenue_numbers_its_axis_with_one_number_of_decimals():
+    """The notebook's value format (two decimals below 10, none above) numbered the gap's axis of the sample's
+    « Revenu mensuel (EUR) » as « -50, 0,00, 50, 100, 150 ». The axis now follows the annex language as every
+    numeric axis does: « -50, 0, 50, 100, 150 »; a small gap keeps the decimals its ticks need."""
+    import re
+
+    def ticks(estimates, lows, highs):
+        leads = pd.DataFrame({"period": ["2017", "2019", "2021"] * 2, "relative": [-1, 0, 1] * 2,
+                              "weighted": [False] * 3 + [True] * 3, "estimate": estimates, "ci_low": lows,
+                              "ci_high": highs})
+        fig = plots.event_study(leads, series={False: "sans pondération", True: "pondéré"}, title="Revenu",
+                                xlabel="Période", ylabel="Écart", programme_label="programme", lang="fr")
+        fig.canvas.draw()
+        return [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+
+    revenue = ticks([-22.9, 0, 143.2, -8.4, 0, 94.1], [-49.6, None, 104.0, -46.4, None, 52.7],
+                    [3.8, None, 182.4, 29.6, None, 135.5])
+    assert "0" in revenue and "50" in revenue and not any("," in t for t in revenue), revenue
+    assert all(re.fullmatch(r"[−-]?\d+", t) for t in revenue), revenue
+    small = ticks([-0.06, 0, 0.24, -0.03, 0, 0.13], [-0.13, None, 0.14, -0.13, None, 0.03],
+                  [0.01, None, 0.34, 0.08, None, 0.23])
+    decimals = {len(t.split(",")[1]) if "," in t else 0 for t in small}
+    assert len(decimals) == 1 and decimals != {0}, small

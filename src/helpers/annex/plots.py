@@ -263,9 +263,11 @@ def overlap(frame: pd.DataFrame, *, groups: dict[int, str], title: str, xlabel: 
 
 
 def event_study(frame: pd.DataFrame, *, series: dict[bool, str], title: str, xlabel: str, ylabel: str,
-                fmt_value: Callable[[float], str], programme_label: str) -> plt.Figure:
+                programme_label: str, lang: str | None = None) -> plt.Figure:
     """Leads and lags (columns period, relative, weighted, estimate, ci_low, ci_high) with their intervals, one
-    series per ``weighted`` value, zero marked and the programme's start dashed."""
+    series per ``weighted`` value, zero marked and the programme's start dashed. The gap's axis is numbered as every
+    numeric axis (``localise``: one number of decimals for all its ticks); the notebook's value format (two
+    decimals below 10, none above) numbered a revenue's axis « -50, 0,00, 50, 100 »."""
     style()
     fig, ax = plt.subplots(figsize=(WIDTH, 3.2))
     periods = frame.drop_duplicates("period").sort_values("relative")
@@ -288,11 +290,10 @@ def event_study(frame: pd.DataFrame, *, series: dict[bool, str], title: str, xla
         ax.text(x_of[reference.iloc[0]] + 0.52, ax.get_ylim()[1], programme_label, fontsize=8, color=theme.REFERENCE_LINE,
                 va="top")
     ax.set_xticks(range(len(x_of)), [_plain(p) for p in x_of])
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     _set_title(ax, title)
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     sns.despine(ax=ax)
     fig.tight_layout()
-    return fig
+    return localise(fig, lang) if lang else fig
