@@ -227,3 +227,18 @@ def test_an_event_study_of_a_revenue_numbers_its_axis_with_one_number_of_decimal
                   [0.01, None, 0.34, 0.08, None, 0.23])
     decimals = {len(t.split(",")[1]) if "," in t else 0 for t in small}
     assert len(decimals) == 1 and decimals != {0}, small
+
+
+def test_a_rated_bar_says_its_rating_in_words_beside_its_value():
+    """The « % de la cible finale » chart told green from red by colour alone: in greyscale print, and for a
+    red-green colour-blind reader, « Vert » (#3a8f5c) and « Rouge » (#c8443a) bars looked alike. Each rated bar
+    now has its rating after its value, as the IPTT's « Appréciation » column has it."""
+    frame = pd.DataFrame({"key": ["R1.a", "P1.1.a", "I.2.2"], "pct": [100.0, 38.67, 0.0]})
+    fig = plots.hbar(frame, "key", "pct", title="% de la cible finale", xlabel="x", lang="fr",
+                     fmt_value=lambda v: fmt.percent(v, 1, "fr"), colors=[plots.RAG["green"], plots.RAG["red"],
+                                                                        plots.RAG["red"]],
+                     marks=[fmt.word("green", "fr"), fmt.word("red", "fr"), fmt.word("red", "fr")], reference=100)
+    assert _labels(fig)["texts"][:3] == [f"100,0{NBSP}% · Vert", f"38,7{NBSP}% · Rouge", f"0,0{NBSP}% · Rouge"]
+    unrated = plots.hbar(frame, "key", "pct", title="t", xlabel="x", fmt_value=lambda v: fmt.percent(v, 1, "fr"),
+                         marks=[None, "", None])
+    assert _labels(unrated)["texts"] == [f"100,0{NBSP}%", f"38,7{NBSP}%", f"0,0{NBSP}%"]

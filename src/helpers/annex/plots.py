@@ -102,8 +102,11 @@ def _shorten(text: str, width: int = 48) -> str:
 def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str,
          fmt_value: Callable[[float], str], colors: Sequence[str] | None = None,
          reference: float | None = None, reference_label: str | None = None,
-         ci: tuple[str, str] | None = None, xmax: float | None = 100.0, lang: str | None = None) -> plt.Figure:
-    """Horizontal bars, one per row, value printed at the bar's end; optional reference line and intervals."""
+         ci: tuple[str, str] | None = None, xmax: float | None = 100.0, lang: str | None = None,
+         marks: Sequence[str | None] | None = None) -> plt.Figure:
+    """Horizontal bars, one per row, value printed at the bar's end; optional reference line and intervals.
+    ``marks``: a word per bar printed after its value (a RAG rating: « 38,7 % · Rouge »), so that what the bar's
+    colour says is also read in greyscale print and by a colour-blind reader."""
     style()
     frame = frame.reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame))))
@@ -122,11 +125,12 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     # value printed over its label: the axis starts below it, the value left of the bar
     least = float(np.nanmin(np.append(values, 0)))
     left = least - (top - least) * 0.15 if least < 0 else 0
-    for yi, v in zip(y, values):
+    for yi, v, mark in zip(y, values, marks if marks is not None else [None] * len(values)):
+        shown = fmt_value(v) + (f" · {_plain(mark)}" if mark else "")
         if v < 0:
-            ax.text(v - top * 0.01, yi, fmt_value(v), va="center", ha="right", fontsize=9)
+            ax.text(v - top * 0.01, yi, shown, va="center", ha="right", fontsize=9)
         else:
-            ax.text((0 if np.isnan(v) else v) + top * 0.01, yi, fmt_value(v), va="center", fontsize=9)
+            ax.text((0 if np.isnan(v) else v) + top * 0.01, yi, shown, va="center", fontsize=9)
     if reference is not None:
         ax.axvline(reference, color=theme.REFERENCE_LINE, linestyle="--", linewidth=1)
         if reference_label:
