@@ -136,8 +136,7 @@ def _column_widths(table, text_width: int) -> None:
     """
     from docx.oxml.ns import qn
 
-    rows = [[" ".join(t.text or "" for t in cell.iter(qn("w:t"))) for cell in row.findall(qn("w:tc"))]
-            for row in table.findall(qn("w:tr"))]
+    rows = _cell_texts(table)
     if not rows or any(len(r) != len(rows[0]) for r in rows):
         return  # merged cells: leave the layout to Word
     slack = 1.25  # the measure is Arial's; without Arial or Liberation Sans, LibreOffice takes DejaVu Sans, wider
@@ -284,7 +283,7 @@ def _landscape(document, tables: list) -> None:
 
     from docx.oxml.ns import qn
 
-    body, final = document.element.body, document.element.body.find(qn("w:sectPr"))
+    final = document.element.body.find(qn("w:sectPr"))
 
     def style(element) -> str | None:
         found = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if element.tag == qn("w:p") else None
