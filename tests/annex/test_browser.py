@@ -179,3 +179,38 @@ def test_opening_an_annex_requests_nothing_and_logs_no_error(built, browser):
         assert page.as_uri() in urls and others == [], f"{page.name} requested {others[:5]}"
         errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == [], f"{page.name} logged console errors: {errors[:3]}"
+
+
+# Printed, per annex: the font size of every long-text cell against its table's, and the references (one word with
+# a hyphen, « FIN-01 ») whose letters sit on more than one line.
+PRINTED_CELLS = """
+const bigger = [], split = [];
+for (const table of document.querySelectorAll('main table.annex-table')) {
+  const size = parseFloat(getComputedStyle(table).fontSize);
+  for (const td of table.querySelectorAll('td.long')) {
+    if (parseFloat(getComputedStyle(td).fontSize) > size) bigger.push(td.textContent.slice(0, 40));
+  }
+  for (const td of table.querySelectorAll('td:not(.num)')) {
+    const text = td.textContent.trim();
+    if (!/^\\S+-\\S+$/.test(text) || text.length > arguments[0]) continue;
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+    if (tops.size > 1) split.push(text);
+  }
+}
+return {bigger: bigger, split: split};
+"""
+
+
+def test_in_print_a_reference_is_one_line_and_long_texts_are_not_larger_than_their_table(built, browser):
+    """Printed (A4), the verification table's « Réf. » column read « FIN- / 01 » (broken after its hyphen), and its
+    « Source » column (long texts, 0.82rem) was set at 9.8 pt beside the table's 7.5 pt: the smallest column in the
+    largest type. A one-word reference now stays on one line, a long text is smaller than its table (0.91em)."""
+    from helpers.annex.context import LONGEST_WHOLE_WORD
+
+    for page in _pages(built):
+        _open(browser, page, A4_PRINTABLE_PX, media="print")
+        seen = browser.execute_script(PRINTED_CELLS, LONGEST_WHOLE_WORD)
+        assert seen == {"bigger": [], "split": []}, f"{page.name} in print: {seen}"
+    _open(browser, _pages(built)[0], 1280)

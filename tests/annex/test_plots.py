@@ -182,3 +182,63 @@ def test_a_negative_value_has_its_bar_and_its_value_beside_it():
     assert box.x0 >= axes_box.x0 and box.x1 <= ax.transData.transform((-50, 0))[0] + 1
     ticks = [t.get_window_extent() for t in ax.get_yticklabels() if t.get_text()]
     assert not any(box.overlaps(t) for t in ticks)
+
+
+def test_an_arabic_label_is_drawn_joined_and_right_to_left():
+    """matplotlib before 3.11 drew Arabic letter by letter, each in its isolated form and left to right (« ليبيا »
+    came out as ا ي ب ي ل unjoined): a Libya annex's label was garbled with no word said. The pinned matplotlib
+    (3.11.2, requirements.txt) lays text out with libraqm, which joins and orders it: the label's glyphs are the
+    joined forms (lam initial, beh final: U+FEDF, U+FE90 in the font), lam right of beh. This fails if the pin goes
+    back below 3.11, where a warning or another way would be needed."""
+    from matplotlib import _text_helpers
+    from matplotlib.font_manager import FontProperties, get_font, findfont
+
+    fig = plots.hbar(pd.DataFrame({"name": ["لب"], "share": [10.0]}), "name", "share", title="t", xlabel="x",
+                     fmt_value=str)
+    assert _labels(fig)["y"] == ["لب"]
+    font = get_font(findfont(FontProperties(family="DejaVu Sans")))
+    font.set_size(9, 100)
+    glyphs = [(item.glyph_index, item.x) for item in _text_helpers.layout("لب", font)]
+    lam, beh = font.get_char_index(0xFEDF), font.get_char_index(0xFE90)
+    assert lam and beh and sorted(g for g, _ in glyphs) == sorted([lam, beh])
+    assert dict(glyphs)[lam] > dict(glyphs)[beh]
+
+
+def test_an_event_study_of_a_revenue_numbers_its_axis_with_one_number_of_decimals():
+    """The notebook's value format (two decimals below 10, none above) numbered the gap's axis of the sample's
+    « Revenu mensuel (EUR) » as « -50, 0,00, 50, 100, 150 ». The axis now follows the annex language as every
+    numeric axis does: « -50, 0, 50, 100, 150 »; a small gap keeps the decimals its ticks need."""
+    import re
+
+    def ticks(estimates, lows, highs):
+        leads = pd.DataFrame({"period": ["2017", "2019", "2021"] * 2, "relative": [-1, 0, 1] * 2,
+                              "weighted": [False] * 3 + [True] * 3, "estimate": estimates, "ci_low": lows,
+                              "ci_high": highs})
+        fig = plots.event_study(leads, series={False: "sans pondération", True: "pondéré"}, title="Revenu",
+                                xlabel="Période", ylabel="Écart", programme_label="programme", lang="fr")
+        fig.canvas.draw()
+        return [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+
+    revenue = ticks([-22.9, 0, 143.2, -8.4, 0, 94.1], [-49.6, None, 104.0, -46.4, None, 52.7],
+                    [3.8, None, 182.4, 29.6, None, 135.5])
+    assert "0" in revenue and "50" in revenue and not any("," in t for t in revenue), revenue
+    assert all(re.fullmatch(r"[−-]?\d+", t) for t in revenue), revenue
+    small = ticks([-0.06, 0, 0.24, -0.03, 0, 0.13], [-0.13, None, 0.14, -0.13, None, 0.03],
+                  [0.01, None, 0.34, 0.08, None, 0.23])
+    decimals = {len(t.split(",")[1]) if "," in t else 0 for t in small}
+    assert len(decimals) == 1 and decimals != {0}, small
+
+
+def test_a_rated_bar_says_its_rating_in_words_beside_its_value():
+    """The « % de la cible finale » chart told green from red by colour alone: in greyscale print, and for a
+    red-green colour-blind reader, « Vert » (#3a8f5c) and « Rouge » (#c8443a) bars looked alike. Each rated bar
+    now has its rating after its value, as the IPTT's « Appréciation » column has it."""
+    frame = pd.DataFrame({"key": ["R1.a", "P1.1.a", "I.2.2"], "pct": [100.0, 38.67, 0.0]})
+    fig = plots.hbar(frame, "key", "pct", title="% de la cible finale", xlabel="x", lang="fr",
+                     fmt_value=lambda v: fmt.percent(v, 1, "fr"), colors=[plots.RAG["green"], plots.RAG["red"],
+                                                                        plots.RAG["red"]],
+                     marks=[fmt.word("green", "fr"), fmt.word("red", "fr"), fmt.word("red", "fr")], reference=100)
+    assert _labels(fig)["texts"][:3] == [f"100,0{NBSP}% · Vert", f"38,7{NBSP}% · Rouge", f"0,0{NBSP}% · Rouge"]
+    unrated = plots.hbar(frame, "key", "pct", title="t", xlabel="x", fmt_value=lambda v: fmt.percent(v, 1, "fr"),
+                         marks=[None, "", None])
+    assert _labels(unrated)["texts"] == [f"100,0{NBSP}%", f"38,7{NBSP}%", f"0,0{NBSP}%"]

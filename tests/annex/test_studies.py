@@ -60,7 +60,7 @@ def test_plots_take_the_annex_number_format_and_show_dollars_as_text():
                           "weighted": [False] * 3 + [True] * 3, "estimate": [0.1, 0, 0.5, 0.0, 0, 0.4],
                           "ci_low": [0.0, np.nan, 0.3, -0.1, np.nan, 0.2], "ci_high": [0.2, np.nan, 0.7, 0.1, np.nan, 0.6]})
     fig = plots.event_study(leads, series={False: "sans", True: "pondéré"}, title="$ revenu", xlabel="p", ylabel="e",
-                            fmt_value=lambda v: f"{v:.2f}".replace(".", ","), programme_label="programme")
+                            programme_label="programme", lang="fr")
     fig.savefig(io.BytesIO(), format="png")
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["2017", "2019", "2021"]
 

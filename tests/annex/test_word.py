@@ -275,33 +275,90 @@ def test_a_template_with_a_hyperlink_is_not_refused(tmp_path):
     assert [p.text for p in out.sections[0].footer.paragraphs] == ["ILO"]
 
 
-def test_a_table_too_wide_for_its_words_is_set_smaller_and_no_column_is_narrower_than_its_longest_word():
-    """Nine columns of an IPTT at 8.5 pt did not fit the page side by side: every column was squeezed below its
-    longest word, and LibreOffice broke « Indicateur » into « Indicateu / r ». The table is now set in smaller type
-    (not below word.SMALLEST_CELL_SIZE), where each column holds its longest word."""
+LONG_LABEL = "Dispositifs de coordination institutionnelle et de partage de données mis en place"
+
+
+def _iptt_document(years: int = 0):
+    """The Word annex of an IPTT of nine columns (as 60_indicators shows it), plus ``years`` yearly target and
+    actual columns."""
     import nbformat
     import pandas as pd
-    from docx.oxml.ns import qn
 
     from helpers.annex import export
     from small_annex import _table
 
-    label = "Dispositifs de coordination institutionnelle et de partage de données mis en place"
-    frame = pd.DataFrame({"id": ["P1.1.b", "I.1.2.1"], "label": [label, label], "unit": ["dispositifs"] * 2,
+    frame = pd.DataFrame({"id": ["P1.1.b", "I.1.2.1"], "label": [LONG_LABEL, LONG_LABEL], "unit": ["dispositifs"] * 2,
                           "period": ["2020-12"] * 2, "baseline": [None, 3.0], "final": [2.0, 1.0],
                           "actual": [0.0, 1.0], "pct": [0.0, 100.0], "rag": ["red", "green"]})
     columns = {"id": "indicator", "label": "label", "unit": ("Unité", "Unit"), "period": ("Période", "Period"),
                "baseline": "baseline", "final": "target_final", "actual": "actual",
                "pct": ("% de la cible finale", "% of final target"), "rag": ("Appréciation", "Rating")}
+    kinds = {"baseline": "num", "final": "num", "actual": "num", "pct": "pct", "rag": "word"}
+    for year in range(2017, 2017 + years):
+        for what in ("Cible", "Réalisé"):
+            frame[f"{what}{year}"] = [1.0, 2.0]
+            columns[f"{what}{year}"] = (f"{what} {year}", f"{what} {year}")
+            kinds[f"{what}{year}"] = "num"
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("ctx.show()")
-    cell.outputs = [_table(frame, columns, {"baseline": "num", "final": "num", "actual": "num", "pct": "pct",
-                                            "rag": "word"}, "fr", rag="rag")]
+    cell.outputs = [_table(frame, columns, kinds, "fr", rag="rag")]
     nb.cells.append(cell)
     page = export.render(nb, {"lang": "fr", "title": TITLE, "kicker": TITLE_KICKER["fr"], "facts": [],
                               "provenance": []})
-    document = docx.Document(io.BytesIO(word.docx(page, "fr", TITLE, when=WHEN)))
-    table = next(t for t in document.tables if len(t.columns) == 9)._tbl
+    return docx.Document(io.BytesIO(word.docx(page, "fr", TITLE, when=WHEN)))
+
+
+def _section_of(document, element):
+    """The python-docx section an element of the body is in (Word: the next w:sectPr after it)."""
+    from docx.oxml.ns import qn
+
+    ends = [p for p in document.element.body.iter(qn("w:sectPr"))]
+    following = element
+    while following is not None:
+        found = following.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if following.tag == qn("w:p") else None
+        if found is not None or following.tag == qn("w:sectPr"):
+            return document.sections[ends.index(following if found is None else found)]
+        following = following.getnext()
+    raise AssertionError("no section")
+
+
+def test_a_wide_table_is_set_on_a_landscape_page_where_its_label_has_room():
+    """The IPTT (nine columns) on A4 portrait left its label column the width of its longest word: LibreOffice
+    showed « Dispositif de / collecte et / d'analyse / de données ... », a word or two a line. The table, its caption
+    and the heading above it now have a landscape section of their own, the label a column of several words; the
+    page after is portrait again, and every page keeps the « Page N sur M » footer."""
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    document = _iptt_document()
+    table = next(t for t in document.tables if len(t.columns) == 9)
+    section = _section_of(document, table._tbl)
+    assert section.orientation == WD_ORIENT.LANDSCAPE
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (29.7, 21.0)
+    assert document.sections[0].orientation == document.sections[-1].orientation == WD_ORIENT.PORTRAIT
+    widths = [int(c.get(qn("w:w"))) for c in table._tbl.find(qn("w:tblGrid")).findall(qn("w:gridCol"))]
+    label_width = widths[1] - word.CELL_MARGINS
+    assert label_width >= word._text_twips("Dispositifs de coordination institutionnelle"), widths
+    assert sum(widths) == pytest.approx((section.page_width - section.left_margin - section.right_margin) / 635,
+                                        abs=10)
+    for each in document.sections:   # the footer of the portrait pages, on the landscape ones too
+        assert "".join(t.text for t in each.footer._element.iter(qn("w:t"))).startswith("Page")
+
+
+def test_a_narrow_table_stays_on_the_portrait_page(made):
+    _, _, _, document = made
+    assert len(document.sections) == 1
+
+
+def test_a_table_too_wide_for_its_words_is_set_smaller_and_no_column_is_narrower_than_its_longest_word():
+    """Nine columns of an IPTT at 8.5 pt did not fit the page side by side: every column was squeezed below its
+    longest word, and LibreOffice broke « Indicateur » into « Indicateu / r ». A table too wide even for a landscape
+    page (the IPTT with yearly targets and actuals) is set in smaller type (not below word.SMALLEST_CELL_SIZE),
+    where each column holds its longest word."""
+    from docx.oxml.ns import qn
+
+    document = _iptt_document(years=4)
+    table = next(t for t in document.tables if len(t.columns) == 17)._tbl
     sizes = {int(s.get(qn("w:val"))) for s in table.iter(qn("w:sz"))}
     assert len(sizes) == 1 and word.SMALLEST_CELL_SIZE * 2 <= sizes.pop() < word.CELL_SIZE * 2
     size = int(next(table.iter(qn("w:sz"))).get(qn("w:val"))) / 2

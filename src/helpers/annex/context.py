@@ -579,11 +579,16 @@ LONGEST_WHOLE_WORD = 15   # « sensibilisation »: a word up to this long is nev
 def _cell_classes(cell: Mapping[str, Any]) -> str:
     """The cell's classes, and "long-word" for a text holding a word too long to keep whole on an A4 page. Only
     such a cell may break anywhere in print: when every text cell could, the table shrank its short columns to a
-    letter's width and printed « Tunisi e », « qualitat if »."""
+    letter's width and printed « Tunisi e », « qualitat if ». A cell of one short word (a reference « FIN-01 », a
+    code « GEN-06 ») is "whole": printed, the verification table's « Réf. » column broke it after its hyphen
+    (« FIN- / 01 »), as Word did before issue 21."""
     classes = cell["class"]
-    if "num" not in classes.split() and any(len(word) > LONGEST_WHOLE_WORD
-                                            for word in re.split(r"[\s/]+", cell["text"])):
+    if "num" in classes.split():
+        return classes
+    if any(len(word) > LONGEST_WHOLE_WORD for word in re.split(r"[\s/]+", cell["text"])):
         classes = f"{classes} long-word".strip()
+    elif "-" in cell["text"] and not re.search(r"\s", cell["text"].strip()):
+        classes = f"{classes} whole".strip()
     return classes
 
 

@@ -102,8 +102,11 @@ def _shorten(text: str, width: int = 48) -> str:
 def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str,
          fmt_value: Callable[[float], str], colors: Sequence[str] | None = None,
          reference: float | None = None, reference_label: str | None = None,
-         ci: tuple[str, str] | None = None, xmax: float | None = 100.0, lang: str | None = None) -> plt.Figure:
-    """Horizontal bars, one per row, value printed at the bar's end; optional reference line and intervals."""
+         ci: tuple[str, str] | None = None, xmax: float | None = 100.0, lang: str | None = None,
+         marks: Sequence[str | None] | None = None) -> plt.Figure:
+    """Horizontal bars, one per row, value printed at the bar's end; optional reference line and intervals.
+    ``marks``: a word per bar printed after its value (a RAG rating: « 38,7 % · Rouge »), so that what the bar's
+    colour says is also read in greyscale print and by a colour-blind reader."""
     style()
     frame = frame.reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame))))
@@ -122,11 +125,12 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     # value printed over its label: the axis starts below it, the value left of the bar
     least = float(np.nanmin(np.append(values, 0)))
     left = least - (top - least) * 0.15 if least < 0 else 0
-    for yi, v in zip(y, values):
+    for yi, v, mark in zip(y, values, marks if marks is not None else [None] * len(values)):
+        shown = fmt_value(v) + (f" · {_plain(mark)}" if mark else "")
         if v < 0:
-            ax.text(v - top * 0.01, yi, fmt_value(v), va="center", ha="right", fontsize=9)
+            ax.text(v - top * 0.01, yi, shown, va="center", ha="right", fontsize=9)
         else:
-            ax.text((0 if np.isnan(v) else v) + top * 0.01, yi, fmt_value(v), va="center", fontsize=9)
+            ax.text((0 if np.isnan(v) else v) + top * 0.01, yi, shown, va="center", fontsize=9)
     if reference is not None:
         ax.axvline(reference, color=theme.REFERENCE_LINE, linestyle="--", linewidth=1)
         if reference_label:
@@ -263,9 +267,11 @@ def overlap(frame: pd.DataFrame, *, groups: dict[int, str], title: str, xlabel: 
 
 
 def event_study(frame: pd.DataFrame, *, series: dict[bool, str], title: str, xlabel: str, ylabel: str,
-                fmt_value: Callable[[float], str], programme_label: str) -> plt.Figure:
+                programme_label: str, lang: str | None = None) -> plt.Figure:
     """Leads and lags (columns period, relative, weighted, estimate, ci_low, ci_high) with their intervals, one
-    series per ``weighted`` value, zero marked and the programme's start dashed."""
+    series per ``weighted`` value, zero marked and the programme's start dashed. The gap's axis is numbered as every
+    numeric axis (``localise``: one number of decimals for all its ticks); the notebook's value format (two
+    decimals below 10, none above) numbered a revenue's axis « -50, 0,00, 50, 100 »."""
     style()
     fig, ax = plt.subplots(figsize=(WIDTH, 3.2))
     periods = frame.drop_duplicates("period").sort_values("relative")
@@ -288,11 +294,10 @@ def event_study(frame: pd.DataFrame, *, series: dict[bool, str], title: str, xla
         ax.text(x_of[reference.iloc[0]] + 0.52, ax.get_ylim()[1], programme_label, fontsize=8, color=theme.REFERENCE_LINE,
                 va="top")
     ax.set_xticks(range(len(x_of)), [_plain(p) for p in x_of])
-    ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _: fmt_value(v)))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     _set_title(ax, title)
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     sns.despine(ax=ax)
     fig.tight_layout()
-    return fig
+    return localise(fig, lang) if lang else fig

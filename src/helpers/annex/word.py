@@ -136,8 +136,7 @@ def _column_widths(table, text_width: int) -> None:
     """
     from docx.oxml.ns import qn
 
-    rows = [[" ".join(t.text or "" for t in cell.iter(qn("w:t"))) for cell in row.findall(qn("w:tc"))]
-            for row in table.findall(qn("w:tr"))]
+    rows = _cell_texts(table)
     if not rows or any(len(r) != len(rows[0]) for r in rows):
         return  # merged cells: leave the layout to Word
     slack = 1.25  # the measure is Arial's; without Arial or Liberation Sans, LibreOffice takes DejaVu Sans, wider
@@ -190,11 +189,39 @@ def _set_size(table, size: float) -> None:
         run.get_or_add_rPr().get_or_add_sz().val = Pt(size)
 
 
-def _finish_tables(document) -> None:
+def _cell_texts(table) -> list[list[str]]:
+    from docx.oxml.ns import qn
+
+    return [[" ".join(t.text or "" for t in cell.iter(qn("w:t"))) for cell in row.findall(qn("w:tc"))]
+            for row in table.findall(qn("w:tr"))]
+
+
+LABEL_ROOM = 0.2   # of the text width: what a table must leave its long texts beyond their longest words
+
+
+def _too_wide_for_portrait(table, text_width: int) -> bool:
+    """Whether a table needs a landscape page: at the cell font's full size its columns' longest words take more
+    than all but LABEL_ROOM of the portrait width, while its texts ask for more than the width. The Word IPTT (nine
+    columns) left its label column only its longest word: « Dispositif de / collecte et / d'analyse », a word or
+    two a line over twelve lines, and the « Si n.d. » column of the cost table was as narrow."""
+    rows = _cell_texts(table)
+    if len(rows) < 2 or any(len(r) != len(rows[0]) for r in rows):
+        return False
+    words = sum(max(_text_twips(w, r is rows[0]) for r in rows for w in r[c].split(" ")) * 1.25 + CELL_MARGINS
+                for c in range(len(rows[0])))
+    texts = sum(min(_text_twips(max((r[c] for r in rows), key=len)), 45 * CHAR_TWIPS) + CELL_MARGINS
+                for c in range(len(rows[0])))
+    return words > text_width * (1 - LABEL_ROOM) and texts > text_width
+
+
+def _finish_tables(document) -> list:
+    """The tables' widths, rules and fills; returns the tables set on a landscape page (see _landscape)."""
     from docx.oxml.ns import qn
 
     section = document.sections[-1]
     text_width = int((section.page_width - section.left_margin - section.right_margin) / 635)  # EMU -> twips
+    wide_width = int((section.page_height - section.left_margin - section.right_margin) / 635)
+    landscape = []
     for table in document.element.body.iter(qn("w:tbl")):
         props = table.find(qn("w:tblPr"))
         width = props.find(qn("w:tblW"))
@@ -204,6 +231,9 @@ def _finish_tables(document) -> None:
         styles = {r.get(qn("w:val")) for r in table.iter(qn("w:rStyle"))}
         if "FactsTerm" in styles:
             props.find(qn("w:tblStyle")).set(qn("w:val"), "FactsTable")
+        elif table.getparent().tag == qn("w:body") and _too_wide_for_portrait(table, text_width):
+            landscape.append(table)
+            _column_widths(table, wide_width)
         else:
             _column_widths(table, text_width)
         for row in table.iter(qn("w:tr")):
@@ -219,6 +249,79 @@ def _finish_tables(document) -> None:
             if fills:
                 cell_props = cell.get_or_add_tcPr()
                 cell_props.append(_element("w:shd", val="clear", color="auto", fill=fills[0]))
+    return landscape
+
+
+HEADING_REACH = 3   # paragraphs between a heading and its table's caption that still go with it
+
+
+def _heading_above(first, style):
+    """The heading a table's caption is under, when at most HEADING_REACH text paragraphs part them (with the
+    heading's bookmarks): it goes on the table's landscape page. Left behind, « Coût unitaire des produits » was the
+    last line of the portrait page, its table alone on the next."""
+    from docx.oxml.ns import qn
+
+    element, texts = first.getprevious(), 0
+    while element is not None and element.tag == qn("w:p") and texts <= HEADING_REACH:
+        if (style(element) or "").startswith("Heading"):
+            while element.getprevious() is not None and element.getprevious().tag in (qn("w:bookmarkStart"),
+                                                                                        qn("w:bookmarkEnd")):
+                element = element.getprevious()
+            return element
+        if next(element.iter(qn("w:drawing")), None) is not None:
+            break
+        element, texts = element.getprevious(), texts + 1
+    return first
+
+
+def _landscape(document, tables: list) -> None:
+    """Each table of ``tables`` on landscape pages of its own section, with its caption above it and its notes
+    below; tables with only text between them (no figure, no section heading) share one landscape section. Word
+    ends a section at the paragraph holding its w:sectPr: a copy of the document's own (its footer, its margins)
+    ends the portrait part before, and a turned copy ends the landscape part."""
+    import copy
+
+    from docx.oxml.ns import qn
+
+    final = document.element.body.find(qn("w:sectPr"))
+
+    def style(element) -> str | None:
+        found = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") if element.tag == qn("w:p") else None
+        return None if found is None else found.get(qn("w:val"))
+
+    spans: list[list] = []
+    for table in tables:
+        first, last = table, table
+        if first.getprevious() is not None and style(first.getprevious()) == "TableCaption":
+            first = first.getprevious()
+        first = _heading_above(first, style)
+        while last.getnext() is not None and style(last.getnext()) == "Note":
+            last = last.getnext()
+        if spans:
+            between, element = [], spans[-1][1].getnext()
+            while element is not None and element is not first:
+                between.append(element)
+                element = element.getnext()
+            figure = any(next(e.iter(qn("w:drawing")), None) is not None for e in between)
+            if element is first and not figure and "Heading1" not in map(style, between):
+                spans[-1][1] = last
+                continue
+        spans.append([first, last])
+    for first, last in spans:
+        before = _element("w:p")
+        before.append(_element("w:pPr"))
+        before[0].append(copy.deepcopy(final))
+        first.addprevious(before)
+        turned = copy.deepcopy(final)
+        size = turned.find(qn("w:pgSz"))
+        width, height = size.get(qn("w:w")), size.get(qn("w:h"))
+        size.set(qn("w:w"), height)
+        size.set(qn("w:h"), width)
+        size.set(qn("w:orient"), "landscape")
+        after = _element("w:p")
+        after.append(_element("w:pPr"))
+        after[0].append(turned)
+        last.addnext(after)
 
 
 def _figures_at_text_width(document) -> None:
@@ -309,9 +412,10 @@ def finish(data: bytes, lang: str, title: str, subject: str, when: dt.datetime) 
 
     document = Document(io.BytesIO(data))
     _ensure_styles(document)
-    _finish_tables(document)
+    landscape = _finish_tables(document)
     _figures_at_text_width(document)
     _footer(document, lang)
+    _landscape(document, landscape)
     _caption_spacing(document, lang)
     props = document.core_properties
     props.title, props.subject, props.language = _property(title), _property(subject), LOCALES[lang]
