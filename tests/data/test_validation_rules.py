@@ -2267,6 +2267,19 @@ CASES = [
          what="project.yaml's budget_total: 250.000 (a French 250 000) with decimal_mark \".\": read as 250, and the "
               "warning said « more than budget_total (250.00) » and « update budget_total if the budget was topped "
               "up », never what was written nor why it is 250"),
+    Case("budget_total grouped with three decimals", lambda m: (m.as_french_excel(), _edit_param_text(
+             m, "reporting_date:", "budget_total: 3 000,000\nreporting_date:")),
+         "ambiguous_number", "project.yaml", NO_ROW, "budget_total", severity="warning", hint="3 000 000 if you mean",
+         what="project.yaml's budget_total: 3 000,000 in a USD project with decimal_mark \",\": read as 3 000 without "
+              "a word of its own (only « lines above budget_total » when the lines were larger), where the same text "
+              "in budget.csv is warned",
+         expect=lambda m, problems: _value_shown(problems, "ambiguous_number", "3 000,000")),
+    Case("a benchmark of an annex file that reads two ways", lambda m: _edit_param_text(
+             m, "participant: 400", "participant: {value: '1,500', source: Étude 2020}", annex="maroc"),
+         "ambiguous_number", "maroc.yaml", NO_ROW, "unit_cost_benchmarks.participant", severity="warning",
+         hint="1 500 if you mean 1500",
+         what="maroc.yaml's benchmark participant: {value: '1,500'} with decimal_mark \".\": read as 1 500 without a "
+              "word, where a table's '1,500' is warned (1.5?)"),
     Case("annex params unknown key", lambda m: m.write_param_file("maroc", "country: Maroc\nName: Maroc\n"),
          "unknown_key", "maroc.yaml", NO_ROW, "Name", hint="Did you mean 'name'?",
          what="maroc.yaml has 'Name:' for 'name:' (keys are case-sensitive)"),
@@ -3040,6 +3053,12 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("budget_total in dinars with its millimes", lambda m: (
+                 m.as_french_excel(), m.set_param("currency", "TND"),
+                 _edit_param_text(m, "reporting_date:", "budget_total: 300 000,500\nreporting_date:")),
+             "project.yaml of a TND project with decimal_mark \",\" says budget_total: 300 000,500 (three decimals, "
+             "as the dinar writes its millimes): read as written, as budget.csv's amounts are, without a warning",
+             lambda m, data: _check(data.params.budget_total == 300000.5)),
     Accepted("a character escaped in YAML as its UTF-16 pair", lambda m: _edit_param_text(
                  m, "title: Mini project", 'title: "Mini \\ud83c\\uddf2\\ud83c\\udde6 project"'),
              "project.yaml: a title with an emoji written as a JSON tool escapes it, two halves of a UTF-16 pair "

@@ -622,6 +622,23 @@ def ambiguous(text: Any, decimal_mark: str, three_decimals: bool = False) -> tup
     return (read, other) if read is not None and other is not None and read != other else None
 
 
+def ambiguity(text: Any, decimal_mark: str, three_decimals: bool = False,
+              whole: bool = False) -> tuple[str, str] | None:
+    """The warning ``ambiguous_number``'s message and hint for a number written so that its reading depends on the
+    decimal mark (``ambiguous``), None for any other: one rule for a table's cell and a params file's number
+    (`budget_total: 3 000,000` with the mark ',' was read as 3 000 without a word, where the same text in budget.csv
+    is warned). ``whole``: a count, which no reading with decimals can be ('1,500' participants with the mark '.' is
+    not « could mean 1.5 »)."""
+    readings = ambiguous(text, decimal_mark, three_decimals)
+    if readings is None or whole and not float(readings[1]).is_integer():
+        return None
+    read, other = (unambiguous(x, decimal_mark) for x in readings)
+    said = [format_number(x, decimal_mark) for x in readings]
+    return (f"'{text}' is read as {said[0]} with the project's decimal mark '{decimal_mark}', but could mean "
+            f"{said[1]}", f"Write it so that it cannot be misread: {read} if you mean {said[0]}, {other} if you "
+            f"mean {said[1]} (no separator followed by exactly three digits).")
+
+
 def _all_digits(text: str) -> float:
     """A grouped number read with every separator a thousands separator: '1.000,000' -> 1000000."""
     sign = -1 if text[0] in "-\u2212\u2013" else 1

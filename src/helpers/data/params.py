@@ -20,6 +20,7 @@ from pydantic import (BaseModel, ConfigDict, Field, ValidationError, ValidationI
 from ..errors import Problem, ValidationFailed, did_you_mean, no_such
 from ..text import ALL, BUDGET_CATEGORIES, CATEGORY_WORDS, as_code, fold, is_all  # noqa: F401 (ALL re-exported)
 from . import numbers
+from .currencies import minor_units
 from .inputs import MiB, WrittenFloat, clipped, exists, read_yaml, zip_problem
 from ..paths import (PARAMS_DIR, SLUG, WINDOWS_DEVICE, WINDOWS_DEVICE_REASON, annex_names, project_names, relative,
                      slug_example, slugify)
@@ -738,3 +739,29 @@ def duplicate_annexes(annexes: list[AnnexParams], params_dir: Path = PARAMS_DIR)
                                 f"of one country would be built", f"Delete {here} or {there}, or give each annex "
                                 "its own country.", column="country", value=annex.country, severity="warning"))
     return problems
+
+
+def ambiguous_amounts(path: Path, params: ProjectParams) -> list[Problem]:
+    """A warning (``ambiguous_number``, the tables' rule: numbers.ambiguity) for each amount this params file writes
+    whose reading depends on the decimal mark: `budget_total: 3 000,000` with the mark ',' was read as 3 000 without
+    a word (only lines_above_budget_total could catch it, when the lines were larger), where the same text in
+    budget.csv is warned; a benchmark alike. A currency written with three decimals (TND) reads `3 000,500` as
+    written, as its tables do."""
+    raw = read_yaml(path)[0]
+    if not isinstance(raw, dict):
+        return []
+    written: list[tuple[str, Any]] = [("budget_total", raw.get("budget_total"))]
+    benchmarks = raw.get("unit_cost_benchmarks")
+    if isinstance(benchmarks, dict):
+        written += [(f"unit_cost_benchmarks.{key}", item.get("value") if isinstance(item, dict) else item)
+                    for key, item in benchmarks.items()]
+    three = minor_units(params.currency) == 3
+    problems = []
+    for key, value in written:
+        text = getattr(value, "written", "") or value   # `140.000` as written, not YAML's 140.0
+        said = numbers.ambiguity(text, params.decimal_mark, three) if isinstance(text, str) else None
+        if said:
+            problems.append(Problem(relative(path), "ambiguous_number", *said, column=key, value=text.strip(),
+                                    severity="warning"))
+    return problems
+
