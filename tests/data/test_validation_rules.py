@@ -3642,6 +3642,18 @@ def test_one_country_warning_per_annex_lists_every_table(tmp_path):
     assert "in 2 tables: indicators.csv, reported.csv" in problems[0].message
 
 
+def test_a_sheet_named_after_the_country_of_a_project_of_one_annex_all_is_not_warned(tmp_path):
+    """budget.xlsx's one sheet « Maroc », no country column, in a project whose only annex is `country: all`: warned
+    `sheet_of_a_country`, whose hint said to write the `country: all` already written. Its rows are in the one
+    annex there is; the warning stays where a country annex would miss them."""
+    mini = Mini.copy_to(tmp_path)
+    _xlsx_sheets_of_countries(mini, "budget", ["Maroc"])
+    mini.write_param_file("maroc", "country: all\nname: Ensemble\n")
+    assert not [str(p) for p in mini.check() if p.rule == "sheet_of_a_country"]
+    mini.write_param_file("tunisie", "country: Tunisie\nname: Tunisie\n")
+    assert [p.value for p in mini.check() if p.rule == "sheet_of_a_country"] == ["Maroc"]
+
+
 def test_a_register_of_daily_lists_each_dated_is_one_event_from_its_first_day(tmp_path):
     """A list per day of a 3-day training, each row dated in a column 'date': refused (« 'start_date' differs
     between rows of event 'E1' »); now the event runs from its first day to its last, and an event whose first day

@@ -105,6 +105,10 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
     with recording() as read:
         data, data_problems, table_files = _load(project, params, data_dir)
     data.digests = read
+    if annexes and all(annex.is_all for annex in annexes):
+        # a project whose every annex is `country: all` (one country): a sheet named after its country holds its
+        # rows, shown in that annex; the warning asked for the `country: all` already written
+        data_problems = [p for p in data_problems if p.rule != "sheet_of_a_country"]
     problems += data_problems
     if any(p.rule == "missing_data_folder" for p in data_problems):
         annexes = []  # nothing to compare the annexes' countries with
