@@ -2321,6 +2321,22 @@ CASES = [
               "refused « in TND; the project's amounts are in DINAR », told to convert to « DINAR »; the key is now "
               "refused, naming the codes",
          expect=lambda m, problems: _check("TND" in next(p.message for p in problems if p.column == "currency"))),
+    Case("a currency written FCFA", lambda m: m.set_param("currency", "FCFA"),
+         "bad_value", "project.yaml", NO_ROW, "currency", hint="currency: TND",
+         what="project.yaml says currency: FCFA: read as XOF without a word, where a Cameroonian project's francs "
+              "CFA are XAF (its XAF rows refused, its annexes' amounts in XOF); now refused, naming both",
+         expect=lambda m, problems: _check("XOF" in (said := next(p.message for p in problems
+                                                                  if p.column == "currency")) and "XAF" in said)),
+    Case("a currency written as a word", lambda m: m.set_param("currency", "dollars"),
+         "currency_named", "project.yaml", NO_ROW, "currency", severity="warning", hint="Write currency: USD (or",
+         what="project.yaml says currency: dollars: read as USD without a word (a bare « dollars » or « $ » may be "
+              "another dollar); now read as USD, the code the annexes show, saying so",
+         expect=lambda m, problems: _check(m.load().params.currency == "USD")),
+    Case("a currency that is no code", lambda m: m.set_param("currency", "shillings"),
+         "bad_value", "project.yaml", NO_ROW, "currency", hint="currency: TND",
+         what="project.yaml says currency: shillings: taken as the currency « SHILLINGS » without a word; now refused, "
+              "asking for its ISO 4217 code",
+         expect=lambda m, problems: _said(problems, "currency", "ISO 4217")),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),

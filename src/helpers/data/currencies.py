@@ -42,6 +42,9 @@ DOLLAR_SIGNS = {written: code for country, code in (("CA", "CAD"), ("CAN", "CAD"
                                                     ("SG", "SGD"), ("US", "USD"))
                 for written in (f"{country}$", f"$ {country}", f"${country}", f"{country} $")}
 DOLLARS = frozenset("USD CAD AUD NZD HKD SGD".split())
+# the franc CFA's names (« FCFA », « francs CFA »): read as XOF in a cell or a printed figure, but West Africa's (XOF)
+# and Central Africa's (XAF) francs are both « FCFA »: a project's `currency` so written names neither
+CFA_NAMES = frozenset(name for name, code in {**ABBREVIATIONS, **WORDS}.items() if code == "XOF")
 _NAMES = {**SIGNS, **DOLLAR_SIGNS, **ABBREVIATIONS, **WORDS}
 # a dollar without its country (« $ », « dollars »): the project's own dollar when its currency is one (CAD, AUD...)
 _BARE_DOLLAR = re.compile(r"\$|dollars?")
@@ -101,6 +104,12 @@ def named_currencies(text: Any, folded: str | None = None) -> list[str]:
     found = [m.group(0) for m in SIGN.finditer(text)] + [m.group(1) for m in CODE.finditer(text)]
     found += [m.group(1) for m in WORD.finditer(fold(text) if folded is None else folded)]
     return sorted({_NAMES.get(" ".join(w.split()).upper(), w.upper()) for w in found})
+
+
+def is_cfa(text: Any) -> bool:
+    """Whether a text is a name of the franc CFA (« FCFA », « F CFA », « francs CFA »), which is XOF or XAF."""
+    word = " ".join(str(text).split()).upper()
+    return word in CFA_NAMES or fold(word).upper() in CFA_NAMES
 
 
 def is_known(code: str) -> bool:

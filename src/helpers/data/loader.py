@@ -25,8 +25,8 @@ from . import as_of, headers, lines as lines_mod, numbers, register, spending, t
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
                     INVISIBLE, as_code, fold, is_dash, is_not_known, is_project_wide, plain_code)   # (loader.fold re-exported)
-from .params import (AnnexParams, ProjectParams, ambiguous_amounts, duplicate_annexes, load_annex_params,
-                     load_project_params, report_decimal_mark)
+from .params import (AnnexParams, ProjectParams, ambiguous_amounts, currency_named, duplicate_annexes,
+                     load_annex_params, load_project_params, report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
 from .currencies import minor_units
@@ -140,6 +140,7 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
     # an amount of a params file that reads two ways (3 000,000), as a table's cell is told: each file its own
     if valid_params:
         problems += ambiguous_amounts(params_dir / project / "project.yaml", params)
+        problems += currency_named(params_dir / project / "project.yaml", params)
     for annex in annexes:
         problems += ambiguous_amounts(params_dir / project / f"{annex.annex}.yaml", annex)
     for annex in annexes:   # an annex file's own benchmarks, said at its file

@@ -487,6 +487,19 @@ _FIRST_HOUR = (
     (r"^'([^']*)': '([^']*)' names no one currency: write its code, one of (.+) \((.*)\)$",
      lambda m: f"'{m[1]}' : '{m[2]}' ne désigne pas une seule devise : écrivez son code, l'un de {m[3]} "
                f"({_currency_names(m[4])})"),
+    # a currency written as a name (data.params: `currency: FCFA`, `shillings`, `dollars`)
+    (r"^'([^']*)': '([^']*)' names two currencies: write its code, XOF \(franc CFA of West Africa: ([^)]*)\) or XAF "
+     r"\(of Central Africa: ([^)]*)\)$",
+     r"'\1' : '\2' désigne deux devises : écrivez son code, XOF (franc CFA d'Afrique de l'Ouest : \3) ou XAF "
+     r"(d'Afrique centrale : \4)"),
+    (r"^'([^']*)': '([^']*)' is not a currency code: write its ISO 4217 code, three letters \(EUR, USD, XOF\.\.\.\)$",
+     r"'\1' : '\2' n'est pas un code de devise : écrivez son code ISO 4217, en trois lettres (EUR, USD, XOF...)"),
+    (r"^the currency '(.*)' is read as ([A-Z]{3}), its ISO 4217 code$",
+     r"la devise « \1 » est lue \2, son code ISO 4217"),
+    (r"^Write currency: ([A-Z]{3})( \(or the code of another dollar: CAD, AUD\.\.\.\))?, the code the tables, the "
+     r"published figures and the annexes use\.$",
+     lambda m: f"Écrivez currency: {m[1]}" + (" (ou le code d'un autre dollar : CAD, AUD...)" if m[2] else "")
+               + ", le code qu'utilisent les tables, les chiffres publiés et les annexes."),
     (r"^Write the currency's code \(e\.g\. currency: ([A-Z]{3})\), as the tables' amounts are\.$",
      r"Écrivez le code de la devise (par exemple currency: \1), celle des montants des tables."),
     (r"^'([^']*)': (\d+) \((outgoing commitment|incoming funds)\) with ([\d, ]+) counts the same money twice: what is "
