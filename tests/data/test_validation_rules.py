@@ -2843,6 +2843,13 @@ CASES = [
               "writes it; a final dash is also a finance export's negative): « not a number », nothing said of "
               "the dash",
          expect=lambda m, problems: _names_row(problems, "not_a_number", "100000 without cents")),
+    Case("an amount in millions of dinars", lambda m: (m.as_french_excel(), m.replace(
+             "expenditure", ";40000;", ";1 200 MDT;")), "not_a_number", "expenditure.csv", 2, "amount",
+         hint="in the project's currency",
+         what="amount « 1 200 MDT » (millions of Tunisian dinars) in a USD project: « not a number », the hint « write "
+              "a number »: written 1 200 then, a millionth of it, and in dinars; « 1,2 M€ » was told to remove the "
+              "currency sign (1,2 then)",
+         expect=lambda m, problems: _says("'1 200 MDT' is 1 200 000 000 DT in units")(m, problems)),
     Case("an amount in thousands with k", lambda m: m.replace("budget", "100000", "100k"), "not_a_number",
          "budget.csv", 2, "budget", hint="Write the number in units",
          what="budget 100k: « not a number », nothing said of the suffix"),

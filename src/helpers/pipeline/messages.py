@@ -1864,10 +1864,14 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^a word for 'not known', not a number$", "un mot pour « pas connu », pas un nombre"),
     (r"^Leave the cell empty: an empty cell is 'not known', and the annex says n\.d\. where it counts\.$",
      "Laissez la cellule vide : une cellule vide veut dire « pas connu », et l'annexe écrit n.d. là où elle compte."),
-    (r"^a number with a thousands or millions suffix \(12k, 1,2 M\) is not read$",
-     "un nombre avec un suffixe de milliers ou de millions (12k, 1,2 M) n'est pas lu"),
-    (r"^Write the number in units \(12000 for 12k, 1200000 for 1(.)2 M\)\.$",
-     r"Écrivez le nombre en unités (12000 pour 12k, 1200000 pour 1\g<1>2 M)."),
+    (r"^a number with a thousands or millions suffix \(12k, 1,2 M\) is not read(?: \('(.*)' is (\S+(?: \d{3})*)( .+)? "
+     r"in units\))?$",
+     lambda m: "un nombre avec un suffixe de milliers ou de millions (12k, 1,2 M) n'est pas lu"
+               + (f" (« {m[1]} » fait {m[2]}{m[3] or ''} en unités)" if m[1] is not None else "")),
+    (r"^Write the number in units \(12000 for 12k, 1200000 for 1(.)2 M\), in the project's currency \(project\.yaml, "
+     r"`currency`: the workbook converts none\), without a currency sign or code\.$",
+     r"Écrivez le nombre en unités (12000 pour 12k, 1200000 pour 1\g<1>2 M), dans la devise du projet (project.yaml, "
+     r"`currency` : le classeur n'en convertit aucune), sans symbole ni code de devise."),
     (r"^an apostrophe as a thousands separator \(1'234\.50, as a Swiss Excel writes it\) is not read$",
      "une apostrophe comme séparateur des milliers (1'234.50, comme l'écrit un Excel suisse) n'est pas lue"),
     (r"^Write the number without it: (\S+), or (1 \S+)\.$", r"Écrivez le nombre sans elle : \1, ou \2."),
