@@ -2753,6 +2753,12 @@ CASES = [
          "period_excel_serial", "indicators.csv", 4, "period", hint="Format > Cells > Date",
          what="indicators.csv: period 44561 (31/12/2021, a date cell formatted as a number and saved as CSV): read "
               "as a period named « 44561 », of no date, nothing said"),
+    Case("an indicator's period as a year with a thousands separator", lambda m: m.replace(
+             "indicators", "I1,2021,,", "I1,2 021,,"),
+         "period_year_grouped", "indicators.csv", 4, "period", hint="Write the year without a separator",
+         what="indicators.csv: period « 2 021 » (a column of years formatted as a number with separators, saved as "
+              "CSV): read as a period named « 2 021 », of no date, in the table's order beside « 2020 », its key "
+              "I1@2 021, nothing said"),
     Case("spending on another country's line", lambda m: m.append("expenditure", "B1,2020-12-31,10,Tunisie,2020"),
          "unknown_line", "expenditure.csv", 6, "line", hint="for Tunisie",
          what="expenditure.csv: spending in Tunisie on B1, a budget line of Maroc only"),

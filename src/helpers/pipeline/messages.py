@@ -2594,6 +2594,14 @@ _EXACT = [
      "elle n'est lue ni comme l'un ni comme l'autre"),
     ("Write T1 2020 (T2, T3, T4) for a quarter, 2020-01 for a month.",
      "Écrivez T1 2020 (T2, T3, T4) pour un trimestre, 2020-01 pour un mois."),
+    ("this period is a year written with a thousands separator (2 023, as a column formatted as a number with "
+     "separators shows it): it was read as a period of that name, of no date, in no time order",
+     "cette période est une année écrite avec un séparateur de milliers (2 023, comme l'affiche une colonne au format "
+     "nombre avec séparateurs) : elle était lue comme une période de ce nom, sans date, hors de l'ordre du temps"),
+    ("Write the year without a separator (2023); in Excel, format the column as text or as a number without thousands "
+     "separator before saving.",
+     "Écrivez l'année sans séparateur (2023) ; dans Excel, mettez la colonne au format texte ou nombre sans séparateur "
+     "de milliers avant d'enregistrer."),
     ("this period is a number as Excel stores a date in a cell formatted as a number (44196 for 2020-12-31): it was "
      "read as a period of that name, of no date", "cette période est un nombre, comme Excel stocke une date dans une "
      "cellule au format nombre (44196 pour 2020-12-31) : elle a été lue comme une période de ce nom, sans date"),
