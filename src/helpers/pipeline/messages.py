@@ -2182,10 +2182,11 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"des pourcentages ? \2 est lu \2 %"),
     (r"^Write progress as a percentage from 0 to 100 \(50 for half done\)\.$",
      "Écrivez l'avancement en pourcentage de 0 à 100 (50 pour une activité à moitié réalisée)."),
-    (r"^this progress is between 0 and 1, where the table's others are percentages \(up to 100\): a fraction of 1\? "
-     r"(\S+) is read as \1 %$",
-     r"cet avancement est compris entre 0 et 1, là où les autres de la table sont des pourcentages (jusqu'à 100) : "
-     r"une fraction de 1 ? \1 est lu \1 %"),
+    # (« up to 60 », « up to 1200 »: any top, not 100 only, which left the others in English)
+    (r"^this progress is between 0 and 1, where the table's others are percentages \(up to (\S+)\): a fraction of 1\? "
+     r"(\S+) is read as \2 %$",
+     r"cet avancement est compris entre 0 et 1, là où les autres de la table sont des pourcentages (jusqu'à \1) : "
+     r"une fraction de 1 ? \2 est lu \2 %"),
     (r"^Write it as a percentage from 0 to 100 \((\S+) if it is \1 %\)\.$",
      r"Écrivez-le en pourcentage de 0 à 100 (\1 si c'est \1 %)."),
     # a sex left empty beside the other's count (data.loader._sexes_left_empty)
