@@ -3190,6 +3190,13 @@ ACCEPTED = [
              what="a TND project: a `devise` column TND, DT, dinars, « Dinars tunisiens », a header 'Budget (DT)': all "
                   "the project's currency (« dinars » was refused as another currency)",
              expect=lambda m, data: None),
+    Accepted("francs CFA of Central Africa", lambda m: (
+                 m.set_param("currency", "XAF"), _with_currencies(m, ["XAF", "francs CFA", "FCFA", "F CFA"]),
+                 m.replace("budget", "line,budget,", "line,Budget (FCFA),")),
+             what="an XAF project (Cameroun): a `devise` column XAF, « francs CFA », « FCFA », « F CFA », a header "
+                  "'Budget (FCFA)': all the project's currency (each « FCFA » row was refused « in XOF », the "
+                  "header « in XOF »)",
+             expect=lambda m, data: None),
     Accepted("francs CFA written as the published figures write them", lambda m: (
                  m.set_param("currency", "XOF"), _with_currencies(m, ["XOF", "francs CFA", "F.CFA", "F CFA"]),
                  m.replace("budget", "line,budget,", "line,Budget (francs CFA),")),

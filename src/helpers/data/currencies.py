@@ -125,7 +125,10 @@ def same_currency(named: str, currency: str) -> bool:
     code, own = currency_code(named), currency_code(currency)
     # a bare « $ » in a CAD project's table is its dollars (it was refused as USD)
     bare_dollar = code == "USD" and own in DOLLARS and bool(_BARE_DOLLAR.fullmatch(fold(str(named)).strip()))
-    return code == own or (code == DINAR and own in DINARS) or (code == FRANC and own in FRANCS) or bare_dollar
+    # « FCFA » is Central Africa's franc (XAF) as much as West Africa's (XOF): a Cameroonian project's « FCFA » rows
+    # were refused as « in XOF »
+    cfa = own in ("XOF", "XAF") and is_cfa(named)
+    return code == own or (code == DINAR and own in DINARS) or (code == FRANC and own in FRANCS) or bare_dollar or cfa
 
 
 # an outcome that is the logarithm of an amount (`log_revenu`, `ln_salaire`, `lnwage`, « Log du revenu (MAD) »): its
