@@ -920,13 +920,14 @@ def test_lower_case_m_beside_an_amount_is_million(tmp_path):
 def test_a_project_currency_written_in_words_is_a_currency_for_the_published_figures(tmp_path):
     """project.yaml's `currency: francs CFA`: a figure printed « 30 000 € » was a match with the spending in
     francs (the published-figure reader knew « francs CFA » as a word of a printed figure, not as a unit); now not
-    computable, in another currency, as with `currency: XOF`."""
+    computable, in another currency, as with `currency: XOF`. (`francs CFA` is now refused, XOF or XAF: `dirhams`,
+    read as MAD, is the word here.)"""
     from fixtures.mini_project import Mini
     from helpers.analyses.figures import annex_figures
     from helpers.data.params import load_annex_params
 
     m = Mini.copy_to(tmp_path)
-    m.set_param("currency", "francs CFA")
+    m.set_param("currency", "dirhams")
     m.write_param_file("ensemble", "country: all\nname: Ensemble\n")
     m.append("reported", "F3,spent,B3,30 000 €,=,Dépenses de B3,Rapport p. 3,")
     figures = annex_figures(m.load(), load_annex_params("mini", "ensemble", m.params_dir))

@@ -337,3 +337,24 @@ def test_the_arabic_separators_are_read_with_either_mark(text, expected):
     """The Arabic thousands separator (U+066C) and decimal mark (U+066B) mean one thing each: « ١٢٬٠٠٠ » was « not a
     number »."""
     assert parse_number(text, ",") == parse_number(text, ".") == expected
+
+
+@pytest.mark.parametrize("text, mark, said", [
+    ("1 200 MDT", ",", "'1 200 MDT' is 1 200 000 000 DT in units"),
+    ("1,2 M€", ",", "'1,2 M€' is 1 200 000 € in units"),
+    ("3 k€", ",", "'3 k€' is 3 000 € in units"),
+    ("1,5 Mds", ",", "'1,5 Mds' is 1 500 000 000 in units"),
+    ("2 millions d'euros", ",", "'2 millions d'euros' is 2 000 000 euros in units"),
+    ("1,2 MEUR", ",", "'1,2 MEUR' is 1 200 000 EUR in units"),
+    ("12 mille", ".", "'12 mille' is 12 000 in units"),
+    ("1.2 M", ".", "'1.2 M' is 1 200 000 in units"),
+    ("$1.4m", ".", "'$1.4m' is 1 400 000 $ in units"),
+])
+def test_a_multiplier_in_the_cell_is_refused_saying_the_amount_in_units(text, mark, said):
+    """« 1 200 MDT » (millions of dinars) was « not a number », its hint « write a number »: written 1 200, a
+    millionth of it; « 1,2 M€ » was told to remove the currency sign (1,2 then). Each is refused saying what it is in
+    units, with its currency as written (dinars in a EUR project are not to be written as they are)."""
+    with pytest.raises(ValueError) as refused:
+        parse_number(text, mark, money=True)
+    assert str(refused.value).startswith("a number with a thousands or millions suffix")
+    assert said in str(refused.value), str(refused.value)

@@ -2267,6 +2267,19 @@ CASES = [
          what="project.yaml's budget_total: 250.000 (a French 250 000) with decimal_mark \".\": read as 250, and the "
               "warning said « more than budget_total (250.00) » and « update budget_total if the budget was topped "
               "up », never what was written nor why it is 250"),
+    Case("budget_total grouped with three decimals", lambda m: (m.as_french_excel(), _edit_param_text(
+             m, "reporting_date:", "budget_total: 3 000,000\nreporting_date:")),
+         "ambiguous_number", "project.yaml", NO_ROW, "budget_total", severity="warning", hint="3 000 000 if you mean",
+         what="project.yaml's budget_total: 3 000,000 in a USD project with decimal_mark \",\": read as 3 000 without "
+              "a word of its own (only « lines above budget_total » when the lines were larger), where the same text "
+              "in budget.csv is warned",
+         expect=lambda m, problems: _value_shown(problems, "ambiguous_number", "3 000,000")),
+    Case("a benchmark of an annex file that reads two ways", lambda m: _edit_param_text(
+             m, "participant: 400", "participant: {value: '1,500', source: Étude 2020}", annex="maroc"),
+         "ambiguous_number", "maroc.yaml", NO_ROW, "unit_cost_benchmarks.participant", severity="warning",
+         hint="1 500 if you mean 1500",
+         what="maroc.yaml's benchmark participant: {value: '1,500'} with decimal_mark \".\": read as 1 500 without a "
+              "word, where a table's '1,500' is warned (1.5?)"),
     Case("annex params unknown key", lambda m: m.write_param_file("maroc", "country: Maroc\nName: Maroc\n"),
          "unknown_key", "maroc.yaml", NO_ROW, "Name", hint="Did you mean 'name'?",
          what="maroc.yaml has 'Name:' for 'name:' (keys are case-sensitive)"),
@@ -2308,6 +2321,22 @@ CASES = [
               "refused « in TND; the project's amounts are in DINAR », told to convert to « DINAR »; the key is now "
               "refused, naming the codes",
          expect=lambda m, problems: _check("TND" in next(p.message for p in problems if p.column == "currency"))),
+    Case("a currency written FCFA", lambda m: m.set_param("currency", "FCFA"),
+         "bad_value", "project.yaml", NO_ROW, "currency", hint="currency: TND",
+         what="project.yaml says currency: FCFA: read as XOF without a word, where a Cameroonian project's francs "
+              "CFA are XAF (its XAF rows refused, its annexes' amounts in XOF); now refused, naming both",
+         expect=lambda m, problems: _check("XOF" in (said := next(p.message for p in problems
+                                                                  if p.column == "currency")) and "XAF" in said)),
+    Case("a currency written as a word", lambda m: m.set_param("currency", "dollars"),
+         "currency_named", "project.yaml", NO_ROW, "currency", severity="warning", hint="Write currency: USD (or",
+         what="project.yaml says currency: dollars: read as USD without a word (a bare « dollars » or « $ » may be "
+              "another dollar); now read as USD, the code the annexes show, saying so",
+         expect=lambda m, problems: _check(m.load().params.currency == "USD")),
+    Case("a currency that is no code", lambda m: m.set_param("currency", "shillings"),
+         "bad_value", "project.yaml", NO_ROW, "currency", hint="currency: TND",
+         what="project.yaml says currency: shillings: taken as the currency « SHILLINGS » without a word; now refused, "
+              "asking for its ISO 4217 code",
+         expect=lambda m, problems: _said(problems, "currency", "ISO 4217")),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
@@ -2731,6 +2760,12 @@ CASES = [
          "period_excel_serial", "indicators.csv", 4, "period", hint="Format > Cells > Date",
          what="indicators.csv: period 44561 (31/12/2021, a date cell formatted as a number and saved as CSV): read "
               "as a period named « 44561 », of no date, nothing said"),
+    Case("an indicator's period as a year with a thousands separator", lambda m: m.replace(
+             "indicators", "I1,2021,,", "I1,2 021,,"),
+         "period_year_grouped", "indicators.csv", 4, "period", hint="Write the year without a separator",
+         what="indicators.csv: period « 2 021 » (a column of years formatted as a number with separators, saved as "
+              "CSV): read as a period named « 2 021 », of no date, in the table's order beside « 2020 », its key "
+              "I1@2 021, nothing said"),
     Case("spending on another country's line", lambda m: m.append("expenditure", "B1,2020-12-31,10,Tunisie,2020"),
          "unknown_line", "expenditure.csv", 6, "line", hint="for Tunisie",
          what="expenditure.csv: spending in Tunisie on B1, a budget line of Maroc only"),
@@ -2821,6 +2856,13 @@ CASES = [
               "writes it; a final dash is also a finance export's negative): « not a number », nothing said of "
               "the dash",
          expect=lambda m, problems: _names_row(problems, "not_a_number", "100000 without cents")),
+    Case("an amount in millions of dinars", lambda m: (m.as_french_excel(), m.replace(
+             "expenditure", ";40000;", ";1 200 MDT;")), "not_a_number", "expenditure.csv", 2, "amount",
+         hint="in the project's currency",
+         what="amount « 1 200 MDT » (millions of Tunisian dinars) in a USD project: « not a number », the hint « write "
+              "a number »: written 1 200 then, a millionth of it, and in dinars; « 1,2 M€ » was told to remove the "
+              "currency sign (1,2 then)",
+         expect=lambda m, problems: _says("'1 200 MDT' is 1 200 000 000 DT in units")(m, problems)),
     Case("an amount in thousands with k", lambda m: m.replace("budget", "100000", "100k"), "not_a_number",
          "budget.csv", 2, "budget", hint="Write the number in units",
          what="budget 100k: « not a number », nothing said of the suffix"),
@@ -3047,6 +3089,12 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("budget_total in dinars with its millimes", lambda m: (
+                 m.as_french_excel(), m.set_param("currency", "TND"),
+                 _edit_param_text(m, "reporting_date:", "budget_total: 300 000,500\nreporting_date:")),
+             "project.yaml of a TND project with decimal_mark \",\" says budget_total: 300 000,500 (three decimals, "
+             "as the dinar writes its millimes): read as written, as budget.csv's amounts are, without a warning",
+             lambda m, data: _check(data.params.budget_total == 300000.5)),
     Accepted("a character escaped in YAML as its UTF-16 pair", lambda m: _edit_param_text(
                  m, "title: Mini project", 'title: "Mini \\ud83c\\uddf2\\ud83c\\udde6 project"'),
              "project.yaml: a title with an emoji written as a JSON tool escapes it, two halves of a UTF-16 pair "
@@ -3148,6 +3196,13 @@ ACCEPTED = [
                  m, ["TND", "DT", "dinars", "Dinars tunisiens"]), m.replace("budget", "line,budget,", "line,Budget (DT),")),
              what="a TND project: a `devise` column TND, DT, dinars, « Dinars tunisiens », a header 'Budget (DT)': all "
                   "the project's currency (« dinars » was refused as another currency)",
+             expect=lambda m, data: None),
+    Accepted("francs CFA of Central Africa", lambda m: (
+                 m.set_param("currency", "XAF"), _with_currencies(m, ["XAF", "francs CFA", "FCFA", "F CFA"]),
+                 m.replace("budget", "line,budget,", "line,Budget (FCFA),")),
+             what="an XAF project (Cameroun): a `devise` column XAF, « francs CFA », « FCFA », « F CFA », a header "
+                  "'Budget (FCFA)': all the project's currency (each « FCFA » row was refused « in XOF », the "
+                  "header « in XOF »)",
              expect=lambda m, data: None),
     Accepted("francs CFA written as the published figures write them", lambda m: (
                  m.set_param("currency", "XOF"), _with_currencies(m, ["XOF", "francs CFA", "F.CFA", "F CFA"]),
@@ -3628,6 +3683,18 @@ def test_one_country_warning_per_annex_lists_every_table(tmp_path):
     assert len(problems) == 1
     assert problems[0].file.endswith("maroc.yaml") and problems[0].value == "Maroc"
     assert "in 2 tables: indicators.csv, reported.csv" in problems[0].message
+
+
+def test_a_sheet_named_after_the_country_of_a_project_of_one_annex_all_is_not_warned(tmp_path):
+    """budget.xlsx's one sheet « Maroc », no country column, in a project whose only annex is `country: all`: warned
+    `sheet_of_a_country`, whose hint said to write the `country: all` already written. Its rows are in the one
+    annex there is; the warning stays where a country annex would miss them."""
+    mini = Mini.copy_to(tmp_path)
+    _xlsx_sheets_of_countries(mini, "budget", ["Maroc"])
+    mini.write_param_file("maroc", "country: all\nname: Ensemble\n")
+    assert not [str(p) for p in mini.check() if p.rule == "sheet_of_a_country"]
+    mini.write_param_file("tunisie", "country: Tunisie\nname: Tunisie\n")
+    assert [p.value for p in mini.check() if p.rule == "sheet_of_a_country"] == ["Maroc"]
 
 
 def test_a_register_of_daily_lists_each_dated_is_one_event_from_its_first_day(tmp_path):

@@ -268,3 +268,14 @@ def test_a_published_figure_dated_otherwise_is_told_in_french(mini):
     assert "le chiffre 'F2' : daté du 31 décembre 2020 par son libellé" in dated, dated
     assert not english_words(dated.split(" (valeur")[0]), dated
     assert "L'annexe dira « non calculable »." in hint and not english_words(hint), hint
+
+
+def test_a_fraction_among_percentages_of_progress_is_told_in_french(mini):
+    """« 0,45 » beside progresses of 60 and 100 was told « this progress is between 0 and 1, where the table's others
+    are percentages (up to 100) » in French, and in English beside a highest progress of 60 (the sentence's
+    translation knew « up to 100 » only)."""
+    mini.replace("activities", "Réalisé,Maroc,R1,O1.1,Étude de base,100,", "En cours,Maroc,R1,O1.1,Étude de base,0.45,")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    told = [line for line in out.getvalue().split("\n") if "progress_fractions" in line]
+    assert len(told) == 1 and "jusqu'à 60" in told[0] and not english_words(told[0]), told

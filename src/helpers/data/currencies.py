@@ -42,6 +42,9 @@ DOLLAR_SIGNS = {written: code for country, code in (("CA", "CAD"), ("CAN", "CAD"
                                                     ("SG", "SGD"), ("US", "USD"))
                 for written in (f"{country}$", f"$ {country}", f"${country}", f"{country} $")}
 DOLLARS = frozenset("USD CAD AUD NZD HKD SGD".split())
+# the franc CFA's names (« FCFA », « francs CFA »): read as XOF in a cell or a printed figure, but West Africa's (XOF)
+# and Central Africa's (XAF) francs are both « FCFA »: a project's `currency` so written names neither
+CFA_NAMES = frozenset(name for name, code in {**ABBREVIATIONS, **WORDS}.items() if code == "XOF")
 _NAMES = {**SIGNS, **DOLLAR_SIGNS, **ABBREVIATIONS, **WORDS}
 # a dollar without its country (« $ », « dollars »): the project's own dollar when its currency is one (CAD, AUD...)
 _BARE_DOLLAR = re.compile(r"\$|dollars?")
@@ -103,6 +106,12 @@ def named_currencies(text: Any, folded: str | None = None) -> list[str]:
     return sorted({_NAMES.get(" ".join(w.split()).upper(), w.upper()) for w in found})
 
 
+def is_cfa(text: Any) -> bool:
+    """Whether a text is a name of the franc CFA (« FCFA », « F CFA », « francs CFA »), which is XOF or XAF."""
+    word = " ".join(str(text).split()).upper()
+    return word in CFA_NAMES or fold(word).upper() in CFA_NAMES
+
+
 def is_known(code: str) -> bool:
     """Whether a code (as currency_code gives it) is a currency: ``CODES``, or « dinars »."""
     return code in CODES or code in (DINAR, FRANC)
@@ -116,7 +125,10 @@ def same_currency(named: str, currency: str) -> bool:
     code, own = currency_code(named), currency_code(currency)
     # a bare « $ » in a CAD project's table is its dollars (it was refused as USD)
     bare_dollar = code == "USD" and own in DOLLARS and bool(_BARE_DOLLAR.fullmatch(fold(str(named)).strip()))
-    return code == own or (code == DINAR and own in DINARS) or (code == FRANC and own in FRANCS) or bare_dollar
+    # « FCFA » is Central Africa's franc (XAF) as much as West Africa's (XOF): a Cameroonian project's « FCFA » rows
+    # were refused as « in XOF »
+    cfa = own in ("XOF", "XAF") and is_cfa(named)
+    return code == own or (code == DINAR and own in DINARS) or (code == FRANC and own in FRANCS) or bare_dollar or cfa
 
 
 # an outcome that is the logarithm of an amount (`log_revenu`, `ln_salaire`, `lnwage`, « Log du revenu (MAD) »): its

@@ -25,8 +25,8 @@ from . import as_of, headers, lines as lines_mod, numbers, register, spending, t
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
                     INVISIBLE, as_code, fold, is_dash, is_not_known, is_project_wide, plain_code)   # (loader.fold re-exported)
-from .params import (AnnexParams, ProjectParams, duplicate_annexes, load_annex_params, load_project_params,
-                     report_decimal_mark)
+from .params import (AnnexParams, ProjectParams, ambiguous_amounts, currency_named, duplicate_annexes,
+                     load_annex_params, load_project_params, report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
 from .currencies import minor_units
@@ -105,6 +105,10 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
     with recording() as read:
         data, data_problems, table_files = _load(project, params, data_dir)
     data.digests = read
+    if annexes and all(annex.is_all for annex in annexes):
+        # a project whose every annex is `country: all` (one country): a sheet named after its country holds its
+        # rows, shown in that annex; the warning asked for the `country: all` already written
+        data_problems = [p for p in data_problems if p.rule != "sheet_of_a_country"]
     problems += data_problems
     if any(p.rule == "missing_data_folder" for p in data_problems):
         annexes = []  # nothing to compare the annexes' countries with
@@ -133,6 +137,12 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
             problems += _lines_above_budget_total(scope(dataclasses.replace(data, params=annex), annex.country),
                                                   params_dir / project / f"{annex.annex}.yaml")
     problems += _benchmarks_not_used(params.unit_cost_benchmarks, data, params_dir / project / "project.yaml")
+    # an amount of a params file that reads two ways (3 000,000), as a table's cell is told: each file its own
+    if valid_params:
+        problems += ambiguous_amounts(params_dir / project / "project.yaml", params)
+        problems += currency_named(params_dir / project / "project.yaml", params)
+    for annex in annexes:
+        problems += ambiguous_amounts(params_dir / project / f"{annex.annex}.yaml", annex)
     for annex in annexes:   # an annex file's own benchmarks, said at its file
         own = read_yaml(params_dir / project / f"{annex.annex}.yaml")[0]
         if isinstance(own, dict) and isinstance(own.get("unit_cost_benchmarks"), dict):
@@ -1361,20 +1371,11 @@ def _ambiguous(series: pd.Series, raw: RawTable, decimal_mark: str, three_decima
     texts = series.dropna() if pd.api.types.infer_dtype(series, skipna=True) == "string" else \
         series[series.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)]
     texts = texts[numbers.ambiguous_cells(texts)]
-    readings = each_distinct(texts, lambda v: numbers.ambiguous(v, decimal_mark, three_decimals),
-                             keep_missing=True)
-    problems = []
-    if whole:
-        readings = readings.map(lambda r: None if r is None or not float(r[1]).is_integer() else r)
-    for index in texts.index[readings.notna().to_numpy(bool)]:
-        read, other = (numbers.unambiguous(x, decimal_mark) for x in readings[index])
-        said = [numbers.format_number(x, decimal_mark) for x in readings[index]]
-        problems.append(raw.problem(
-            "ambiguous_number", f"'{series[index]}' is read as {said[0]} with the project's decimal mark "
-            f"'{decimal_mark}', but could mean {said[1]}", f"Write it so that it cannot be misread: {read} if you "
-            f"mean {said[0]}, {other} if you mean {said[1]} (no separator followed by exactly three digits).",
-            index=index, column=str(series.name), value=series[index], severity="warning"))
-    return problems
+    said = each_distinct(texts, lambda v: numbers.ambiguity(v, decimal_mark, three_decimals, whole),
+                         keep_missing=True)
+    return [raw.problem("ambiguous_number", *said[index], index=index, column=str(series.name),
+                        value=series[index], severity="warning")
+            for index in texts.index[said.notna().to_numpy(bool)]]
 
 
 def _scientific(series: pd.Series, values: pd.Series, raw: RawTable, decimal_mark: str) -> list[Problem]:

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from ..text import fold, is_not_known, unaccented
-from .currencies import IN_CELL
+from .currencies import ABBREVIATIONS, CODES, IN_CELL
 
 # Characters taken as a thousands separator besides the other decimal mark.
 SPACES = " \u00a0\u202f\u2009\u2007"
@@ -69,7 +69,17 @@ _SCIENTIFIC = re.compile(r"^[+\-\u2212]?\d+(?:[.,]\d+)?[eE][+\-]?\d+$")
 HASHES = ("Excel's '####', shown where a column is too narrow for its number or date, saved in place of the value "
           "(a CSV keeps what the sheet shows)")
 _APOSTROPHE = re.compile(r"^[+\-\u2212(]?\d{1,3}(?:['\u2019]\d{3})+(?:[.,]\d+)?\)?-?$")
-_SCALED = re.compile(r"^[+\-\u2212]?\d+(?:[.,]\d+)?\s?(?:k|K|M|Mio|mio|Mds?)\.?$")
+# a multiplier in the cell, a currency beside it or not (« 12k », « 1 200 MDT », « 1,2 M€ », « 3 k€ », « 1,5 Mds »,
+# « 2 millions d'euros »): refused, saying what it is in units (« 1 200 MDT » was « not a number » and « 1,2 M€ » told
+# to remove the currency sign: written then 1 200 and 1,2, a millionth of the amount)
+_SCALES = {**dict.fromkeys("k mille millier milliers".split(), 3),
+           **dict.fromkeys("m mio mo mn million millions".split(), 6),
+           **dict.fromkeys("md mds mrd mrds milliard milliards".split(), 9)}
+_SCALED_CURRENCY = ("[€$£¥₣₦¤]|" + "|".join(sorted(CODES | set(ABBREVIATIONS), key=len, reverse=True))
+                    + r"|f\s?cfa|euros?|dollars?|dirhams?|dinars?|ouguiyas?|francs?(?: cfa)?")
+_SCALED = re.compile(rf"^(?:(?P<before>{_SCALED_CURRENCY})\s?)?(?P<number>[+\-\u2212]?\d(?:[\d{SPACES}.,]*\d)?)\s?"
+                     rf"(?P<scale>{'|'.join(sorted(_SCALES, key=len, reverse=True))})\.?"
+                     rf"(?:\s?(?:de |d'|d’)?(?P<after>{_SCALED_CURRENCY})\.?)?$", re.IGNORECASE)
 # (« 3,000,000.00 » in a project whose mark is ',': an English Excel's number, « not a number », nothing said)
 COMMA_THOUSANDS = ("not a number with this project's decimal mark ',': ',' separates its thousands and '.' its "
                    "decimals, as where the decimal mark is '.'")
@@ -289,6 +299,8 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         raise ValueError(DASH)
     if len(stripped) <= 10 and fold(stripped).strip(" .") in _ZERO_WORDS:
         raise ValueError(ZERO_WORD)
+    if (scaled := _SCALED.match(stripped)) is not None:
+        raise ValueError(_scaled(stripped, scaled, decimal_mark))
     currency = _CURRENCY.search(stripped)
     if currency and re.search(r"\d", stripped):
         raise ValueError(f"{CURRENCY} ('{currency[0]}')")
@@ -318,8 +330,6 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         raise ValueError(LOST_SEPARATOR)
     if _APOSTROPHE.match(stripped):
         raise ValueError(APOSTROPHE)
-    if _SCALED.match(stripped):
-        raise ValueError(SCALED)
     other = "," if decimal_mark == "." else "."
     if decimal_mark == "." and _PATTERNS[","].match(stripped) and "." in stripped:   # 1.234.567 or 1.234,50
         raise ValueError(DOT_THOUSANDS)
@@ -335,6 +345,20 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
     if _SCIENTIFIC.match(stripped):   # 1,2E+05 in a French Excel's CSV (1.2E+05 is read, with a warning: loader)
         raise ValueError(SCIENTIFIC)
     raise ValueError(_saved_by_excel(stripped) or "not a number")
+
+
+def _scaled(text: str, scaled: re.Match, decimal_mark: str) -> str:
+    """SCALED, with the amount in units when its number reads with the decimal mark, and its currency as written:
+    « ('1 200 MDT' is 1 200 000 000 DT in units) » (dinars: in a EUR project, not an amount to write as it is)."""
+    try:
+        number = _parse_number(scaled["number"], decimal_mark, money=False)
+    except ValueError:
+        number = None
+    if number is None:
+        return SCALED
+    units = float(Decimal(repr(number)).scaleb(_SCALES[scaled["scale"].lower()]))
+    currency = scaled["before"] or scaled["after"]
+    return f"{SCALED} ('{text}' is {unambiguous(units, decimal_mark)}{f' {currency}' if currency else ''} in units)"
 
 
 def _saved_by_excel(text: str) -> str | None:
@@ -563,8 +587,9 @@ def hint_for(reason: str, decimal_mark: str = ".") -> str | None:
                 "a negative.")
     if reason == APOSTROPHE:
         return f"Write the number without it: 1234{decimal_mark}50, or 1 234{decimal_mark}50."
-    if reason == SCALED:
-        return f"Write the number in units (12000 for 12k, 1200000 for 1{decimal_mark}2 M)."
+    if reason.startswith(SCALED):
+        return (f"Write the number in units (12000 for 12k, 1200000 for 1{decimal_mark}2 M), in the project's currency "
+                "(project.yaml, `currency`: the workbook converts none), without a currency sign or code.")
     if reason == COMMA_THOUSANDS:
         return ("If the files write numbers as 1,234.50, declare `decimal_mark: \".\"` in "
                 "params/<project>/project.yaml; else write 1 234,50.")
@@ -620,6 +645,23 @@ def ambiguous(text: Any, decimal_mark: str, three_decimals: bool = False) -> tup
     except ValueError:   # '1.000,000' with the mark ',': its '.' can only be a thousands separator
         other = _all_digits(stripped) if grouped and stripped[-4] == decimal_mark else None
     return (read, other) if read is not None and other is not None and read != other else None
+
+
+def ambiguity(text: Any, decimal_mark: str, three_decimals: bool = False,
+              whole: bool = False) -> tuple[str, str] | None:
+    """The warning ``ambiguous_number``'s message and hint for a number written so that its reading depends on the
+    decimal mark (``ambiguous``), None for any other: one rule for a table's cell and a params file's number
+    (`budget_total: 3 000,000` with the mark ',' was read as 3 000 without a word, where the same text in budget.csv
+    is warned). ``whole``: a count, which no reading with decimals can be ('1,500' participants with the mark '.' is
+    not « could mean 1.5 »)."""
+    readings = ambiguous(text, decimal_mark, three_decimals)
+    if readings is None or whole and not float(readings[1]).is_integer():
+        return None
+    read, other = (unambiguous(x, decimal_mark) for x in readings)
+    said = [format_number(x, decimal_mark) for x in readings]
+    return (f"'{text}' is read as {said[0]} with the project's decimal mark '{decimal_mark}', but could mean "
+            f"{said[1]}", f"Write it so that it cannot be misread: {read} if you mean {said[0]}, {other} if you "
+            f"mean {said[1]} (no separator followed by exactly three digits).")
 
 
 def _all_digits(text: str) -> float:

@@ -20,6 +20,7 @@ from pydantic import (BaseModel, ConfigDict, Field, ValidationError, ValidationI
 from ..errors import Problem, ValidationFailed, did_you_mean, no_such
 from ..text import ALL, BUDGET_CATEGORIES, CATEGORY_WORDS, as_code, fold, is_all  # noqa: F401 (ALL re-exported)
 from . import numbers
+from .currencies import minor_units
 from .inputs import MiB, WrittenFloat, clipped, exists, read_yaml, zip_problem
 from ..paths import (PARAMS_DIR, SLUG, WINDOWS_DEVICE, WINDOWS_DEVICE_REASON, annex_names, project_names, relative,
                      slug_example, slugify)
@@ -225,7 +226,7 @@ class ProjectParams(_Strict):
     def _one_currency(cls, value: str) -> str:
         # `currency: dinars` (or francs) names no one currency: every table row, header or published figure giving
         # TND was refused as « in TND; the project's amounts are in DINAR », told to convert to « DINAR »
-        from .currencies import DINAR, DINARS, FRANC, FRANCS, currency_code
+        from .currencies import DINAR, DINARS, FRANC, FRANCS, currency_code, is_cfa
 
         code = currency_code(value)
         if code in (DINAR, FRANC):
@@ -234,7 +235,17 @@ class ProjectParams(_Strict):
                      "XOF: franc CFA of West Africa, XAF: of Central Africa, CHF: Swiss, GNF: Guinean")
             raise ValueError(f"'{value}' names no one currency: write its code, one of {', '.join(sorted(which))} "
                              f"({named})")
-        return value
+        # `currency: FCFA` was XOF without a word: a Cameroonian project's XAF rows refused, its annexes in XOF
+        if is_cfa(value):
+            raise ValueError(f"'{value}' names two currencies: write its code, XOF (franc CFA of West Africa: "
+                             "Sénégal, Mali, Côte d'Ivoire, Burkina Faso, Niger, Bénin, Togo, Guinée-Bissau) or XAF "
+                             "(of Central Africa: Cameroun, Gabon, Tchad, Congo, Centrafrique, Guinée équatoriale)")
+        if not re.fullmatch(r"[A-Z]{3}", code):   # `currency: shillings`: the annexes' amounts « in SHILLINGS »
+            raise ValueError(f"'{value}' is not a currency code: write its ISO 4217 code, three letters (EUR, USD, "
+                             "XOF...)")
+        # a sign or a name (`€`, `dollars`, `Dh`, `DT`, ` mad `) is its code: the tables, the published figures and
+        # the annexes compare and show codes (make check says it: currency_named)
+        return code
 
     @field_validator("encoding")
     @classmethod
@@ -477,6 +488,10 @@ def _same_value(key: str, value: Any) -> Any:
     """A project-only value as compared: 'usd' is USD, 'UTF8' is utf-8 (the same codec)."""
     if not isinstance(value, str):
         return value
+    if key == "currency":   # `currency: dollars` in an annex file of a USD project is USD
+        from .currencies import currency_code
+
+        return currency_code(value)
     if key == "encoding":
         try:
             return codecs.lookup(value).name
@@ -738,3 +753,44 @@ def duplicate_annexes(annexes: list[AnnexParams], params_dir: Path = PARAMS_DIR)
                                 f"of one country would be built", f"Delete {here} or {there}, or give each annex "
                                 "its own country.", column="country", value=annex.country, severity="warning"))
     return problems
+
+
+def ambiguous_amounts(path: Path, params: ProjectParams) -> list[Problem]:
+    """A warning (``ambiguous_number``, the tables' rule: numbers.ambiguity) for each amount this params file writes
+    whose reading depends on the decimal mark: `budget_total: 3 000,000` with the mark ',' was read as 3 000 without
+    a word (only lines_above_budget_total could catch it, when the lines were larger), where the same text in
+    budget.csv is warned; a benchmark alike. A currency written with three decimals (TND) reads `3 000,500` as
+    written, as its tables do."""
+    raw = read_yaml(path)[0]
+    if not isinstance(raw, dict):
+        return []
+    written: list[tuple[str, Any]] = [("budget_total", raw.get("budget_total"))]
+    benchmarks = raw.get("unit_cost_benchmarks")
+    if isinstance(benchmarks, dict):
+        written += [(f"unit_cost_benchmarks.{key}", item.get("value") if isinstance(item, dict) else item)
+                    for key, item in benchmarks.items()]
+    three = minor_units(params.currency) == 3
+    problems = []
+    for key, value in written:
+        text = getattr(value, "written", "") or value   # `140.000` as written, not YAML's 140.0
+        said = numbers.ambiguity(text, params.decimal_mark, three) if isinstance(text, str) else None
+        if said:
+            problems.append(Problem(relative(path), "ambiguous_number", *said, column=key, value=text.strip(),
+                                    severity="warning"))
+    return problems
+
+
+def currency_named(path: Path, params: ProjectParams) -> list[Problem]:
+    """A warning when project.yaml writes its currency as a sign or a name (`currency: dollars`, `€`, `Dh`, `DT`),
+    read as its ISO 4217 code: it was taken so without a word (a bare `$` is USD, where the project may be in
+    another dollar)."""
+    raw = read_yaml(path)[0]
+    written = raw.get("currency") if isinstance(raw, dict) else None
+    if not isinstance(written, str) or written.strip().upper() == params.currency:
+        return []
+    dollar = params.currency == "USD" and re.fullmatch(r"\$|dollars?", fold(written).strip()) is not None
+    return [Problem(relative(path), "currency_named", f"the currency '{written.strip()}' is read as "
+                    f"{params.currency}, its ISO 4217 code", f"Write currency: {params.currency}"
+                    + (" (or the code of another dollar: CAD, AUD...)" if dollar else "")
+                    + ", the code the tables, the published figures and the annexes use.", column="currency",
+                    value=written.strip(), severity="warning")]

@@ -93,6 +93,11 @@ RULES: dict[str, Rule] = {
                                 "(44196 for 2020-12-31): it was read as a period of that name, of no date",
                                 "In Excel, select the column and choose Format > Cells > Date before saving, or "
                                 "write the period (2020, T4 2020, 2020-12-31).", column="period"),
+    "period_year_grouped": Rule("this period is a year written with a thousands separator (2 023, as a column "
+                                "formatted as a number with separators shows it): it was read as a period of that "
+                                "name, of no date, in no time order", "Write the year without a separator "
+                                "(2023); in Excel, format the column as text or as a number without thousands "
+                                "separator before saving.", column="period"),
 }
 
 KINDS = {"str": "str", "float": "float64", "date": "datetime64[ns]", "bool": "bool"}   # kind -> pandas dtype
@@ -410,6 +415,19 @@ def _no_excel_serial(frame: pd.DataFrame) -> pd.Series:
     serial = pd.to_numeric(text.where(text.str.fullmatch(r"\d{5}").fillna(False).astype(bool)), errors="coerce")
     hit = np.append(((serial >= 20000) & (serial < 80000)).fillna(False).to_numpy(dtype=bool), False)[codes]
     return pd.Series(~hit, index=frame.index)
+
+
+def _no_grouped_year(frame: pd.DataFrame) -> pd.Series:
+    """False on a period written as a year with a thousands separator (« 2 023 », « 2.023 »: a column of years
+    formatted as a number with separators in Excel and saved as CSV): a period named « 2 023 », of no date, put
+    in the table's order, the key I1@2 023 that no published figure of I1@2023 finds, nothing said."""
+    if frame.empty or "period" not in frame:
+        return pd.Series(True, index=frame.index)
+    codes, periods = pd.factorize(frame["period"])
+    text = pd.Series(periods).astype("str").str.strip()
+    years = r"(?:1[ \u00a0\u202f.,']9|2[ \u00a0\u202f.,'][01])\d{2}"   # 1 900 to 2 199
+    grouped = text.str.fullmatch(years).fillna(False).to_numpy(dtype=bool)
+    return pd.Series(~np.append(grouped, False)[codes], index=frame.index)
 
 
 def _unique_together(*columns: str, folded: str = "") -> Callable[[pd.DataFrame], pd.Series]:
@@ -749,7 +767,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                                                                      folded="country")),
                TableCheck("period_written_twice", _periods_written_once),
                TableCheck("quarter_or_month", _neither_quarter_nor_month),
-               TableCheck("period_excel_serial", _no_excel_serial)),
+               TableCheck("period_excel_serial", _no_excel_serial),
+               TableCheck("period_year_grouped", _no_grouped_year)),
         warnings=(RowWarning("direction_not_given", "direction", "a target is below the baseline and the direction "
                              "is not given: read as rising, the achievement would be wrong; it is not computed",
                              "Write decrease in 'direction' (sens: baisse) if the indicator should fall (a rate of "

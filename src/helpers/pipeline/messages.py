@@ -496,6 +496,19 @@ _FIRST_HOUR = (
     (r"^'([^']*)': '([^']*)' names no one currency: write its code, one of (.+) \((.*)\)$",
      lambda m: f"'{m[1]}' : '{m[2]}' ne désigne pas une seule devise : écrivez son code, l'un de {m[3]} "
                f"({_currency_names(m[4])})"),
+    # a currency written as a name (data.params: `currency: FCFA`, `shillings`, `dollars`)
+    (r"^'([^']*)': '([^']*)' names two currencies: write its code, XOF \(franc CFA of West Africa: ([^)]*)\) or XAF "
+     r"\(of Central Africa: ([^)]*)\)$",
+     r"'\1' : '\2' désigne deux devises : écrivez son code, XOF (franc CFA d'Afrique de l'Ouest : \3) ou XAF "
+     r"(d'Afrique centrale : \4)"),
+    (r"^'([^']*)': '([^']*)' is not a currency code: write its ISO 4217 code, three letters \(EUR, USD, XOF\.\.\.\)$",
+     r"'\1' : '\2' n'est pas un code de devise : écrivez son code ISO 4217, en trois lettres (EUR, USD, XOF...)"),
+    (r"^the currency '(.*)' is read as ([A-Z]{3}), its ISO 4217 code$",
+     r"la devise « \1 » est lue \2, son code ISO 4217"),
+    (r"^Write currency: ([A-Z]{3})( \(or the code of another dollar: CAD, AUD\.\.\.\))?, the code the tables, the "
+     r"published figures and the annexes use\.$",
+     lambda m: f"Écrivez currency: {m[1]}" + (" (ou le code d'un autre dollar : CAD, AUD...)" if m[2] else "")
+               + ", le code qu'utilisent les tables, les chiffres publiés et les annexes."),
     (r"^Write the currency's code \(e\.g\. currency: ([A-Z]{3})\), as the tables' amounts are\.$",
      r"Écrivez le code de la devise (par exemple currency: \1), celle des montants des tables."),
     (r"^'([^']*)': (\d+) \((outgoing commitment|incoming funds)\) with ([\d, ]+) counts the same money twice: what is "
@@ -1867,10 +1880,14 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^a word for 'not known', not a number$", "un mot pour « pas connu », pas un nombre"),
     (r"^Leave the cell empty: an empty cell is 'not known', and the annex says n\.d\. where it counts\.$",
      "Laissez la cellule vide : une cellule vide veut dire « pas connu », et l'annexe écrit n.d. là où elle compte."),
-    (r"^a number with a thousands or millions suffix \(12k, 1,2 M\) is not read$",
-     "un nombre avec un suffixe de milliers ou de millions (12k, 1,2 M) n'est pas lu"),
-    (r"^Write the number in units \(12000 for 12k, 1200000 for 1(.)2 M\)\.$",
-     r"Écrivez le nombre en unités (12000 pour 12k, 1200000 pour 1\g<1>2 M)."),
+    (r"^a number with a thousands or millions suffix \(12k, 1,2 M\) is not read(?: \('(.*)' is (\S+(?: \d{3})*)( .+)? "
+     r"in units\))?$",
+     lambda m: "un nombre avec un suffixe de milliers ou de millions (12k, 1,2 M) n'est pas lu"
+               + (f" (« {m[1]} » fait {m[2]}{m[3] or ''} en unités)" if m[1] is not None else "")),
+    (r"^Write the number in units \(12000 for 12k, 1200000 for 1(.)2 M\), in the project's currency \(project\.yaml, "
+     r"`currency`: the workbook converts none\), without a currency sign or code\.$",
+     r"Écrivez le nombre en unités (12000 pour 12k, 1200000 pour 1\g<1>2 M), dans la devise du projet (project.yaml, "
+     r"`currency` : le classeur n'en convertit aucune), sans symbole ni code de devise."),
     (r"^an apostrophe as a thousands separator \(1'234\.50, as a Swiss Excel writes it\) is not read$",
      "une apostrophe comme séparateur des milliers (1'234.50, comme l'écrit un Excel suisse) n'est pas lue"),
     (r"^Write the number without it: (\S+), or (1 \S+)\.$", r"Écrivez le nombre sans elle : \1, ou \2."),
@@ -2182,10 +2199,11 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"des pourcentages ? \2 est lu \2 %"),
     (r"^Write progress as a percentage from 0 to 100 \(50 for half done\)\.$",
      "Écrivez l'avancement en pourcentage de 0 à 100 (50 pour une activité à moitié réalisée)."),
-    (r"^this progress is between 0 and 1, where the table's others are percentages \(up to 100\): a fraction of 1\? "
-     r"(\S+) is read as \1 %$",
-     r"cet avancement est compris entre 0 et 1, là où les autres de la table sont des pourcentages (jusqu'à 100) : "
-     r"une fraction de 1 ? \1 est lu \1 %"),
+    # (« up to 60 », « up to 1200 »: any top, not 100 only, which left the others in English)
+    (r"^this progress is between 0 and 1, where the table's others are percentages \(up to (\S+)\): a fraction of 1\? "
+     r"(\S+) is read as \2 %$",
+     r"cet avancement est compris entre 0 et 1, là où les autres de la table sont des pourcentages (jusqu'à \1) : "
+     r"une fraction de 1 ? \2 est lu \2 %"),
     (r"^Write it as a percentage from 0 to 100 \((\S+) if it is \1 %\)\.$",
      r"Écrivez-le en pourcentage de 0 à 100 (\1 si c'est \1 %)."),
     # a sex left empty beside the other's count (data.loader._sexes_left_empty)
@@ -2594,6 +2612,14 @@ _EXACT = [
      "elle n'est lue ni comme l'un ni comme l'autre"),
     ("Write T1 2020 (T2, T3, T4) for a quarter, 2020-01 for a month.",
      "Écrivez T1 2020 (T2, T3, T4) pour un trimestre, 2020-01 pour un mois."),
+    ("this period is a year written with a thousands separator (2 023, as a column formatted as a number with "
+     "separators shows it): it was read as a period of that name, of no date, in no time order",
+     "cette période est une année écrite avec un séparateur de milliers (2 023, comme l'affiche une colonne au format "
+     "nombre avec séparateurs) : elle était lue comme une période de ce nom, sans date, hors de l'ordre du temps"),
+    ("Write the year without a separator (2023); in Excel, format the column as text or as a number without thousands "
+     "separator before saving.",
+     "Écrivez l'année sans séparateur (2023) ; dans Excel, mettez la colonne au format texte ou nombre sans séparateur "
+     "de milliers avant d'enregistrer."),
     ("this period is a number as Excel stores a date in a cell formatted as a number (44196 for 2020-12-31): it was "
      "read as a period of that name, of no date", "cette période est un nombre, comme Excel stocke une date dans une "
      "cellule au format nombre (44196 pour 2020-12-31) : elle a été lue comme une période de ce nom, sans date"),
