@@ -1540,6 +1540,27 @@ def test_a_commitment_without_a_date_does_not_stop_the_build(tmp_path):
     assert [p.severity for p in paid.problems if p.rule == "iati_no_date"] == ["error"]
 
 
+def test_a_transaction_without_transaction_date_is_dated_by_its_value_date(tmp_path):
+    """transaction-date is mandatory since IATI 2.01 (optional in 1.0x) and some publishers still leave it out, the
+    value's value-date given: each such payment was an error that stopped the build. It is dated by its value-date,
+    one warning for the activity; a transaction with neither stays an error, one with an invalid transaction-date
+    too (its value-date is not put in place of a date the publisher wrote wrong)."""
+    undated = '<transaction><transaction-type code="4"/><value value-date="{}">{}</value></transaction>'
+    source = load(tmp_path, activity(body=budget("1000") + undated.format("2021-06-30", "300")
+                                     + undated.format("2021-09-30", "200")))
+    spent = source.tables["expenditure"]
+    assert spent["amount"].tolist() == [300.0, 200.0]
+    assert [str(d)[:10] for d in spent["period_end"]] == ["2021-06-30", "2021-09-30"]
+    said = [p for p in source.problems if p.rule == "iati_value_date"]
+    assert [(p.severity, p.element, p.value) for p in said] == [
+        ("warning", "iati-activity[XM-1]/transaction[1]/transaction-date", "2021-06-30")]
+    assert "2 transaction(s)" in said[0].message and "2021-06-30 to 2021-09-30" in said[0].message
+    assert rules(source, "error") == []
+    wrong = load(tmp_path / "wrong", activity(body=budget("1000") + transaction(
+        "300", date="2021-31-06").replace("<value>", '<value value-date="2021-06-30">')))
+    assert rules(wrong, "error") == ["iati_no_date"] and "iati_value_date" not in rules(wrong)
+
+
 def test_a_recipient_country_given_twice_is_one_country(tmp_path):
     """Before: MA 50 % and ma 50 % gave two budget lines XM-1 for MA, refused as « this budget line appears twice
     for the same country », which names no recipient-country."""
@@ -2756,3 +2777,27 @@ def test_one_country_beside_a_regions_percentage_is_not_given_the_regions_money_
     plain = load(tmp_path / "plain", activity(body='<recipient-country code="MA"/><recipient-region code="289"/>'
                                               + budget("1000")))
     assert rules(plain) == [] and plain.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 1000.0]]
+
+
+# ================================================================= told in French
+
+UNDATED = '<transaction><transaction-type code="{}"/><value{}>300</value></transaction>'
+# rule -> the activities of a file whose problems it is among; each was printed in English in a French project
+FRENCH_CASES = {
+    "iati_value_date": [activity(body=budget("1000") + UNDATED.format("4", ' value-date="2021-06-30"')
+                                 + UNDATED.format("4", ' value-date="2021-09-30"'))],
+    "iati_no_date": [activity(body=budget("1000") + UNDATED.format("2", "") + UNDATED.format("4", "")
+                              + transaction("300", date="2021-31-06"))],
+}
+
+
+@pytest.mark.parametrize("rule", sorted(FRENCH_CASES))
+def test_an_iati_problem_is_told_wholly_in_french(tmp_path, rule):
+    """Each IATI rule's message and hint, as make check prints them in a French project: no English sentence left
+    (a rule the French table does not know was printed in English, or half English)."""
+    from english_words import english_words
+
+    source = load(tmp_path, *FRENCH_CASES[rule])
+    said = [translated(p, "fr") for p in source.problems if p.rule == rule]
+    assert said, rules(source)
+    assert [(p.message, p.hint) for p in said if english_words(p.message) or english_words(p.hint)] == []

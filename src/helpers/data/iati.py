@@ -132,6 +132,7 @@ class Money:
     receiver_org: str | None = None
     provider_name: str | None = None  # the organisation's first narrative, when it has no @ref (named only)
     receiver_name: str | None = None
+    value_dated: bool = False     # a transaction without transaction-date, dated by its value/@value-date
 
 
 @dataclass(slots=True)
@@ -687,6 +688,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
     activity = Activity(identifier, file, path, element.get("hierarchy"), lang, {}, {}, [], {}, [], [])
     counts = dict.fromkeys(POSITIONED, 0)
     odd = False  # a transaction type outside the codelist (1.0x letters, none)
+    value_dated = False  # a transaction dated by its value-date (no transaction-date)
     for child in element:  # every child, picked by tag (a multi-tag filter costs more than it saves)
         tag = child.tag
         if tag not in READ_TAGS:
@@ -748,12 +750,15 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             activity.transactions.append(_transaction(child, where, default_currency, file, identifier, lang,
                                                       problems))
             odd = odd or activity.transactions[-1].kind not in TRANSACTION_TYPES
+            value_dated = value_dated or activity.transactions[-1].value_dated
         elif tag == "result":
             activity.indicators += _result(child, where, file, identifier, lang, problems)
         elif tag == "other-identifier" and (child.get("type") or "").strip() == "B1" and child.get("ref"):
             activity.previous.append((child.get("ref").strip(), f"{path}/other-identifier"))  # its old identifier
     if odd:
         _transaction_types(activity, problems)
+    if value_dated:
+        _value_dated(activity, problems)
     if any(b.kind not in ("1", "2") or b.status not in (None, "1", "2") for b in activity.budgets):
         _budget_words(activity, problems)
     return activity
@@ -1046,6 +1051,8 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
     money.provider_name, money.receiver_name = found.get("provider_name"), found.get("receiver_name")
     money.description = description or None
     money.ref = (element.get("ref") or "").strip() or None
+    if money.end is None and "end" not in found and (day := _date(money.value_date)) is not None:
+        money.end, money.value_dated = day, True   # (said once for the activity: _value_dated)
     if money.end is None and money.amount is not None:
         given = found.get("end")
         paid = money.kind.upper() in PAID  # a commitment or incoming funds without a date stop no build
@@ -1057,6 +1064,21 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                                 HINT_PUBLISHER, element=f"{where}/transaction-date",
                                 value=shown(given) if given else None, severity="error" if paid else "warning"))
     return money
+
+
+def _value_dated(activity: Activity, problems: list[Problem]) -> None:
+    """Transactions without transaction-date (mandatory since IATI 2.01, optional in 1.0x, still left out by some
+    publishers) whose value has a value-date, the day of its exchange rate, which IATI asks to be the day of the
+    payment as a rule: dated by it, one warning per activity. Before, each was an error that stopped the build."""
+    dated = [m for m in activity.transactions if m.value_dated]
+    days = sorted(m.end for m in dated if m.end is not None)
+    span = days[0].isoformat() if days[0] == days[-1] else f"{days[0].isoformat()} to {days[-1].isoformat()}"
+    problems.append(Problem(activity.file, "iati_value_date", f"activity {activity.identifier}: {len(dated)} "
+                            f"transaction(s) without transaction-date are dated by their value's value-date "
+                            f"({span}), the day of their exchange rate", "Nothing to do if it is the day of the "
+                            "payment; ask the publisher to write transaction-date.",
+                            element=f"{dated[0].path.rsplit('/', 1)[0]}/transaction-date",
+                            value=dated[0].value_date, severity="warning"))
 
 
 def _transaction_types(activity: Activity, problems: list[Problem]) -> None:

@@ -760,6 +760,20 @@ _FIRST_HOUR = (
      r"séparateur des milliers)"),
     (r"^The value is left empty \(not rated\)\. Ask the publisher to write it as a number\.$",
      "La valeur est laissée vide (non notée). Demandez à l'éditeur du fichier de l'écrire comme un nombre."),
+    (r"^activity (\S+): this transaction has no (valid )?transaction-date( \(a day of the years 1900 to 2199\))?, so "
+     r"it cannot be put in a period and is not counted(?: \(type (.+): not spending unless iati\.spending says so\))?$",
+     lambda m: f"activité {m[1]} : cette transaction n'a pas de transaction-date" + (" valide" if m[2] else "")
+               + (" (un jour des années 1900 à 2199)" if m[3] else "") + " : elle ne peut être placée dans aucune "
+               "période et n'est pas comptée"
+               + (f" (type {_IATI_TRANSACTIONS.get(m[4], m[4])} : ce n'est pas une dépense, sauf si iati.spending le "
+                  "dit)" if m[4] else "")),
+    (r"^activity (\S+): (\d+) transaction\(s\) without transaction-date are dated by their value's value-date "
+     r"\((\S+)(?: to (\S+))?\), the day of their exchange rate$",
+     lambda m: f"activité {m[1]} : {m[2]} transaction(s) sans transaction-date datée(s) par la date de valeur "
+               f"(« value-date ») de leur montant ({f'du {m[3]} au {m[4]}' if m[4] else m[3]}), le jour de leur taux de "
+               "change"),
+    (r"^Nothing to do if it is the day of the payment; ask the publisher to write transaction-date\.$",
+     "Rien à faire si c'est le jour du paiement ; sinon, demandez à l'éditeur du fichier d'écrire transaction-date."),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
