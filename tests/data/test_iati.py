@@ -309,6 +309,24 @@ def test_the_period_label_holds_the_transactions_description_as_data_readme_says
     assert labels[1] == f"disbursement 2021-09-30 ({'x' * 59}…)" and labels[2] == "expenditure 2021-06-30"
 
 
+def test_the_1_0x_names_of_result_types_and_activity_statuses_are_read_as_their_codes(tmp_path):
+    """IATI 1.0x wrote result/@type as a name (output, outcome, impact) where 2.0x writes 1, 2, 3: the level was
+    left empty in the IPTT. An activity-status written as its name (Cancelled) was not said as code 5 is. A type
+    that is neither (« Résultat ») is said; 9 (other) has no level, silently, as before."""
+    def result(kind: str) -> str:
+        return f'<result type="{kind}">' + indicator(period('<target value="10"/>', '<actual value="5"/>')) + "</result>"
+
+    source = load(tmp_path, activity("XM-1", "".join(result(k) for k in ("output", "Outcome", "IMPACT", "other", "9",
+                                                                          "produit", "Résultat"))),
+                  activity("XM-2", '<activity-status code="Cancelled"/>' + budget("400") + transaction("10")))
+    table = source.tables["indicators"]
+    assert table["level"].fillna("").tolist() == ["output", "outcome", "impact", "", "", "output", ""]
+    said = [p for p in source.problems if p.rule == "iati_result_type"]
+    assert [(p.severity, p.element, p.value) for p in said] == [
+        ("warning", "iati-activity[XM-1]/result[7]/@type", "Résultat")]
+    assert rules(source) == ["iati_result_type", "iati_cancelled"]
+
+
 def test_a_cancelled_activity_whose_budget_is_counted_is_warned_about(tmp_path):
     """Before: a cancelled activity (activity-status 5) kept its budget in every rate without a word."""
     source = load(tmp_path, activity("XM-1", '<activity-status code="5"/>' + budget("400") + transaction("10")),
@@ -2786,6 +2804,8 @@ UNDATED = '<transaction><transaction-type code="{}"/><value{}>300</value></trans
 FRENCH_CASES = {
     "iati_value_date": [activity(body=budget("1000") + UNDATED.format("4", ' value-date="2021-06-30"')
                                  + UNDATED.format("4", ' value-date="2021-09-30"'))],
+    "iati_result_type": [activity(body='<result type="Résultat">' + indicator(period('<target value="1"/>'))
+                                  + "</result>")],
     "iati_no_date": [activity(body=budget("1000") + UNDATED.format("2", "") + UNDATED.format("4", "")
                               + transaction("300", date="2021-31-06"))],
 }

@@ -90,6 +90,12 @@ WORD_BUDGETS = {"kind": {"original": "1", "revised": "2"}, "status": {"indicativ
 PAID = {"3", "4", "7", "8", "D", "E", "R", "QP", ""}  # money paid out (or a type not known): spending, or may be
 INCOMING = {"1"}  # incoming funds: money received. A pledge (13) or commitment (11) is a promise, not money
 LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
+# result/@type as IATI 1.0x wrote it (a name; 2.01 made them codes 1, 2, 3, 9) and as French publishers name the
+# levels: the level was left empty in the IPTT. 9 and « other » have no level of the indicators table
+RESULT_WORDS = {"output": "output", "outcome": "outcome", "impact": "impact", "other": None, "9": None,
+                "produit": "output", "extrant": "output", "effet": "outcome"}
+# activity-status/@code by its name (1.0x-era exports): only cancelled (5) and suspended (6) change what is said
+STATUS_WORDS = {"cancelled": "5", "canceled": "5", "suspended": "6"}
 UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
          "5": ("qualitatif", "qualitative")}
 MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5": "qualitative"}
@@ -738,6 +744,8 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
                 activity.regions.append("")
         elif tag == "activity-status":
             activity.status = (child.get("code") or "").strip() or None
+            if activity.status and not activity.status.isdigit():
+                activity.status = STATUS_WORDS.get(fold(activity.status), activity.status)
         elif tag == "recipient-region":  # (whether a region holds what the countries' percentages leave)
             activity.regions.append((child.get("percentage") or "").strip())
         elif tag == "related-activity" and child.get("ref"):
@@ -1116,7 +1124,10 @@ def _transaction_types(activity: Activity, problems: list[Problem]) -> None:
 
 def _result(element: etree._Element, where: str, file: str, identifier: str, lang: str,
             problems: list[Problem]) -> list[Indicator]:
-    level = LEVELS.get((element.get("type") or "").strip())
+    written = (element.get("type") or "").strip()
+    level = LEVELS.get(written)
+    if level is None and written:
+        level = _result_level(written, where, file, identifier, problems)
     indicators = []
     for number, child in enumerate((c for c in element if c.tag == "indicator"), 1):
         path = f"{where}/indicator[{number}]"
@@ -1147,6 +1158,19 @@ def _result(element: etree._Element, where: str, file: str, identifier: str, lan
             _not_rated(child, indicator, identifier, file, problems)
         indicators.append(indicator)
     return indicators
+
+
+def _result_level(written: str, where: str, file: str, identifier: str, problems: list[Problem]) -> str | None:
+    """A result/@type that is no 2.0x level code: a 1.0x name (output, Outcome) is read as its level; anything else
+    leaves the level empty, said (the IPTT showed its indicators without a level, unsaid)."""
+    word = fold(written)
+    if word in RESULT_WORDS:
+        return RESULT_WORDS[word]
+    problems.append(Problem(file, "iati_result_type", f"activity {identifier}: the result type {shown(written)!r} is "
+                            "not an IATI code (1 output, 2 outcome, 3 impact, 9 other): its indicators are listed "
+                            "without a level", "Ask the publisher to correct the file; the level is then left empty "
+                            "in the IPTT.", element=f"{where}/@type", value=shown(written), severity="warning"))
+    return None
 
 
 def _not_rated(element: etree._Element, indicator: Indicator, identifier: str, file: str,

@@ -774,6 +774,11 @@ _FIRST_HOUR = (
                "change"),
     (r"^Nothing to do if it is the day of the payment; ask the publisher to write transaction-date\.$",
      "Rien à faire si c'est le jour du paiement ; sinon, demandez à l'éditeur du fichier d'écrire transaction-date."),
+    (r"^activity (\S+): the result type ('.*') is not an IATI code \(1 output, 2 outcome, 3 impact, 9 other\): its "
+     r"indicators are listed without a level$", r"activité \1 : le type de résultat \2 n'est pas un code IATI (1 "
+     r"produit, 2 effet, 3 impact, 9 autre) : ses indicateurs sont listés sans niveau"),
+    (r"^Ask the publisher to correct the file; the level is then left empty in the IPTT\.$",
+     "Demandez à l'éditeur du fichier de le corriger ; d'ici là, le niveau reste vide dans l'IPTT."),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
