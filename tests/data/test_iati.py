@@ -2806,6 +2806,43 @@ FRENCH_CASES = {
                                  + UNDATED.format("4", ' value-date="2021-09-30"'))],
     "iati_result_type": [activity(body='<result type="Résultat">' + indicator(period('<target value="1"/>'))
                                   + "</result>")],
+    "iati_budget_type": [activity(body=budget("400", kind="Revised") + budget("300", "2022-01-01", "2022-12-31",
+                                                                               kind="Draft"))],
+    "iati_transaction_type": [activity(body=budget("1000") + transaction("300", kind="D")
+                                       + transaction("200", kind="99") + transaction("100").replace(
+                                           '<transaction-type code="4"/>', ""))],
+    "iati_budget_overlap": [activity("XM-1", budget("3000", "2021-01-01", "2023-12-31") + budget("1000")
+                                     + budget("1500", "2022-01-01", "2022-12-31")),
+                            activity("XM-2", budget("100", "2021-01-01", "2022-01-01")
+                                     + budget("100", "2021-12-01", "2022-12-31"))],
+    "iati_budget_twice": [activity(body=budget("450", kind="2") + budget("500", kind="2"))],
+    "iati_budget_period": [activity("XM-1", budget("400") + budget("600", "2022-01-01", "2022-12-31")
+                                    + '<budget type="1"><value>1000</value></budget>'),
+                           activity("XM-2", budget("400") + budget("600", "2022-01-01", "2022-12-31")
+                                    + '<budget type="1"><value>500</value></budget>'),
+                           activity("XM-3", budget("400") + budget("600", "2022-12-31", "2020-01-01"))],
+    "iati_budget_revised_part": [activity(body=budget("400") + budget("300", end="2021-12-30", kind="2"))],
+    "iati_budget_boundary": [activity(body=budget("100", "2021-01-01", "2022-01-01")
+                                      + budget("100", "2022-01-01", "2023-01-01"))],
+    "iati_budget_indicative": [
+        activity("XM-1", budget("900").replace("<budget", '<budget status="1"')
+                 + budget("1000").replace("<budget", '<budget status="2"')),
+        activity("XM-2", budget("1200").replace("<budget", '<budget status="1"') + "".join(
+            budget("250", start, end).replace("<budget", '<budget status="2"') for start, end in QUARTERS))],
+    "iati_cancelled": [activity(body='<activity-status code="5"/>' + budget("400"))],
+    "iati_suspended": [activity(body='<activity-status code="6"/>' + budget("400"))],
+    "iati_future_transaction": [activity(body=budget("1000") + transaction("300", date="2022-06-30"),
+                                         attrs='default-currency="EUR" last-updated-datetime="2022-01-15T00:00:00"')],
+    "iati_actual_date_future": [activity(body='<activity-date type="2" iso-date="2022-06-01"/><activity-date '
+                                         'type="1" iso-date="2020-01-01"/><activity-date type="4" '
+                                         'iso-date="2022-09-30"/>' + budget("1000"),
+                                         attrs='default-currency="EUR" last-updated-datetime="2022-01-15T00:00:00"')],
+    "iati_dates_order": [activity(body='<activity-date type="2" iso-date="2020-03-01"/><activity-date type="4" '
+                                  'iso-date="2019-12-31"/><activity-date type="3" iso-date="2023-12-31"/>'
+                                  + budget("1000"))],
+    "iati_transaction_twice": [activity(body=budget("1000") + 2 * transaction("300").replace(
+        "<transaction>", '<transaction ref="TX-1">'))],
+    "iati_reimbursement": [activity(body=budget("1000") + transaction("300", kind="7") + transaction("200"))],
     "iati_no_date": [activity(body=budget("1000") + UNDATED.format("2", "") + UNDATED.format("4", "")
                               + transaction("300", date="2021-31-06"))],
 }

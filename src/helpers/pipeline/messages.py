@@ -125,6 +125,7 @@ _IATI_TRANSACTIONS = {"incoming funds": "fonds reçus", "outgoing commitment": "
                       "credit guarantee": "garantie de crédit", "incoming commitment": "engagement reçu",
                       "outgoing pledge": "promesse de don", "incoming pledge": "promesse reçue",
                       "transaction": "transaction"}
+_IATI_BUDGET_WORDS = {"original": "initial", "revised": "révisé", "indicative": "indicatif", "committed": "engagé"}
 _IATI_DIMENSIONS = {"age": "âge", "sex": "sexe", "disability": "handicap", "location": "lieu"}
 
 
@@ -779,6 +780,152 @@ _FIRST_HOUR = (
      r"produit, 2 effet, 3 impact, 9 autre) : ses indicateurs sont listés sans niveau"),
     (r"^Ask the publisher to correct the file; the level is then left empty in the IPTT\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, le niveau reste vide dans l'IPTT."),
+    # IATI budgets, transactions and dates (data.iati), as real publishers' files meet them
+    (r"^activity (\S+): budget types or statuses written as words, read as their IATI codes: (.+?)(; budget (?:type|status) .*)?$",
+     lambda m: f"activité {m[1]} : types ou statuts de budget écrits en mots, lus comme leurs codes IATI : "
+               + re.sub(r"\((original|revised|indicative|committed)\)", lambda w: "(" + _IATI_BUDGET_WORDS[w[1]] + ")",
+                        m[2]) + (m[3] or "")),
+    (r"(^activity \S+: |; )budget (type|status) ('.*'): not IATI codes \(type: 1 original, 2 revised; "
+     r"status: 1 indicative, 2 committed\): read as an original budget, a status as not given$",
+     lambda m: ("activité " + m[1][9:-2] + " : " if m[1].startswith("activity") else m[1])
+               + ("type" if m[2] == "type" else "statut") + f" de budget {m[3]} : pas des codes IATI (type : 1 "
+               "initial, 2 révisé ; statut : 1 indicatif, 2 engagé) : lu comme un budget initial, un statut comme "
+               "non donné"),
+    (r"^Nothing to do if they are read right; ask the publisher to write the codes \(1, 2\)(; a revision read as an "
+     r"original makes the budget wrong or not computed until then)?\.$",
+     lambda m: "Rien à faire s'ils sont bien lus ; demandez à l'éditeur du fichier d'écrire les codes (1, 2)"
+               + (" ; d'ici là, une révision lue comme un budget initial rend le budget faux ou non calculé"
+                  if m[1] else "") + "."),
+    (r"^activity (\S+): (\d+) transaction\(s\) typed with the letter codes of IATI 1\.0x, read as IATI 2\.01 "
+     r"renumbered them: (.+)$",
+     lambda m: f"activité {m[1]} : {m[2]} transaction(s) typée(s) avec les lettres d'IATI 1.0x, lues comme IATI 2.01 "
+               "les a renumérotées : " + re.sub(r"\(([a-z ]+)\)", lambda w: f"({_IATI_TRANSACTIONS.get(w[1], w[1])})",
+                                                m[3])),
+    (r"^Nothing to do if they are; ask the publisher to use the 2\.0x codes \(1 to 13\)\.$",
+     "Rien à faire si c'est bien cela ; demandez à l'éditeur du fichier d'employer les codes 2.0x (1 à 13)."),
+    (r"^activity (\S+): (?:the transaction type ('.*') is not an IATI code \(1 to 13\)|this transaction has no "
+     r"transaction-type): what it is cannot be told, and its value \((.*)\) is not counted as spending$",
+     lambda m: f"activité {m[1]} : " + (f"le type de transaction {m[2]} n'est pas un code IATI (1 à 13)" if m[2] else
+                                        "cette transaction n'a pas de transaction-type")
+               + f" : on ne peut dire ce qu'elle est, et son montant ({m[3]}) n'est pas compté comme dépense"),
+    (r"^Ask the publisher to correct the file; if it is spending, the spending shown is too low until then\.$",
+     "Demandez à l'éditeur du fichier de le corriger ; si c'est une dépense, les dépenses affichées sont trop basses "
+     "d'ici là."),
+    (r"^activity (\S+): the budget of (\S+) \((.*)\) covers (\d+) other budget\(s\) of its period \((.*) in all, e\.g\. "
+     r"(\S+)\): they are parts of it, so only it is counted, not their sum$",
+     r"activité \1 : le budget de \2 (\3) couvre \4 autre(s) budget(s) de sa période (\5 en tout, par exemple \6) : ce "
+     r"sont ses parties, il est donc seul compté, pas leur somme"),
+    (r"^Nothing to do if it is the whole budget of the activity; check the file otherwise\.$",
+     "Rien à faire si c'est le budget entier de l'activité ; vérifiez le fichier sinon."),
+    (r"^activity (\S+): budgets of the same type whose periods overlap \((.*)\) cannot be added, and none covers the "
+     r"others with at least their sum: the activity's budget is not computed \(not rated\)$",
+     r"activité \1 : des budgets du même type dont les périodes se chevauchent (\2) ne peuvent être additionnés, et "
+     r"aucun ne couvre les autres avec au moins leur somme : le budget de l'activité n'est pas calculé (non noté)"),
+    (r"^Ask the publisher to give budgets of periods that do not overlap \(IATI: a budget should not span more than a "
+     r"year\), or a revised budget \(type 2\) for the period\.$",
+     "Demandez à l'éditeur du fichier des budgets de périodes qui ne se chevauchent pas (IATI : un budget ne devrait "
+     "pas dépasser un an), ou un budget révisé (type 2) pour la période."),
+    (r"^activity (\S+) has (\d+) (revised|original) budgets for the period (\S+) \((.*)\): which one is its budget "
+     r"cannot be told, and their sum is neither, so the activity's budget is not computed \(not rated\)$",
+     lambda m: f"l'activité {m[1]} a {m[2]} budgets " + ("révisés" if m[3] == "revised" else "initiaux")
+               + f" pour la période {m[4]} ({m[5]}) : on ne peut dire lequel est son budget, et leur somme ne l'est "
+                 "pas non plus : le budget de l'activité n'est pas calculé (non noté)"),
+    (r"^Ask the publisher for one budget of each type per period \(IATI: one original, and one revised when it "
+     r"changed\)\.$", "Demandez à l'éditeur du fichier un budget de chaque type par période (IATI : un initial, et un "
+     "révisé quand il a changé)."),
+    (r"^activity (\S+): this budget has no period \((.*)\), beside (\d+) budget\(s\) with one \((.*) in all\): it is "
+     r"read as the whole-life budget they are parts of, and counted alone, not added to them$",
+     r"activité \1 : ce budget n'a pas de période (\2), à côté de \3 budget(s) qui en ont une (\4 en tout) : il est lu "
+     r"comme le budget de toute la durée dont ils sont des parties, et compté seul, sans leur être ajouté"),
+    (r"^Nothing to do if it is the activity's whole budget; ask the publisher to give it its period otherwise\.$",
+     "Rien à faire si c'est le budget entier de l'activité ; sinon, demandez à l'éditeur du fichier de lui donner sa "
+     "période."),
+    (r"^activity (\S+): this budget has (?:a period that ends \((\S+)\) before it starts \((\S+)\)|no valid "
+     r"period-start and period-end \(a day as 2021-01-01\)), beside (\d+) other budget\(s\): whether it holds them or "
+     r"adds to them cannot be told, so the activity's budget is not computed \(not rated\)$",
+     lambda m: f"activité {m[1]} : ce budget a " + (f"une période qui finit ({m[2]}) avant de commencer ({m[3]})"
+                                                   if m[2] else "ni period-start ni period-end valides (un jour "
+                                                   "comme 2021-01-01)")
+               + f", à côté de {m[4]} autre(s) budget(s) : on ne peut dire s'il les contient ou s'y ajoute, le budget "
+                 "de l'activité n'est donc pas calculé (non noté)"),
+    (r"^Ask the publisher to give every budget its period \(period-start, period-end, at most a year\)\.$",
+     "Demandez à l'éditeur du fichier de donner à chaque budget sa période (period-start, period-end, un an au plus)."),
+    (r"^activity (\S+): the original budget of (\S+) is replaced by the revised budget\(s\) of (.+), which do not "
+     r"cover all its days: the original is not counted at all$",
+     r"activité \1 : le budget initial de \2 est remplacé par le ou les budgets révisés de \3, qui ne couvrent pas "
+     r"tous ses jours : l'initial n'est pas compté du tout"),
+    (r"^Check the file: a revision normally has the period of what it revises\.$",
+     "Vérifiez le fichier : une révision a normalement la période de ce qu'elle révise."),
+    (r"^activity (\S+): budget periods share only the day one ends and the next starts \((.*)\): read as consecutive "
+     r"periods, added \(a period-end written as the next period's start\)$",
+     r"activité \1 : des périodes de budget n'ont en commun que le jour où l'une finit et la suivante commence (\2) : "
+     r"lues comme des périodes successives, additionnées (une fin de période écrite comme le début de la suivante)"),
+    (r"^Nothing to do if each budget is its own period's; check the file otherwise\.$",
+     "Rien à faire si chaque budget est celui de sa propre période ; vérifiez le fichier sinon."),
+    (r"^activity (\S+): the period (\S+) has an indicative budget \(status 1\) and a committed one \(status 2, (.*)\): "
+     r"the committed one is counted, not their sum$",
+     r"activité \1 : la période \2 a un budget indicatif (statut 1) et un budget engagé (statut 2, \3) : le budget "
+     r"engagé est compté, pas leur somme"),
+    (r"^Nothing to do if the committed budget replaces the indicative one\.$",
+     "Rien à faire si le budget engagé remplace l'indicatif."),
+    (r"^activity (\S+): (\d+) indicative budget\(s\) \(status 1, e\.g\. (.*?)\) are covered by committed budgets "
+     r"\(status 2, e\.g\. (.*)\): the committed ones are counted, not the indicative ones$",
+     r"activité \1 : \2 budget(s) indicatif(s) (statut 1, par exemple \3) sont couverts par des budgets engagés "
+     r"(statut 2, par exemple \4) : les engagés sont comptés, pas les indicatifs"),
+    (r"^Nothing to do if the committed budgets replace the indicative ones\.$",
+     "Rien à faire si les budgets engagés remplacent les indicatifs."),
+    (r"^activity (\S+) is cancelled \(activity-status 5\), and its budget \((.*)\) is counted in the budget and every "
+     r"rate$", r"l'activité \1 est annulée (activity-status 5), et son budget (\2) est compté dans le budget et dans "
+     r"chaque taux"),
+    (r"^Leave it out \(iati\.activities or iati\.activity_prefix in project\.yaml\) if its budget was never to be "
+     r"spent; keep it if it spent money before it stopped\.$",
+     "Laissez-la de côté (iati.activities ou iati.activity_prefix dans project.yaml) si son budget ne devait jamais "
+     "être dépensé ; gardez-la si elle a dépensé de l'argent avant de s'arrêter."),
+    (r"^activity (\S+) is suspended \(activity-status 6\): its budget \((.*)\) is counted in the budget and every rate "
+     r"while its spending has stopped, so its low execution rate and burn index are the suspension's, not the pace "
+     r"of a running activity$",
+     r"l'activité \1 est suspendue (activity-status 6) : son budget (\2) est compté dans le budget et dans chaque taux "
+     r"alors que ses dépenses se sont arrêtées : son faible taux d'exécution et son indice de consommation tiennent à "
+     r"la suspension, pas au rythme d'une activité en cours"),
+    (r"^Say so where the annex's rates are discussed; leave it out \(iati\.activities in project\.yaml\) if it will "
+     r"not resume\.$", "Dites-le là où les taux de l'annexe sont commentés ; laissez-la de côté (iati.activities dans "
+     "project.yaml) si elle ne reprendra pas."),
+    (r"^activity (\S+): this (.+) is dated (\S+), after the file was written \((\S+), generated-datetime / "
+     r"last-updated-datetime\): it was not paid when the file said it, so it is not counted$",
+     lambda m: f"activité {m[1]} : cette transaction ({_IATI_TRANSACTIONS.get(m[2], m[2])}) est datée du {m[3]}, après "
+               f"l'écriture du fichier ({m[4]}, generated-datetime / last-updated-datetime) : elle n'était pas payée "
+               "quand le fichier l'a dit, elle n'est donc pas comptée"),
+    (r"^Ask the publisher to write planned payments as planned-disbursement; a newer file of the activity gives what "
+     r"was paid since\.$", "Demandez à l'éditeur du fichier d'écrire les paiements prévus en planned-disbursement ; un "
+     "fichier plus récent de l'activité donne ce qui a été payé depuis."),
+    (r"^activity (\S+): its actual (start|end) \((\S+), activity-date type (\d)\) is after the day the file was "
+     r"written \((\S+)\): it had not happened, so it is read as the planned \2(?:, the file's own planned \2 \((\S+)\) "
+     r"kept)?$",
+     lambda m: f"activité {m[1]} : " + ("son début réel" if m[2] == "start" else "sa fin réelle")
+               + f" ({m[3]}, activity-date de type {m[4]}) est postérieur" + ("" if m[2] == "start" else "e")
+               + f" au jour où le fichier a été écrit ({m[5]}) : " + ("il n'avait pas eu lieu, il est donc lu comme le "
+                                                                     "début prévu" if m[2] == "start" else
+                                                                     "elle n'avait pas eu lieu, elle est donc lue comme "
+                                                                     "la fin prévue")
+               + (f", la date prévue du fichier ({m[6]}) gardée" if m[6] else "")),
+    (r"^Ask the publisher to write planned dates with type ([13])\.$",
+     r"Demandez à l'éditeur du fichier d'écrire les dates prévues avec le type \1."),
+    (r"^activity (\S+): its (?:actual|planned) end \((\S+), activity-date type (\d)\) is before its start \((\S+)\): "
+     r"it is not read(?:, the planned end \((\S+)\) is)?$",
+     lambda m: f"activité {m[1]} : sa fin ({m[2]}, activity-date de type {m[3]}) est antérieure à son début ({m[4]}) : "
+               "elle n'est pas lue" + (f", la fin prévue ({m[5]}) l'est" if m[5] else "")),
+    (r"^Ask the publisher to correct the date; check end_date in project\.yaml\.$",
+     "Demandez à l'éditeur du fichier de corriger la date ; vérifiez end_date dans project.yaml."),
+    (r"^activity (\S+): this transaction repeats (\S+) \(same ref ('.*'), type, date and value\): counted once$",
+     r"activité \1 : cette transaction répète \2 (même ref \3, type, date et montant) : comptée une fois"),
+    (r"^Nothing to do if it is a copy; ask the publisher otherwise \(two payments have two refs\)\.$",
+     "Rien à faire si c'est une copie ; demandez à l'éditeur du fichier sinon (deux paiements ont deux refs)."),
+    (r"^activity (\S+): (\d+) reimbursement\(s\) \(transaction type 7, a kind of disbursement that covers money the "
+     r"recipient already spent\), (.*) in all, are not counted as spending: iati\.spending is (\[.*\])$",
+     r"activité \1 : \2 remboursement(s) (type de transaction 7, une sorte de décaissement qui couvre de l'argent déjà "
+     r"dépensé par le bénéficiaire), \3 en tout, ne sont pas comptés comme dépenses : iati.spending vaut \4"),
+    (r"^Add 7 to iati\.spending in project\.yaml \(spending: (\[.*\])\) to count them\.$",
+     r"Ajoutez 7 à iati.spending dans project.yaml (spending: \1) pour les compter."),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
