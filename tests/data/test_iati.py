@@ -2843,9 +2843,55 @@ FRENCH_CASES = {
     "iati_transaction_twice": [activity(body=budget("1000") + 2 * transaction("300").replace(
         "<transaction>", '<transaction ref="TX-1">'))],
     "iati_reimbursement": [activity(body=budget("1000") + transaction("300", kind="7") + transaction("200"))],
+    "iati_country_alpha3": [activity(body='<recipient-country code="MAR"/>' + budget("1000"))],
+    "iati_country_code": [activity(body='<recipient-country code="Maroc"/>' + budget("1000"))],
+    "iati_country_name": [activity("XM-1", '<recipient-country><narrative>Maroc</narrative></recipient-country>'
+                                   + budget("1000")),
+                          activity("XM-2", '<recipient-country><narrative>Atlantide</narrative></recipient-country>'
+                                   + budget("1000") + transaction("300", extra='<recipient-country><narrative>Nulle '
+                                                                              'part</narrative></recipient-country>'))],
+    "iati_percentage": [activity(body='<recipient-country code="MA" percentage="150"/>' + budget("1000"))],
+    "iati_country_split": [activity("XM-1", '<recipient-country code="MA" percentage="60"/><recipient-country '
+                                    'code="TN"/>' + budget("1000") + transaction("300", extra='<recipient-country '
+                                    'code="MA"/><recipient-country code="TN"/>')),
+                           activity("XM-2", '<recipient-country code="MA"/><recipient-region code="289" '
+                                    'percentage="40"/>' + budget("1000")),
+                           activity("XM-3", '<recipient-country code="MA"/><recipient-country code="TN"/>'
+                                    '<recipient-country code="DZ" percentage="100"/>' + budget("1000"))],
+    "iati_country_split_over": [activity(body='<recipient-country code="MA" percentage="70.1"/><recipient-country '
+                                         'code="TN" percentage="30.1"/>' + budget("1000"))],
+    "iati_region_split_over": [activity(body='<recipient-country code="MA" percentage="60"/><recipient-country '
+                                        'code="TN" percentage="40"/><recipient-region code="289" percentage="20"/>'
+                                        + budget("1000"))],
+    "iati_country_fractions": [activity(body='<recipient-country code="MA" percentage="0.5"/><recipient-country '
+                                        'code="TN" percentage="0.5"/>' + budget("1000"))],
+    "iati_country_split_under": [activity(body='<recipient-country code="MA" percentage="50"/><recipient-country '
+                                          'code="TN" percentage="40"/>' + budget("1000"))],
+    "iati_country_twice": [activity(body='<recipient-country code="MA" percentage="50"/><recipient-country '
+                                    'code="ma" percentage="50"/>' + budget("1000"))],
+    "iati_region_split": [activity(body='<recipient-country code="MA" percentage="50"/><recipient-country '
+                                   'code="TN" percentage="50"/>' + budget("1000")
+                                   + transaction("300", extra='<recipient-region code="189"/>'))],
+    "iati_currency_code": [activity(body=budget("1000") + transaction("300", currency="EURO"))],
+    "iati_currency_misplaced": [activity(body=budget("1000").replace("<budget", '<budget currency="EUR"')
+                                         + transaction("300").replace("<transaction>",
+                                                                      '<transaction currency="US$">'))],
+    "iati_no_currency": [activity(body=budget("1000"), attrs="")],
+    "iati_budget_not_positive": [activity("XM-1", budget("100") + budget("-150") + transaction("40")),
+                                 activity("XM-2", budget("1000"))],
     "iati_no_date": [activity(body=budget("1000") + UNDATED.format("2", "") + UNDATED.format("4", "")
                               + transaction("300", date="2021-31-06"))],
 }
+
+
+def test_percentages_over_100_are_said_as_written():
+    """70.1 + 30.1 was said « add up to 100.19999999999999 % » (the float's sum as it is)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = load(Path(folder), *FRENCH_CASES["iati_country_split_over"])
+    said = next(p for p in source.problems if p.rule == "iati_country_split_over")
+    assert "add up to 100.2 %," in said.message, said.message
 
 
 @pytest.mark.parametrize("rule", sorted(FRENCH_CASES))

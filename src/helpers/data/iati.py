@@ -2245,7 +2245,7 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     # (up to 100.1: thirds rounded up, 33.34 + 33.33 + 33.34, read as the whole below)
     if sum(c.percentage for c in countries) > 100.1 + 1e-6:  # type: ignore[misc]
         problems.append(Problem(activity.file, "iati_country_split_over", f"activity {activity.identifier}: its "
-                                f"recipient countries' percentages add up to {_show(sum(c.percentage for c in countries))} "  # type: ignore[misc]
+                                f"recipient countries' percentages add up to {_show(round(sum(c.percentage for c in countries), 4))} "  # type: ignore[misc]
                                 "%, more than 100 %: splitting by them would count some money twice; it is counted "
                                 "for the project as a whole (regional)", "Ask the publisher to correct the "
                                 "percentages (at most 100 in all); the annexes are not built until then.",

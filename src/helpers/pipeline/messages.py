@@ -93,6 +93,13 @@ _MONTHS = dict(zip(("January", "February", "March", "April", "May", "June", "Jul
                                               "septembre", "octobre", "novembre", "décembre")))
 
 
+def _country_fr(code: str, english: str) -> str:
+    """An IATI message's country name (English) in French."""
+    from ..data.countries import country_name   # (the data room's table; loaded only for such a message)
+
+    return country_name(code, "fr") or english
+
+
 def _merged_over(said: str) -> str:
     """« 'Sexe' is merged over Feuil1!C1:D1, above Femmes | Hommes » (data.readers' two-row header) in French."""
     return re.sub(r"('[^']*') is merged over (\S+), above ", r"\1 est fusionné sur \2, au-dessus de ", said)
@@ -926,6 +933,146 @@ _FIRST_HOUR = (
      r"dépensé par le bénéficiaire), \3 en tout, ne sont pas comptés comme dépenses : iati.spending vaut \4"),
     (r"^Add 7 to iati\.spending in project\.yaml \(spending: (\[.*\])\) to count them\.$",
      r"Ajoutez 7 à iati.spending dans project.yaml (spending: \1) pour les compter."),
+    # IATI countries, currencies, hierarchies and results (data.iati)
+    (r"^activity (\S+): a recipient-country code is two letters \(ISO 3166-1 alpha-2\): ([A-Z]{3}), a three-letter "
+     r"code, is read as ([A-Z]{2}) \((.*)\)$",
+     lambda m: f"activité {m[1]} : un code de pays bénéficiaire a deux lettres (ISO 3166-1 alpha-2) : {m[2]}, un code "
+               f"à trois lettres, est lu comme {m[3]} ({_country_fr(m[3], m[4])})"),
+    (r"^Nothing to do if it is that country; ask the publisher to write the two-letter code\.$",
+     "Rien à faire si c'est ce pays ; demandez à l'éditeur du fichier d'écrire le code à deux lettres."),
+    (r"^activity (\S+): a recipient-country code is two letters \(ISO 3166-1, e\.g\. SN\): this one is not read, and "
+     r"the money is not split by it$", r"activité \1 : un code de pays bénéficiaire a deux lettres (ISO 3166-1, par "
+     r"exemple SN) : celui-ci n'est pas lu, et l'argent n'est pas réparti selon lui"),
+    (r"^Ask the publisher to correct the code; the annexes are not built until then\.$",
+     "Demandez à l'éditeur du fichier de corriger le code ; d'ici là, les annexes ne sont pas produites."),
+    (r"^activity (\S+): this recipient-country has no code; read as ([A-Z]{2}) \((.*)\) from its name$",
+     lambda m: f"activité {m[1]} : ce pays bénéficiaire n'a pas de code ; lu comme {m[2]} "
+               f"({_country_fr(m[2], m[3])}) d'après son nom"),
+    (r"^Nothing to do if it is that country; ask the publisher to write its code \(ISO 3166-1\)\.$",
+     "Rien à faire si c'est ce pays ; demandez à l'éditeur du fichier d'écrire son code (ISO 3166-1)."),
+    (r"^activity (\S+): this recipient-country has no code(, and its name is not a country's|, and its names are "
+     r"several countries')?: it is not read, (its money is counted as the activity's \(split by its recipient "
+     r"countries, else the project's as a whole\)|its percentage is the project's as a whole \(regional\), no country "
+     r"annex shows it)$",
+     lambda m: f"activité {m[1]} : ce pays bénéficiaire n'a pas de code"
+               + {None: "", ", and its name is not a country's": ", et son nom n'est pas celui d'un pays",
+                  ", and its names are several countries'": ", et ses noms sont ceux de plusieurs pays"}[m[2]]
+               + " : il n'est pas lu, " + ("son argent est compté comme celui de l'activité (réparti selon ses pays "
+                                          "bénéficiaires, sinon celui du projet dans son ensemble)"
+                                          if m[3].startswith("its money") else
+                                          "son pourcentage est celui du projet dans son ensemble (regional), aucune "
+                                          "annexe de pays ne le montre")),
+    (r"^Ask the publisher to write the country's code \(ISO 3166-1, e\.g\. SN\)\.$",
+     "Demandez à l'éditeur du fichier d'écrire le code du pays (ISO 3166-1, par exemple SN)."),
+    (r"^activity (\S+): a percentage is between 0 and 100: the money is not split by this one$",
+     r"activité \1 : un pourcentage est compris entre 0 et 100 : l'argent n'est pas réparti selon celui-ci"),
+    (r"^Ask the publisher to correct the percentage \(0 to 100\); the annexes are not built until then\.$",
+     "Demandez à l'éditeur du fichier de corriger le pourcentage (0 à 100) ; d'ici là, les annexes ne sont pas "
+     "produites."),
+    (r"^activity (\S+): the recipient country ([A-Z]{2}) has no percentage, beside (.*?) %: \2 is read as the rest, "
+     r"(\S+) % of the money \(an estimate\)(, the regions' share the project's as a whole \(regional\), in no country "
+     r"annex)?$",
+     lambda m: f"activité {m[1]} : le pays bénéficiaire {m[2]} n'a pas de pourcentage, à côté de "
+               f"{m[3].replace('regions ', 'régions ')} % : {m[2]} est lu comme le reste, {m[4]} % de l'argent (une "
+               "estimation)" + (", la part des régions étant celle du projet dans son ensemble (regional), dans "
+                                "aucune annexe de pays" if m[5] else "")),
+    (r"^Ask the publisher for the country's percentage \(IATI: countries and regions 100 % in all\)\.$",
+     "Demandez à l'éditeur du fichier le pourcentage du pays (IATI : pays et régions 100 % en tout)."),
+    (r"^activity (\S+) has (\d+) recipient countries, (\d+) without a percentage: its money is counted for the "
+     r"project as a whole \(regional\), not split by a guess$",
+     r"l'activité \1 a \2 pays bénéficiaires, \3 sans pourcentage : son argent est compté pour le projet dans son "
+     r"ensemble (regional), sans être réparti au jugé"),
+    (r"^Ask the publisher for the percentages\.$", "Demandez les pourcentages à l'éditeur du fichier."),
+    (r"^activity (\S+): this transaction names several recipient countries \(IATI allows one\): its money is split as "
+     r"the activity's \(by its recipient countries, else the project's as a whole: no country annex shows it\), not "
+     r"given to the first \(([A-Z]{2})\), whatever its percentages$",
+     r"activité \1 : cette transaction nomme plusieurs pays bénéficiaires (IATI en permet un) : son argent est réparti "
+     r"comme celui de l'activité (selon ses pays bénéficiaires, sinon pour le projet dans son ensemble : aucune annexe "
+     r"de pays ne le montre), pas donné au premier (\2), quels que soient ses pourcentages"),
+    (r"^Ask the publisher for one transaction per country\.$",
+     "Demandez à l'éditeur du fichier une transaction par pays."),
+    (r"^activity (\S+): its recipient countries' percentages add up to (\S+) %, more than 100 %: splitting by them "
+     r"would count some money twice; it is counted for the project as a whole \(regional\)$",
+     r"activité \1 : les pourcentages de ses pays bénéficiaires font \2 % en tout, plus de 100 % : les répartir ainsi "
+     r"compterait de l'argent deux fois ; il est compté pour le projet dans son ensemble (regional)"),
+    (r"^Ask the publisher to correct the percentages \(at most 100 in all\); the annexes are not built until then\.$",
+     "Demandez à l'éditeur du fichier de corriger les pourcentages (100 au plus en tout) ; d'ici là, les annexes ne "
+     "sont pas produites."),
+    (r"^activity (\S+): its recipient countries' percentages \((.*)\) and its recipient regions' \((\S+)\) add up to "
+     r"(\S+) %, more than 100 %: the countries' shares are read as written, the project as a whole \(regional\) gets "
+     r"(\S+) %, not the regions' \3 %$",
+     r"activité \1 : les pourcentages de ses pays bénéficiaires (\2) et de ses régions (\3) font \4 % en tout, plus de "
+     r"100 % : les parts des pays sont lues telles qu'écrites, le projet dans son ensemble (regional) reçoit \5 %, pas "
+     r"les \3 % des régions"),
+    (r"^Ask the publisher to correct the percentages \(100 in all, regions included\); until then, read the country "
+     r"annexes' budgets and spending as the countries' shares of the file\.$",
+     "Demandez à l'éditeur du fichier de corriger les pourcentages (100 en tout, régions comprises) ; d'ici là, lisez "
+     "les budgets et dépenses des annexes de pays comme les parts des pays selon le fichier."),
+    (r"^activity (\S+): its recipient countries' percentages add up to (\S+) and no recipient-region holds the rest: "
+     r"shares written as fractions of 1 \(0\.5 for 50 %\)\? Read as percentages, the countries would have 1 % of the "
+     r"money and the project as a whole 99 %$",
+     r"activité \1 : les pourcentages de ses pays bénéficiaires font \2 en tout et aucune recipient-region ne tient le "
+     r"reste : des parts écrites en fractions de 1 (0.5 pour 50 %) ? Lus comme des pourcentages, les pays auraient "
+     r"1 % de l'argent et le projet dans son ensemble 99 %"),
+    (r"^Ask the publisher to write percentages \(50, not 0\.5\); the annexes are not built until then\.$",
+     "Demandez à l'éditeur du fichier d'écrire des pourcentages (50, pas 0.5) ; d'ici là, les annexes ne sont pas "
+     "produites."),
+    (r"^activity (\S+): its recipient countries' percentages add up to (\S+) % and no recipient-region holds the rest: "
+     r"(\S+) % of its money is counted for the project as a whole \(regional\), in no country annex$",
+     r"activité \1 : les pourcentages de ses pays bénéficiaires font \2 % en tout et aucune recipient-region ne tient "
+     r"le reste : \3 % de son argent est compté pour le projet dans son ensemble (regional), dans aucune annexe de "
+     r"pays"),
+    (r"^Nothing to do if it is the project's as a whole; otherwise ask the publisher to correct the percentages \(100 "
+     r"in all, regions included\)\.$", "Rien à faire si c'est celui du projet dans son ensemble ; sinon, demandez à "
+     "l'éditeur du fichier de corriger les pourcentages (100 en tout, régions comprises)."),
+    (r"^activity (\S+): the recipient country ([A-Z]{2}) is given twice: read once(, with its percentages added "
+     r"\((\S+) %\))?$", lambda m: f"activité {m[1]} : le pays bénéficiaire {m[2]} est donné deux fois : lu une fois"
+                                  + (f", ses pourcentages additionnés ({m[4]} %)" if m[3] else "")),
+    (r"^Nothing to do if it is; ask the publisher to give each country once\.$",
+     "Rien à faire si c'est bien cela ; demandez à l'éditeur du fichier de donner chaque pays une fois."),
+    (r"^activity (\S+): (\d+) spending transaction\(s\) name a recipient region \((.*)\), not a country: their money "
+     r"is split as the activity's \((.*)\), an estimate of what each country had$",
+     r"activité \1 : \2 transaction(s) de dépense nomme(nt) une région bénéficiaire (\3), pas un pays : leur argent est "
+     r"réparti comme celui de l'activité (\4), une estimation de ce que chaque pays a reçu"),
+    (r"^Nothing to do if the region's money went to the activity's countries so; ask the publisher otherwise\.$",
+     "Rien à faire si l'argent de la région est allé ainsi aux pays de l'activité ; demandez à l'éditeur du fichier "
+     "sinon."),
+    (r"^activity (\S+): a currency is three letters \(ISO 4217, e\.g\. EUR\): this value is not counted$",
+     r"activité \1 : une devise s'écrit en trois lettres (ISO 4217, par exemple EUR) : ce montant n'est pas compté"),
+    (r"^activity (\S+): this (budget|transaction) writes currency=(\"[^\"]*\") on <\2>, where IATI has no currency, and "
+     r"its value none: (?:the value is read in ([A-Z]{3}), not in the activity's default currency \(([A-Z]{3})\)|the "
+     r"value is read in ([A-Z]{3})|(it is no currency code \(three letters\), and is not read))$",
+     lambda m: f"activité {m[1]} : " + ("ce budget écrit" if m[2] == "budget" else "cette transaction écrit")
+               + f" currency={m[3]} sur <{m[2]}>, où IATI n'a pas de devise, et son montant n'en a pas : "
+               + (f"le montant est lu en {m[4]}, pas dans la devise par défaut de l'activité ({m[5]})" if m[4] else
+                  f"le montant est lu en {m[6]}" if m[6] else "ce n'est pas un code de devise (trois lettres), il "
+                  "n'est pas lu")),
+    (r"^Nothing to do if it is; ask the publisher to write <value currency=(\"[^\"]*\")>\.$",
+     r"Rien à faire si c'est bien cela ; demandez à l'éditeur du fichier d'écrire « <value currency=\1> »."),
+    (r"^activity (\S+): this value has no currency and the activity no default-currency( \(the file writes "
+     r"default-currency=(\"[^\"]*\") on <iati-activities>, where IATI does not define it: it is not read\))?$",
+     lambda m: f"activité {m[1]} : ce montant n'a pas de devise et l'activité pas de default-currency"
+               + (f" (le fichier écrit default-currency={m[3]} sur <iati-activities>, où IATI ne le définit pas : il "
+                  "n'est pas lu)" if m[2] else "")),
+    (r"^Ask the publisher to add it\. Until then \(the annexes are not built\): if you know the activity's currency, "
+     r"write it on the activity in the file \((<iati-activity default-currency=\"[^\"]*\">)\), or leave the activity "
+     r"out \(iati\.activities in project\.yaml\)\.$",
+     r"Demandez à l'éditeur du fichier de l'ajouter. D'ici là (les annexes ne sont pas produites) : si vous connaissez "
+     r"la devise de l'activité, écrivez-la sur l'activité dans le fichier (\1), ou laissez l'activité de côté "
+     r"(iati.activities dans project.yaml)."),
+    (r"^activity (\S+): its net budget \(budgets and negative corrections, per period\) is (.*), 0 or less: the "
+     r"activity is left out of the budget, the spending \((.*) not counted\) and every rate$",
+     r"activité \1 : son budget net (budgets et corrections négatives, par période) est de \2, 0 ou moins : "
+     r"l'activité est laissée hors du budget, des dépenses (\3 non comptés) et de chaque taux"),
+    (r"^Nothing to do if the activity was cancelled or moved; otherwise ask the publisher for its budget, or leave it "
+     r"out \(iati\.activities in project\.yaml\)\.$", "Rien à faire si l'activité a été annulée ou déplacée ; sinon, "
+     "demandez son budget à l'éditeur du fichier, ou laissez-la de côté (iati.activities dans project.yaml)."),
+    (r"^the file declares a DTD \(<!DOCTYPE \.\.\.>\), which IATI files never do: it could expand entities or read "
+     r"other files, so it is not read at all$", "le fichier déclare une DTD (<!DOCTYPE ...>), ce que les fichiers IATI "
+     "ne font jamais : elle pourrait développer des entités ou lire d'autres fichiers, il n'est donc pas lu du tout"),
+    (r"^Download the file again from the IATI registry or d-portal; do not use a file from an unknown source\.$",
+     "Téléchargez de nouveau le fichier depuis le registre IATI ou d-portal ; n'utilisez pas un fichier de source "
+     "inconnue."),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
