@@ -2879,6 +2879,50 @@ FRENCH_CASES = {
     "iati_no_currency": [activity(body=budget("1000"), attrs="")],
     "iati_budget_not_positive": [activity("XM-1", budget("100") + budget("-150") + transaction("40")),
                                  activity("XM-2", budget("1000"))],
+    "iati_hierarchy": [activity("XM-P", '<related-activity ref="XM-P-1" type="2"/>' + budget("1000")
+                                + transaction("600"), attrs='default-currency="EUR" hierarchy="1"'),
+                       activity("XM-P-1", '<related-activity ref="XM-P" type="1"/>' + budget("1000")
+                                + transaction("400"), attrs='default-currency="EUR" hierarchy="2"'),
+                       activity("XM-Q", '<related-activity ref="XM-Q-1" type="2"/>' + budget("500")
+                                + transaction("100"), attrs='default-currency="EUR" hierarchy="1"'),
+                       activity("XM-Q-1", '<related-activity ref="XM-Q" type="1"/>' + budget("500"),
+                                attrs='default-currency="EUR" hierarchy="2"')],
+    "iati_hierarchy_budget": [activity("XM-P", '<related-activity ref="XM-C" type="2"/>' + budget("1000"),
+                                       attrs='default-currency="EUR" hierarchy="1"'),
+                              activity("XM-C", '<related-activity ref="XM-P" type="1"/>' + budget("700"),
+                                       attrs='default-currency="EUR" hierarchy="2"')],
+    "iati_hierarchy_conflict": [activity("XM-P", '<related-activity ref="XM-C" type="1"/>' + budget("1000"),
+                                         attrs='default-currency="EUR" hierarchy="1"'),
+                                activity("XM-C", '<related-activity ref="XM-P" type="1"/>' + budget("700"),
+                                         attrs='default-currency="EUR" hierarchy="2"'),
+                                activity("XM-Q", '<related-activity ref="XM-R" type="1"/>' + budget("100")),
+                                activity("XM-R", '<related-activity ref="XM-Q" type="1"/>' + budget("100"))],
+    "iati_hierarchy_unlinked": [activity("GB-1-1", budget("1000"), attrs='default-currency="EUR" hierarchy="1"'),
+                                activity("GB-1-1-101", budget("700"), attrs='default-currency="EUR" hierarchy="2"')],
+    "iati_baseline_years": [activity(body='<result type="1">' + indicator(
+        period('<target value="20"/>'), extra='<baseline year="2018" value="10"/><baseline year="2020" value="12"/>')
+        + "</result>")],
+    "iati_unknown_sex": [activity(body='<result type="1">' + indicator(period('<target value="50"/>', "".join(
+        f'<actual value="{v}"><dimension name="sex" value="{s}"/></actual>'
+        for v, s in (("30", "Female"), ("12", "Male"), ("42", "Gesamt"), ("3", "Other"))))) + "</result>")],
+    "iati_not_added": [activity(body='<result type="1">' + indicator(period('<target value="50"/>', "".join(
+        f'<actual value="{v}"><dimension name="{n}" value="{d}"/></actual>'
+        for v, n, d in (("30", "sex", "F"), ("12", "sex", "M"), ("20", "age", "15-24"), ("16", "age", "25+")))))
+        + indicator(period('<target value="50"/>', '<actual value="60"><dimension name="sex" value="female"/>'
+                           '</actual><actual value="40"><dimension name="sex" value="male"/></actual>'),
+                    'measure="2"') + "</result>")],
+    "iati_total_not_computed": [activity(body='<result type="1">' + indicator(
+        period('<target value="50"/>', '<actual value="20"/>') + period('<target value="50"/>', '<actual value="30"/>'))
+        + "</result>")],
+    "iati_total_summed": [activity(body='<result type="1">' + indicator(period('<target value="50"/>', "".join(
+        f'<actual value="{v}"><dimension name="{n}" value="{d}"/></actual>'
+        for v, n, d in (("30", "sex", "F"), ("12", "sex", "M"), ("20", "age", "15-24"), ("22", "age", "25+")))))
+        + "</result>")],
+    "iati_xml_syntax": [activity(body="<description><narrative>Coop&eacute;ration</narrative></description>")],
+    "iati_duplicate_activity": [activity(body=budget("1000"), attrs='default-currency="EUR" last-updated-datetime='
+                                         '"2021-07-01T00:00:00"'),
+                                activity(body=budget("1000"), attrs='default-currency="EUR" last-updated-datetime='
+                                         '"2021-10-01T00:00:00"')],
     "iati_no_date": [activity(body=budget("1000") + UNDATED.format("2", "") + UNDATED.format("4", "")
                               + transaction("300", date="2021-31-06"))],
 }

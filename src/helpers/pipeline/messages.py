@@ -100,6 +100,18 @@ def _country_fr(code: str, english: str) -> str:
     return country_name(code, "fr") or english
 
 
+_IATI_MEASURES = {"unit": "en unités", "percentage": "en pourcentage", "nominal": "nominale", "ordinal": "ordinale",
+                  "qualitative": "qualitative"}
+_IATI_VALUES = {"baseline": "la référence", "target": "la cible", "actual": "la valeur réalisée"}
+
+
+def _iati_what(what: str) -> str:
+    """An IATI result value as data.iati names it (« total target », « actual for women ») in French."""
+    value, _, sex = what.removeprefix("total ").partition(" for ")
+    said = _IATI_VALUES.get(value, value) + {"women": " des femmes", "men": " des hommes"}.get(sex, "")
+    return f"le total de {said}" if what.startswith("total ") else said
+
+
 def _merged_over(said: str) -> str:
     """« 'Sexe' is merged over Feuil1!C1:D1, above Femmes | Hommes » (data.readers' two-row header) in French."""
     return re.sub(r"('[^']*') is merged over (\S+), above ", r"\1 est fusionné sur \2, au-dessus de ", said)
@@ -1073,6 +1085,163 @@ _FIRST_HOUR = (
     (r"^Download the file again from the IATI registry or d-portal; do not use a file from an unknown source\.$",
      "Téléchargez de nouveau le fichier depuis le registre IATI ou d-portal ; n'utilisez pas un fichier de source "
      "inconnue."),
+    # IATI hierarchies, results and files (data.iati)
+    (r"^activity (\S+) \(hierarchy (\S+)\) is the parent of (.+?), which report (budget|spending) but no "
+     r"(?:spending|budget): the parent's budget and spending are counted, its children's \4 is not \(part of the "
+     r"parent's\), so that the same money is not counted twice and the spending keeps its budget$",
+     lambda m: f"l'activité {m[1]} (niveau {m[2]}) est le parent de {m[3]}, qui déclare(nt) "
+               + ("un budget mais pas de dépenses" if m[4] == "budget" else "des dépenses mais pas de budget")
+               + " : le budget et les dépenses du parent sont comptés, " + ("le budget" if m[4] == "budget" else
+                                                                         "les dépenses")
+               + " des enfants non (c'est une partie de ceux du parent), pour que le même argent ne soit pas compté "
+                 "deux fois et que les dépenses gardent leur budget"),
+    (r"^Nothing to do if the parent's money covers its children's; otherwise keep only the children "
+     r"\(iati\.activities in project\.yaml\)\.$", "Rien à faire si l'argent du parent couvre celui de ses enfants ; "
+     "sinon, ne gardez que les enfants (iati.activities dans project.yaml)."),
+    (r"^activity (\S+) \(hierarchy (\S+)\) is the parent of (.+?), which report their own (budget|spending): the "
+     r"parent's \4 is not counted, so that the same money is not counted twice(?:; up to the reporting date it "
+     r"reports (\S+) ([A-Z]{3}) spent, they (\S+): (\S+) \6 of the parent's spending is in no child's and counted "
+     r"nowhere(?: \((.+?) reports? no spending\))?)?$",
+     lambda m: f"l'activité {m[1]} (niveau {m[2]}) est le parent de {m[3]}, qui déclare(nt) "
+               + ("leur propre budget : le budget" if m[4] == "budget" else "leurs propres dépenses : les dépenses")
+               + " du parent ne sont pas comptées, pour que le même argent ne soit pas compté deux fois"
+               .replace("ne sont pas comptées", "n'est pas compté" if m[4] == "budget" else "ne sont pas comptées")
+               + (f" ; jusqu'à la date de rapport, il déclare {m[5]} {m[6]} dépensés, eux {m[7]} : {m[8]} {m[6]} des "
+                  "dépenses du parent ne sont dans celles d'aucun enfant et ne sont comptés nulle part" if m[5] else "")
+               + (f" ({m[9]} ne déclare(nt) aucune dépense)" if m[9] else "")),
+    (r"^Nothing to do if the children cover the parent's money; otherwise keep only the parent \(iati\.activities in "
+     r"project\.yaml: (\[.*\])\)(, or ask the publisher for the children's spending)?\.$",
+     lambda m: "Rien à faire si les enfants couvrent l'argent du parent ; sinon, ne gardez que le parent "
+               f"(iati.activities dans project.yaml : {m[1]})"
+               + (", ou demandez à l'éditeur du fichier les dépenses des enfants" if m[2] else "") + "."),
+    (r"^activity (\S+) \(hierarchy (\S+)\) has a budget of (\S+) ([A-Z]{3}), its children \((.*)\) (\S+): the "
+     r"parent's budget is not counted \(theirs is\), so (\S+) \4 of it, in no child's budget, is counted nowhere and "
+     r"the budget shown is that much lower$",
+     r"l'activité \1 (niveau \2) a un budget de \3 \4, ses enfants (\5) \6 : le budget du parent n'est pas compté (le "
+     r"leur l'est), donc \7 \4 de ce budget, dans celui d'aucun enfant, ne sont comptés nulle part et le budget "
+     r"affiché est d'autant plus bas"),
+    (r"^Nothing to do if the children's budgets are the whole project's \(the parent's covers later years, say\); "
+     r"otherwise keep only the parent \(iati\.activities in project\.yaml: (\[.*\])\)\.$",
+     r"Rien à faire si les budgets des enfants sont celui de tout le projet (celui du parent couvre des années "
+     r"ultérieures, par exemple) ; sinon, ne gardez que le parent (iati.activities dans project.yaml : \1)."),
+    (r"^the related-activity links of (\S+) and (\S+) make each the other's parent \(which would leave both out of "
+     r"every figure\): (?:(\S+) \(hierarchy (\S+)\) is taken as the parent of (\S+) \(hierarchy (\S+)\)|(no "
+     r"@hierarchy tells which is the parent: neither is, and both are counted))$",
+     lambda m: f"les liens related-activity de {m[1]} et {m[2]} font de chacune le parent de l'autre (ce qui les "
+               "laisserait toutes deux hors de chaque chiffre) : "
+               + (f"{m[3]} (niveau {m[4]}) est pris comme le parent de {m[5]} (niveau {m[6]})" if m[3] else
+                  "aucun @hierarchy ne dit laquelle est le parent : aucune ne l'est, et les deux sont comptées")),
+    (r"^Ask the publisher to correct the related-activity types \(1: the related activity is this one's parent, 2: "
+     r"its child\); if one holds the other's money, keep only one of them \(iati\.activities in project\.yaml\)\.$",
+     "Demandez à l'éditeur du fichier de corriger les types de related-activity (1 : l'activité liée est le parent de "
+     "celle-ci, 2 : son enfant) ; si l'une contient l'argent de l'autre, n'en gardez qu'une (iati.activities dans "
+     "project.yaml)."),
+    (r"^activity (\S+) \(hierarchy (\S+)\) and (\S+) \(a lower level, whose identifier extends its own\) both report "
+     r"money, and no related-activity links them: both are counted, which counts the same money twice if they are a "
+     r"parent and its children$",
+     r"l'activité \1 (niveau \2) et \3 (un niveau inférieur, dont l'identifiant prolonge le sien) déclarent toutes deux "
+     r"de l'argent, et aucun related-activity ne les lie : les deux sont comptées, ce qui compte le même argent deux "
+     r"fois si ce sont un parent et ses enfants"),
+    (r"^Keep only the parent or only the children \(iati\.activities or iati\.activity_prefix in project\.yaml\) if "
+     r"they are; nothing to do if they are separate projects\.$",
+     "Ne gardez que le parent ou que les enfants (iati.activities ou iati.activity_prefix dans project.yaml) si c'est "
+     "le cas ; rien à faire si ce sont des projets distincts."),
+    (r"^activity (\S+): this indicator gives baselines of (\d+) years: those of (.+?) are its baseline \((.*?)\), the "
+     r"later ones are not added to them \((.*)\)$",
+     lambda m: f"activité {m[1]} : cet indicateur donne des valeurs de référence de {m[2]} années : celles de "
+               + ("aucune année" if m[3] == "no year" else m[3]) + f" sont sa référence ({m[4]}), les plus récentes ne "
+               f"leur sont pas ajoutées ({m[5].replace(': ', ' : ')})"),
+    (r"^Nothing to do if the earliest baseline is the project's starting point; otherwise write the baseline in the "
+     r"indicators table\.$", "Rien à faire si la référence la plus ancienne est le point de départ du projet ; sinon, "
+     "écrivez la référence dans la table des indicateurs."),
+    (r"^activity (\S+): the sex dimension's value is not recognised: (?:it is women's and men's sum \((\S+)\), so the "
+     r"cell is read as their total|the cell is counted in the total only)$",
+     lambda m: f"activité {m[1]} : la valeur de la dimension sexe n'est pas reconnue : "
+               + (f"c'est la somme des femmes et des hommes ({m[2]}), la case est donc lue comme leur total" if m[2]
+                  else "la case n'est comptée que dans le total")),
+    (r"^Nothing to do, or ask the publisher to use female / male( / total)?\.$",
+     r"Rien à faire, ou demandez à l'éditeur du fichier d'employer female / male\1."),
+    (r"^activity (\S+): the ((?:total )?(?:baseline|target|actual)(?: for (?:women|men))?) is given by several "
+     r"breakdowns that do not add up to the same figure \((.*)\): each is the whole group, so they are not added "
+     r"together, and which one is right is not known: it is not computed \(not rated\)$",
+     lambda m: f"activité {m[1]} : pour {_iati_what(m[2])}, plusieurs ventilations ne donnent pas le même chiffre ("
+               + re.sub(r"by ([^:]+):", lambda b: "par " + ", ".join(_IATI_DIMENSIONS.get(d, d) for d in
+                                                                      b[1].split(", ")) + " :", m[3]).replace("; ", " ; ")
+               + ") : chacune est le groupe entier, elles ne sont donc pas additionnées, et on ne sait pas laquelle "
+                 "est juste : le chiffre n'est pas calculé (non noté)"),
+    (r"^Ask the publisher for the value of the whole group \(a cell without (dimension|the other dimensions)\)(, or "
+     r"for breakdowns that add up to it)?\.$",
+     lambda m: "Demandez à l'éditeur du fichier la valeur du groupe entier (une case "
+               + ("sans dimension" if m[1] == "dimension" else "sans les autres dimensions") + ")"
+               + (", ou des ventilations dont la somme la donne" if m[2] else "") + "."),
+    (r"^activity (\S+): the ((?:total )?(?:baseline|target|actual)(?: for (?:women|men))?) is not given as one value: "
+     r"(\d+) cell\(s\) by (.+?) \((\S+)\) are parts of it, and values of a (\w+) measure are never added: it is not "
+     r"computed \(not rated\)$",
+     lambda m: f"activité {m[1]} : pour {_iati_what(m[2])}, aucune valeur unique n'est donnée : {m[3]} case(s) par "
+               + ", ".join(_IATI_DIMENSIONS.get(d, d) for d in m[4].split(", "))
+               + f" ({m[5]}) en sont des parties, et les valeurs d'une mesure {_IATI_MEASURES.get(m[6], m[6])} ne sont "
+                 "jamais additionnées : le chiffre n'est pas calculé (non noté)"),
+    (r"^activity (\S+): (\d+) (baseline|target|actual) values without dimension for this period \((.*)\), and (its "
+     r"values are not all numbers|they are not told apart by distinct locations, so which one is the figure is not "
+     r"known|values of a (\w+) measure cannot be added): the total \3 is not computed \(not rated\)$",
+     lambda m: f"activité {m[1]} : {m[2]} valeurs sans dimension pour {_iati_what(m[3])} de cette période ({m[4]}), "
+               "et " + ("ses valeurs ne sont pas toutes des nombres" if m[5].startswith("its") else
+                        "des lieux distincts ne les départagent pas : on ne sait pas laquelle est le chiffre"
+                        if m[5].startswith("they") else
+                        f"les valeurs d'une mesure {_IATI_MEASURES.get(m[6], m[6])} ne peuvent être additionnées")
+               + " : le total n'est pas calculé (non noté)"),
+    (r"^Ask the publisher for one total value per period \(a cell without location\), or for values by location of "
+     r"a count\.$", "Demandez à l'éditeur du fichier une valeur totale par période (une case sans lieu), ou des "
+     "valeurs par lieu d'un comptage."),
+    (r"^activity (\S+): no total (baseline|target|actual) is given: the total is the sum of the cells (by .+) \(not "
+     r"of all\)$",
+     lambda m: f"activité {m[1]} : aucun total n'est donné pour {_iati_what(m[2])} : le total est la somme des cases "
+               + re.sub(r"by ([^,]+?(?:, [^,]+?)*?)(?= and, the same, of those |$)",
+                        lambda b: "par " + ", ".join(_IATI_DIMENSIONS.get(d, d) for d in b[1].split(", ")), m[3])
+               .replace(" and, the same, of those ", " et, identique, de celles ") + " (pas de toutes)"),
+    (r"^the file is not well-formed XML \((.*)\)(: XML knows only &amp; &lt; &gt; &quot; &apos; and numbered "
+     r"characters \(&#233;\), not HTML's named ones)?$",
+     lambda m: f"le fichier n'est pas un XML bien formé (« {m[1]} »)"
+               + (" : XML ne connaît que &amp; &lt; &gt; &quot; &apos; et les caractères numérotés (&#233;), pas ceux "
+                  "nommés de HTML" if m[2] else "")),
+    (r"^Download the file again from the IATI registry or d-portal; do not edit it by hand\.$",
+     "Téléchargez de nouveau le fichier depuis le registre IATI ou d-portal ; ne le modifiez pas à la main."),
+    (r"^Ask the publisher to write the character itself \(é for &eacute;\), or download the file again from the IATI "
+     r"registry or d-portal; do not edit it by hand\.$", "Demandez à l'éditeur du fichier d'écrire le caractère "
+     "lui-même (é pour &eacute;), ou téléchargez de nouveau le fichier depuis le registre IATI ou d-portal ; ne le "
+     "modifiez pas à la main."),
+    (r"^the file is a (\w+) archive \(a compressed download\), not XML: it is not read$",
+     r"le fichier est une archive \1 (un téléchargement compressé), pas du XML : il n'est pas lu"),
+    (r"^Unpack it \((.*)\) and use the \.xml file it holds\.$",
+     r"Décompressez-le (\1) et utilisez le fichier .xml qu'il contient."),
+    (r"^the file's root element is (<\S+>), not <iati-activities>: it is not an IATI activity file( but an "
+     r"organisation file \(its publisher's budgets by year and country, not the project's\))?(: it is not read)?$",
+     lambda m: f"l'élément racine du fichier est {m[1]}, pas <iati-activities> : ce n'est pas un fichier d'activités "
+               "IATI" + (" mais un fichier d'organisation (les budgets de son éditeur par année et par pays, pas ceux "
+                         "du projet)" if m[2] else "") + (" : il n'est pas lu" if m[3] else "")),
+    (r"^Download the project's activity file \(not an organisation file\) from the IATI registry or d-portal\.$",
+     "Téléchargez le fichier d'activités du projet (pas un fichier d'organisation) depuis le registre IATI ou "
+     "d-portal."),
+    (r"^Nothing to do if the activity files beside it are the project's; remove it from the iati/ folder\.$",
+     "Rien à faire si les fichiers d'activités à côté sont ceux du projet ; retirez-le du dossier iati/."),
+    (r"^the activity (\S+) (?:is twice in this file|is also in (\S+))(?: \((last updated|file written) (\S+) in the "
+     r"first copy, (\S+) in this one: (this one|the first) is the more recent\))?: its money would be counted twice$",
+     lambda m: f"l'activité {m[1]} " + (f"est aussi dans {m[2]}" if m[2] else "est deux fois dans ce fichier")
+               + (f" ({'mise à jour' if m[3] == 'last updated' else 'fichier écrit'} le {m[4]} dans la première "
+                  f"copie, le {m[5]} dans celle-ci : " + ("celle-ci" if m[6] == "this one" else "la première")
+                  + " est la plus récente)" if m[3] else "") + " : son argent serait compté deux fois"),
+    (r"^Keep one copy of each activity in (\S+) \(the most recent version, from its last-updated-datetime, else its "
+     r"file's generated-datetime\)\.$", r"Gardez une copie de chaque activité dans \1 (la version la plus récente, "
+     r"d'après son last-updated-datetime, sinon le generated-datetime de son fichier)."),
+    (r"^this file is not read: the IATI figures are read from the activity files \(\.xml\) of iati/ only, not from a "
+     r"CSV, spreadsheet, JSON or archive export \(d-portal, IATI Datastore\): its rows are counted in no figure$",
+     "ce fichier n'est pas lu : les chiffres IATI ne sont lus que dans les fichiers d'activités (.xml) de iati/, pas "
+     "dans un export CSV, tableur, JSON ou archive (d-portal, IATI Datastore) : ses lignes ne sont comptées dans "
+     "aucun chiffre"),
+    (r"^Download the activities as XML \(d-portal: « Download XML », the IATI Datastore: the XML format; unzip a "
+     r"\.zip\) into iati/, or move this file out of iati/\.$",
+     "Téléchargez les activités en XML (d-portal : « Download XML », l'IATI Datastore : le format XML ; décompressez "
+     "un .zip) dans iati/, ou sortez ce fichier de iati/."),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
