@@ -2923,6 +2923,18 @@ FRENCH_CASES = {
                                          '"2021-07-01T00:00:00"'),
                                 activity(body=budget("1000"), attrs='default-currency="EUR" last-updated-datetime='
                                          '"2021-10-01T00:00:00"')],
+    "iati_country_outside": [activity(body='<recipient-country code="MA" percentage="50"/><recipient-country '
+                                      'code="TN" percentage="50"/>' + budget("1000")
+                                      + transaction("300", extra='<recipient-country code="DZ"/>'))],
+    "iati_country_transactions_only": [activity(body=budget("1000") + transaction(
+        "300", extra='<recipient-country code="MA"/>') + transaction("200", extra='<recipient-country code="TN"/>'))],
+    "iati_budget_after_end": [activity(body=budget("400") + budget("600", "2024-01-01", "2024-12-31"))],
+    "iati_after_reporting_date": [activity(body=budget("1000") + transaction("300")
+                                           + transaction("200", date="2023-03-31"))],
+    "iati_transfers_as_spending": [activity(body=budget("1000") + transaction(
+        "300", kind="3", extra='<receiver-org ref="XM-B"><narrative>B</narrative></receiver-org>'))],
+    "iati_disbursed_and_spent": [activity(body=budget("1000") + transaction("800", kind="3")
+                                          + transaction("750", kind="4"))],
     "iati_no_date": [activity(body=budget("1000") + UNDATED.format("2", "") + UNDATED.format("4", "")
                               + transaction("300", date="2021-31-06"))],
 }

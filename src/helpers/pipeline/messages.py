@@ -1242,6 +1242,74 @@ _FIRST_HOUR = (
      r"\.zip\) into iati/, or move this file out of iati/\.$",
      "Téléchargez les activités en XML (d-portal : « Download XML », l'IATI Datastore : le format XML ; décompressez "
      "un .zip) dans iati/, ou sortez ce fichier de iati/."),
+    # IATI spending and budgets over the project's dates and countries (data.iati)
+    (r"^activity (\S+): (\d+) spending transaction\(s\) name a recipient country that is none of the activity's "
+     r"\((.*)\): (.+?); their spending is that country's, on a line whose budget is not known, so the whole "
+     r"project's budget and rates are not computable unless budget_total is declared$",
+     lambda m: f"activité {m[1]} : {m[2]} transaction(s) de dépense nomme(nt) un pays bénéficiaire qui n'est aucun "
+               f"de ceux de l'activité ({m[3].replace(' at 0 %', ' à 0 %')}) : {m[4]} ; leurs dépenses sont celles de "
+               "ce pays, sur une ligne dont le budget n'est pas connu : le budget et les taux du projet entier ne sont "
+               "pas calculables sauf si budget_total est déclaré"),
+    (r"^Ask the publisher which country it is; meanwhile declare budget_total in project\.yaml, or leave the activity "
+     r"out \(iati\.activities\)\.$", "Demandez à l'éditeur du fichier de quel pays il s'agit ; en attendant, déclarez "
+     "budget_total dans project.yaml, ou laissez l'activité de côté (iati.activities)."),
+    (r"^activity (\S+) names its recipient countries on its transactions only: each country's spending is counted in "
+     r"its annex, but the budget( \((\S+) ([A-Z]{3})\))? cannot be split by country: each country's budget and "
+     r"execution rate are not computable \(n\.d\.\), and so is the project's total budget unless budget_total is "
+     r"declared in project\.yaml \(countries: (.*)\)$",
+     lambda m: f"l'activité {m[1]} ne nomme ses pays bénéficiaires que sur ses transactions : les dépenses de chaque "
+               "pays sont comptées dans son annexe, mais le budget" + (f" ({m[3]} {m[4]})" if m[2] else "")
+               + " ne peut être réparti par pays : le budget et le taux d'exécution de chaque pays ne sont pas "
+                 "calculables (n.d.), ni le budget total du projet sauf si budget_total est déclaré dans project.yaml "
+                 f"(pays : {m[5]})"),
+    (r"^Ask the publisher for the activity's recipient-country percentages; meanwhile declare budget_total in "
+     r"project\.yaml \(the budget of the whole project\) and keep it equal to the files' budget\.$",
+     "Demandez à l'éditeur du fichier les pourcentages des pays bénéficiaires de l'activité ; en attendant, déclarez "
+     "budget_total dans project.yaml (le budget du projet entier) et gardez-le égal au budget des fichiers."),
+    (r"^(\d+) budget\(s\) of (\d+) activit(?:y|ies) \((.*?)\) start after project\.yaml's end_date \((\S+)\), the "
+     r"first (\S+): they are counted in the budget, while the time elapsed, hence the burn index and its verdict, is "
+     r"computed up to end_date \(the money planned for later makes the project look behind schedule\)$",
+     r"\1 budget(s) de \2 activité(s) (\3) commence(nt) après le end_date de project.yaml (\4), le premier \5 : ils "
+     r"sont comptés dans le budget, alors que le temps écoulé, donc l'indice de consommation et son verdict, est "
+     r"calculé jusqu'à end_date (l'argent prévu pour plus tard fait paraître le projet en retard)"),
+    (r"^If the project was extended, write its new end as end_date in project\.yaml; if it ended early, that budget "
+     r"was never to be spent and the rates are over it: ask the publisher to revise it; otherwise to correct the "
+     r"budget's period\.$", "Si le projet a été prolongé, écrivez sa nouvelle fin comme end_date dans project.yaml ; "
+     "s'il s'est terminé plus tôt, ce budget ne devait jamais être dépensé et les taux le comptent : demandez à "
+     "l'éditeur du fichier de le réviser ; sinon, de corriger la période du budget."),
+    (r"^(\d+) spending transaction\(s\) of the IATI files \((\S+) ([A-Z]{3}), (\S+) to (\S+)\) are dated after the "
+     r"reporting date \((\S+)\): the annexes count the spending up to that date, without them$",
+     r"\1 transaction(s) de dépense des fichiers IATI (\2 \3, du \4 au \5) sont datée(s) après la date de rapport "
+     r"(\6) : les annexes comptent les dépenses jusqu'à cette date, sans elles"),
+    (r"^Nothing to do if the annexes describe the project on (\S+); else write the date they describe as "
+     r"reporting_date in project\.yaml \(make import-iati wrote the last payment's date of the file it imported: a "
+     r"newer file does not change it\)\.$",
+     r"Rien à faire si les annexes décrivent le projet au \1 ; sinon, écrivez la date qu'elles décrivent comme "
+     r"reporting_date dans project.yaml (make import-iati a écrit la date du dernier paiement du fichier importé : un "
+     r"fichier plus récent ne la change pas)."),
+    (r"^(\d+) activit(?:y|ies) \((.*?)\) reports? as spending only disbursements to other organisations \((.*)\), "
+     r"(\S+) ([A-Z]{3}) up to the reporting date: what their publisher handed over, not what was spent on the project; "
+     r"their financial execution rate is the share of the budget transferred$",
+     r"\1 activité(s) (\2) ne déclare(nt) comme dépenses que des décaissements à d'autres organisations (\3), \4 \5 "
+     r"jusqu'à la date de rapport : ce que leur éditeur a transféré, pas ce qui a été dépensé pour le projet ; leur "
+     r"taux d'exécution financière est la part du budget transférée"),
+    (r"^Nothing to do if that is the rate wanted; for what was spent, use the implementer's own activity file \(its "
+     r"expenditures, transaction type 4\): put it in iati/, or, when it is there, keep only its activities "
+     r"\(iati\.activities in project\.yaml\)\.$", "Rien à faire si c'est le taux voulu ; pour ce qui a été dépensé, "
+     "utilisez le fichier d'activités de l'organisation qui met en œuvre (ses dépenses, type de transaction 4) : "
+     "mettez-le dans iati/, ou, s'il y est, ne gardez que ses activités (iati.activities dans project.yaml)."),
+    (r"^activity (\S+): its disbursements \(type 3, (\S+) ([A-Z]{3})\) and its expenditures \(type 4, (\S+) \3\) up to "
+     r"the reporting date are each within its budget \((\S+) \3\), together (\S+ %) of it: both are counted as "
+     r"spending\. If the expenditures are the spending of the money the disbursements paid \(a partner's report of "
+     r"what it was given\), that money is counted twice$",
+     lambda m: f"activité {m[1]} : ses décaissements (type 3, {m[2]} {m[3]}) et ses dépenses (type 4, {m[4]} {m[3]}) "
+               f"jusqu'à la date de rapport sont chacun dans son budget ({m[5]} {m[3]}), ensemble "
+               f"{m[6].replace('.', ',')} de celui-ci : les deux sont comptés comme dépenses. Si les dépenses sont "
+               "celles de l'argent que les décaissements ont versé (le rapport d'un partenaire sur ce qu'il a reçu), "
+               "cet argent est compté deux fois"),
+    (r"^Ask the publisher; if so, count one of them \(iati: spending: \[3\], or \[4\], in project\.yaml\); nothing to "
+     r"do if they are different money\.$", "Demandez à l'éditeur du fichier ; si c'est le cas, comptez-en un seul "
+     "(iati: spending: [3], ou [4], dans project.yaml) ; rien à faire si c'est de l'argent différent."),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
