@@ -2935,6 +2935,9 @@ FRENCH_CASES = {
         "300", kind="3", extra='<receiver-org ref="XM-B"><narrative>B</narrative></receiver-org>'))],
     "iati_disbursed_and_spent": [activity(body=budget("1000") + transaction("800", kind="3")
                                           + transaction("750", kind="4"))],
+    "iati_no_identifier": [activity(body=budget("1000")).replace("<iati-identifier>XM-1</iati-identifier>", "")],
+    "iati_no_value": [activity(body=budget("1000") + '<transaction><transaction-type code="4"/><transaction-date '
+                                                      'iso-date="2021-06-30"/></transaction>')],
     "iati_no_date": [activity(body=budget("1000") + UNDATED.format("2", "") + UNDATED.format("4", "")
                               + transaction("300", date="2021-31-06"))],
 }
@@ -2957,6 +2960,37 @@ def test_an_iati_problem_is_told_wholly_in_french(tmp_path, rule):
     from english_words import english_words
 
     source = load(tmp_path, *FRENCH_CASES[rule])
+    said = [translated(p, "fr") for p in source.problems if p.rule == rule]
+    assert said, rules(source)
+    assert [(p.message, p.hint) for p in said if english_words(p.message) or english_words(p.hint)] == []
+
+
+ROOT = '<?xml version="1.0"?>\n'
+# rule -> the files of an iati/ folder (name -> text) whose problems it is among
+FILE_CASES = {
+    "iati_no_activity": {"file.xml": ROOT + '<iati-activities version="2.03"></iati-activities>'},
+    "iati_dtd": {"file.xml": ROOT + '<!DOCTYPE iati-activities [<!ENTITY x "y">]>\n<iati-activities version="2.03">'
+                             '</iati-activities>'},
+    "iati_not_activity_file": {"org.xml": ROOT + '<iati-organisations version="2.03"></iati-organisations>',
+                               "file.xml": ROOT + '<iati-activities version="2.03">' + activity(body=budget("1000"))
+                                           + "</iati-activities>"},
+    "iati_file_not_read": {"transactions.csv": "iati-identifier,value\nXM-1,300\n"},
+    "iati_no_file": {},
+    "iati_xml_syntax": {"file.xml": "\x1f\x8b\x08\x00 not xml"},
+}
+
+
+@pytest.mark.parametrize("rule", sorted(FILE_CASES))
+def test_an_iati_files_problem_is_told_wholly_in_french(tmp_path, rule):
+    """The folder's and the file's own problems (no file, no activity, a DTD, an organisation file, a CSV export, a
+    gzip archive), as make check prints them in a French project: each was printed in English."""
+    from english_words import english_words
+
+    folder = tmp_path / "iati"
+    folder.mkdir()
+    for name, text in FILE_CASES[rule].items():
+        (folder / name).write_text(text, encoding="latin-1" if "\x1f" in text else "utf-8")
+    source = iati.load_iati(folder, params())
     said = [translated(p, "fr") for p in source.problems if p.rule == rule]
     assert said, rules(source)
     assert [(p.message, p.hint) for p in said if english_words(p.message) or english_words(p.hint)] == []

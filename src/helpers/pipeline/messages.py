@@ -1310,6 +1310,20 @@ _FIRST_HOUR = (
     (r"^Ask the publisher; if so, count one of them \(iati: spending: \[3\], or \[4\], in project\.yaml\); nothing to "
      r"do if they are different money\.$", "Demandez à l'éditeur du fichier ; si c'est le cas, comptez-en un seul "
      "(iati: spending: [3], ou [4], dans project.yaml) ; rien à faire si c'est de l'argent différent."),
+    # IATI files without what a reader needs (data.iati)
+    (r"^the iati/ folder holds no \.xml file$", "le dossier iati/ ne contient aucun fichier .xml"),
+    (r"^Put the project's IATI activity file\(s\) here, or remove the folder\.$",
+     "Mettez-y le ou les fichiers d'activités IATI du projet, ou supprimez le dossier."),
+    (r"^the file cannot be read \((.*)\)$", r"le fichier ne peut pas être lu (« \1 »)"),
+    (r"^Check the file\.$", "Vérifiez le fichier."),
+    (r"^the file holds no iati-activity$", "le fichier ne contient aucune iati-activity"),
+    (r"^Is it an IATI activity file \(not an organisation file\)\? Download the project's activity file\.$",
+     "Est-ce un fichier d'activités IATI (pas un fichier d'organisation) ? Téléchargez le fichier d'activités du "
+     "projet."),
+    (r"^activity number (\d+) has no iati-identifier$", r"l'activité numéro \1 n'a pas d'iati-identifier"),
+    (r"^Ask the publisher to correct the file; the activity is read under its number\.$",
+     "Demandez à l'éditeur du fichier de le corriger ; d'ici là, l'activité est lue sous son numéro."),
+    (r"^activity (\S+): this element has no value$", r"activité \1 : cet élément n'a pas de montant (« value »)"),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
