@@ -2938,6 +2938,25 @@ FRENCH_CASES = {
     "iati_no_identifier": [activity(body=budget("1000")).replace("<iati-identifier>XM-1</iati-identifier>", "")],
     "iati_no_value": [activity(body=budget("1000") + '<transaction><transaction-type code="4"/><transaction-date '
                                                       'iso-date="2021-06-30"/></transaction>')],
+    "iati_incoming_funds": [activity("XM-A", budget("1000") + transaction("300", kind="3", date="2021-03-31")
+                                     + transaction("200", kind="3", extra='<receiver-org receiver-activity-id="XM-C"/>')),
+                            activity("XM-B", budget("500") + transaction(
+                                "300", kind="1", date="2021-03-31", extra='<provider-org provider-activity-id="XM-A"/>')),
+                            activity("XM-C", budget("400"))],
+    "iati_incoming_budget": [activity("XM-A", budget("1000") + transaction("300", kind="3", date="2021-03-31")),
+                             activity("XM-B", budget("500") + transaction(
+                                 "300", kind="1", date="2021-03-31",
+                                 extra='<provider-org provider-activity-id="XM-A"/>'))],
+    "iati_hierarchy_levels": [activity("XM-DAC-41302-AMEM", '<reporting-org ref="XM-DAC-41302"/>' + budget("3000"),
+                                       attrs='default-currency="EUR" hierarchy="1"'),
+                              activity("XM-DAC-41302-MAR-19-01", '<reporting-org ref="XM-DAC-41302"/>'
+                                       + budget("3000"), attrs='default-currency="EUR" hierarchy="2"')],
+    "iati_previous_identifier": [activity("GB-GOV-1-204567", '<other-identifier ref="GB-1-204567" type="B1"/>'
+                                          + budget("1000") + transaction("300")),
+                                 activity("GB-1-204567", budget("1000") + transaction("300")),
+                                 activity("GB-GOV-1-300001", '<other-identifier ref="GB-1-300001" type="B1"/>'
+                                          + budget("1000") + transaction("300")),
+                                 activity("GB-1-300001", budget("900") + transaction("250"))],
     "iati_no_date": [activity(body=budget("1000") + UNDATED.format("2", "") + UNDATED.format("4", "")
                               + transaction("300", date="2021-31-06"))],
 }

@@ -1324,6 +1324,59 @@ _FIRST_HOUR = (
     (r"^Ask the publisher to correct the file; the activity is read under its number\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, l'activité est lue sous son numéro."),
     (r"^activity (\S+): this element has no value$", r"activité \1 : cet élément n'a pas de montant (« value »)"),
+    # IATI money reported by two activities of the files (data.iati)
+    (r"^activity (\S+): this (.+?) is reported by (\S+) as its incoming funds \((\S+)\): it is counted as \3's money "
+     r"only, not twice(?: \(paid (\S+) ([A-Z]{3}), received (\S+) ([A-Z]{3}): matched on their date and their values "
+     r"at project\.yaml's rates, within 5 %\))?$",
+     lambda m: f"activité {m[1]} : cette transaction ({_IATI_TRANSACTIONS.get(m[2], m[2])}) est déclarée par {m[3]} "
+               f"comme ses fonds reçus ({m[4]}) : elle n'est comptée que comme l'argent de {m[3]}, pas deux fois"
+               + (f" (payé {m[5]} {m[6]}, reçu {m[7]} {m[8]} : rapprochés par leur date et leurs montants aux taux de "
+                  "project.yaml, à 5 % près)" if m[5] else "")),
+    (r"^activity (\S+): this (.+?) goes to (\S+) \(receiver-org/@receiver-activity-id\), an activity of the files "
+     r"with its own budget or spending: it is counted as \3's money only, not twice$",
+     lambda m: f"activité {m[1]} : cette transaction ({_IATI_TRANSACTIONS.get(m[2], m[2])}) va à {m[3]} "
+               "(receiver-org/@receiver-activity-id), une activité des fichiers qui a son propre budget ou ses propres "
+               f"dépenses : elle n'est comptée que comme l'argent de {m[3]}, pas deux fois"),
+    (r"^Nothing to do: the spending of the receiving activity is counted\.$",
+     "Rien à faire : les dépenses de l'activité qui reçoit sont comptées."),
+    (r"^activity (\S+) funds (.+?) \(which report its money as incoming funds, or which it names as "
+     r"receiver-activity-id\): (\S+) ([A-Z]{3}) of its budget is in their budgets too, and is counted there only: its "
+     r"budget is counted as (?:(\S+) \4|(not computable \(less than 0\)))$",
+     lambda m: f"l'activité {m[1]} finance {m[2]} (qui déclare(nt) son argent comme fonds reçus, ou qu'elle nomme "
+               f"comme receiver-activity-id) : {m[3]} {m[4]} de son budget sont aussi dans leurs budgets, et n'y sont "
+               "comptés que là : son budget est compté pour "
+               + (f"{m[5]} {m[4]}" if m[5] else "non calculable (moins de 0)")),
+    (r"^Nothing to do if the receivers' budgets hold what it gives them; check the two activities' budgets "
+     r"otherwise\.$", "Rien à faire si les budgets des bénéficiaires contiennent ce qu'elle leur donne ; vérifiez les "
+     "budgets des deux activités sinon."),
+    (r"^activities of (\S+) at different hierarchy levels all report a budget and no related-activity links them "
+     r"\((.*)\)(: the budget of level (\S+) is that of level (\S+), evidently the same money)?: all are counted, which "
+     r"counts the same money twice if the lower levels are parts of the upper ones$",
+     lambda m: f"des activités de {m[1]} à des niveaux de hiérarchie différents déclarent toutes un budget et aucun "
+               "related-activity ne les lie ("
+               + re.sub(r"hierarchy (\S+): (\d+) activit(?:y|ies) \(([^)]*)\), budget ",
+                        r"niveau \1 : \2 activité(s) (\3), budget ", m[2]).replace("; ", " ; ") + ")"
+               + (f" : le budget du niveau {m[4]} est celui du niveau {m[5]}, à l'évidence le même argent" if m[3] else
+                  "") + " : toutes sont comptées, ce qui compte le même argent deux fois si les niveaux inférieurs "
+                        "sont des parties des supérieurs"),
+    (r"^Keep only one level \(iati\.activities in project\.yaml: the parents, or the children\) if they are; nothing "
+     r"to do if they are separate projects\.$", "Ne gardez qu'un niveau (iati.activities dans project.yaml : les "
+     "parents, ou les enfants) si c'est le cas ; rien à faire si ce sont des projets distincts."),
+    (r"^activity (\S+) gives (\S+) \(in (\S+)\) as its previous identifier \(other-identifier type B1\): the same "
+     r"activity under its old and its new identifier(?:, the new one repeating every budget and spending transaction "
+     r"of the old one: \2 (is not counted)|, both counted(?:; (\d+) of the old one's (\d+) spending transactions are "
+     r"repeated in the new one \(same type, date and value\))?, which counts its money twice)$",
+     lambda m: f"l'activité {m[1]} donne {m[2]} (dans {m[3]}) comme son identifiant précédent (other-identifier de type "
+               "B1) : la même activité sous son ancien et son nouvel identifiant"
+               + (f", la nouvelle répétant chaque budget et chaque transaction de dépense de l'ancienne : {m[2]} n'est "
+                  "pas comptée" if m[4] else ", les deux comptées"
+                  + (f" ; {m[5]} des {m[6]} transactions de dépense de l'ancienne sont répétées dans la nouvelle (même "
+                     "type, date et montant)" if m[5] else "") + ", ce qui compte son argent deux fois")),
+    (r"^Nothing to do; remove the older download\.$", "Rien à faire ; supprimez le téléchargement le plus ancien."),
+    (r"^Keep only (\S+) \(leave (\S+) out: iati\.activities in project\.yaml, or remove the older download\); nothing "
+     r"to do if the old identifier's money is not in the new one\.$",
+     r"Ne gardez que \1 (laissez \2 de côté : iati.activities dans project.yaml, ou supprimez le téléchargement le "
+     r"plus ancien) ; rien à faire si l'argent de l'ancien identifiant n'est pas dans le nouveau."),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
