@@ -2458,9 +2458,12 @@ def test_a_budget_total_the_import_wrote_that_a_newer_file_no_longer_has_is_said
     write(data_dir / "demo" / "iati", activity(body='<recipient-country code="MA" percentage="60"/><recipient-country '
                                                'code="TN" percentage="40"/>' + budget("800") + transaction("600")),
           name=written[0].name)
-    stale = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_budget_total")
-    assert "budget_total (1000 EUR) is not the IATI files' budget (800 EUR)" in stale.message
-    assert "unallocated budget is 200" in stale.message
+    split = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_budget_total")
+    assert "budget_total (1000 EUR) is not the IATI files' budget (800 EUR)" in split.message
+    assert "unallocated budget is 200" in split.message
+    from english_words import english_words   # (both printed English in a French project)
+    french = [translated(p, "fr") for p in (stale, split)]
+    assert [t.text() for t in french if english_words(t.message) or english_words(t.hint)] == []
 
 
 def test_activity_dates_of_a_newer_file_that_project_yaml_does_not_have_are_said(tmp_path):
@@ -3013,3 +3016,15 @@ def test_an_iati_files_problem_is_told_wholly_in_french(tmp_path, rule):
     said = [translated(p, "fr") for p in source.problems if p.rule == rule]
     assert said, rules(source)
     assert [(p.message, p.hint) for p in said if english_words(p.message) or english_words(p.hint)] == []
+
+
+def test_an_activity_or_prefix_project_yaml_keeps_and_no_file_holds_is_told_in_french(tmp_path):
+    """iati.activities naming an activity no file holds, iati.activity_prefix that no identifier starts with: both
+    printed English in a French project."""
+    from english_words import english_words
+
+    listed = load(tmp_path / "a", activity("XM-B-1", budget("100")), activities=["XM-B-2"])
+    prefixed = load(tmp_path / "b", activity("XM-B-1", budget("100")), activity_prefix="XM-Z")
+    said = [translated(p, "fr") for p in listed.problems + prefixed.problems if p.rule == "iati_unknown_activity"]
+    assert len(said) == 2 and "Vouliez-vous dire 'XM-B-1' ?" in said[0].hint
+    assert [(t.message, t.hint) for t in said if english_words(t.message) or english_words(t.hint)] == []

@@ -1377,6 +1377,24 @@ _FIRST_HOUR = (
      r"to do if the old identifier's money is not in the new one\.$",
      r"Ne gardez que \1 (laissez \2 de côté : iati.activities dans project.yaml, ou supprimez le téléchargement le "
      r"plus ancien) ; rien à faire si l'argent de l'ancien identifiant n'est pas dans le nouveau."),
+    # IATI files beside project.yaml (data.iati, data.loader)
+    (r"^project\.yaml keeps the activity (\S+), which no IATI file of the project holds$",
+     r"project.yaml garde l'activité \1, qu'aucun fichier IATI du projet ne contient"),
+    (r"(?:^|(?<=\? ))Correct (iati\.activities|iati\.activity_prefix) in project\.yaml\.$",
+     r"Corrigez \1 dans project.yaml."),
+    (r"^no activity identifier starts with ('.*')$", r"aucun identifiant d'activité ne commence par \1"),
+    (r"^budget_total \((\S+) ([A-Z]{3})\) is not the IATI files' budget \((\S+) \2(, which their activities do not "
+     r"split by country)?\): the whole project's execution rate divides by budget_total, \1(?:, and its unallocated "
+     r"budget is (\S+))?$",
+     lambda m: f"budget_total ({m[1]} {m[2]}) n'est pas le budget des fichiers IATI ({m[3]} {m[2]}"
+               + (", que leurs activités ne répartissent pas par pays" if m[4] else "") + ") : le taux d'exécution du "
+               f"projet entier se divise par budget_total, {m[1]}"
+               + (f", et son budget non alloué est de {m[5]}" if m[5] else "")),
+    (r"^make import-iati wrote the files' budget of the day of the import: write budget_total: (\S+) if the files were "
+     r"replaced by newer ones; keep it if it is the project's approved budget \(the financing agreement's\)\.$",
+     r"make import-iati a écrit le budget des fichiers du jour de l'import : écrivez budget_total: \1 si les fichiers "
+     r"ont été remplacés par de plus récents ; gardez-le si c'est le budget approuvé du projet (celui de la "
+     r"convention de financement)."),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
