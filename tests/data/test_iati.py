@@ -2960,6 +2960,10 @@ FRENCH_CASES = {
                                  activity("GB-GOV-1-300001", '<other-identifier ref="GB-1-300001" type="B1"/>'
                                           + budget("1000") + transaction("300")),
                                  activity("GB-1-300001", budget("900") + transaction("250"))],
+    "iati_incoming_unmatched": [activity("XM-A", budget("2000") + transaction("1000", kind="3", date="2021-03-31")),
+                                activity("XM-B", budget("1500") + transaction(
+                                    "600", kind="1", date="2021-04-05",
+                                    extra='<provider-org provider-activity-id="XM-A"/>'))],
     "iati_no_date": [activity(body=budget("1000") + UNDATED.format("2", "") + UNDATED.format("4", "")
                               + transaction("300", date="2021-31-06"))],
 }

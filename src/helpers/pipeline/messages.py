@@ -1395,6 +1395,29 @@ _FIRST_HOUR = (
      r"make import-iati a écrit le budget des fichiers du jour de l'import : écrivez budget_total: \1 si les fichiers "
      r"ont été remplacés par de plus récents ; gardez-le si c'est le budget approuvé du projet (celui de la "
      r"convention de financement)."),
+    (r"^activity (?P<b>\S+) reports (?P<value>\S+(?: [A-Z]{3})?)(?: \((?P<mine>\S+ [A-Z]{3}) at project\.yaml's "
+     r"rate\)| \(project\.yaml gives no rate for (?P<norate>[A-Z]{3}): not compared by value\))? of incoming funds from "
+     r"(?P<a>\S+) \((?P<day>\S+)\), and no disbursement or expenditure of (?P=a) names it as receiver "
+     r"\(receiver-activity-id\) or has this value (?P<rates>\(within 5 % at project\.yaml's rates\) )?and date(?:; its "
+     r"nearest is the (?P<kind>.+?) of (?P<paid>\S+(?: [A-Z]{3})?)(?: \((?P<paidmine>\S+ [A-Z]{3})\))? on "
+     r"(?P<on>\S+) \((?P<path>\S+)\))?: if it paid it, that money is counted in both activities' spending and budgets, "
+     r"twice$",
+     lambda m: f"l'activité {m['b']} déclare {m['value']}"
+               + (f" ({m['mine']} au taux de project.yaml)" if m["mine"] else
+                  f" (project.yaml ne donne pas de taux pour {m['norate']} : pas comparé par le montant)"
+                  if m["norate"] else "")
+               + f" de fonds reçus de {m['a']} ({m['day']}), et aucun décaissement ni aucune dépense de {m['a']} ne la "
+                 "nomme comme bénéficiaire (receiver-activity-id) ni n'a ce montant "
+               + ("(à 5 % près aux taux de project.yaml) " if m["rates"] else "") + "et cette date"
+               + (f" ; le plus proche est la transaction ({_IATI_TRANSACTIONS.get(m['kind'], m['kind'])}) de "
+                  f"{m['paid']}" + (f" ({m['paidmine']})" if m["paidmine"] else "") + f" du {m['on']} ({m['path']})"
+                  if m["kind"] else "")
+               + " : si elle l'a payé, cet argent est compté dans les dépenses et les budgets des deux activités, deux "
+                 "fois"),
+    (r"^Find (\S+)'s payment to (\S+); keep only one of the two activities \(iati\.activities in project\.yaml\), or "
+     r"ask the publisher to write receiver-org/@receiver-activity-id\.$",
+     r"Trouvez le paiement de \1 à \2 ; ne gardez qu'une des deux activités (iati.activities dans project.yaml), ou "
+     r"demandez à l'éditeur du fichier d'écrire receiver-org/@receiver-activity-id."),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
