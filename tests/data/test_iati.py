@@ -2964,6 +2964,15 @@ FRENCH_CASES = {
                                 activity("XM-B", budget("1500") + transaction(
                                     "600", kind="1", date="2021-04-05",
                                     extra='<provider-org provider-activity-id="XM-A"/>'))],
+    "iati_same_project": [
+        activity("XM-A", '<participating-org role="1" ref="XM" activity-id="XM-B"/>' + budget("1000")),
+        activity("XM-B", budget("1000")),
+        activity("CH-4-1", '<reporting-org ref="CH-4"/>' + budget("700") + transaction(
+            "700", kind="3", extra='<receiver-org ref="XM-DAC-41302"/>')),
+        activity("XM-DAC-41302-1", '<reporting-org ref="XM-DAC-41302"/>' + budget("900")),
+        activity("XM-DAC-41303-1", '<reporting-org ref="XM-DAC-41303"/><participating-org role="1" ref="CH-5"/>'
+                 + budget("500")),
+        activity("CH-5-1", '<reporting-org ref="CH-5"/>' + budget("800"))],
     "iati_no_date": [activity(body=budget("1000") + UNDATED.format("2", "") + UNDATED.format("4", "")
                               + transaction("300", date="2021-31-06"))],
 }

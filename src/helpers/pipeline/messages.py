@@ -112,6 +112,22 @@ def _iati_what(what: str) -> str:
     return f"le total de {said}" if what.startswith("total ") else said
 
 
+_PAID_TO = re.compile(r"(\S+) paid (\S+) ([A-Z]{3}) to (.+?) \((?:receiver-org named ('.*?'), no @ref|receiver-org/@ref), "
+                      r"(\d+) transaction\(s\)\), the publisher of (\S+)")
+_FUNDS_FROM = re.compile(r"(\S+) reports (\S+) ([A-Z]{3}) of incoming funds from (.+?) \((?:provider-org named ('.*?'), "
+                         r"no @ref|provider-org/@ref)\), the publisher of (\S+)")
+
+
+def _same_project_parts(told: str) -> str:
+    """The payments and incoming funds data.iati names between two publishers' activities, in French."""
+    told = _PAID_TO.sub(lambda m: f"{m[1]} a payé {m[2]} {m[3]} à {m[4]} ("
+                        + (f"receiver-org nommé {m[5]}, sans @ref" if m[5] else "receiver-org/@ref")
+                        + f", {m[6]} transaction(s)), l'éditeur de {m[7]}", told)
+    return _FUNDS_FROM.sub(lambda m: f"{m[1]} déclare {m[2]} {m[3]} de fonds reçus de {m[4]} ("
+                           + (f"provider-org nommé {m[5]}, sans @ref" if m[5] else "provider-org/@ref")
+                           + f"), l'éditeur de {m[6]}", told).replace("; ", " ; ")
+
+
 def _merged_over(said: str) -> str:
     """« 'Sexe' is merged over Feuil1!C1:D1, above Femmes | Hommes » (data.readers' two-row header) in French."""
     return re.sub(r"('[^']*') is merged over (\S+), above ", r"\1 est fusionné sur \2, au-dessus de ", said)
@@ -1418,6 +1434,41 @@ _FIRST_HOUR = (
      r"ask the publisher to write receiver-org/@receiver-activity-id\.$",
      r"Trouvez le paiement de \1 à \2 ; ne gardez qu'une des deux activités (iati.activities dans project.yaml), ou "
      r"demandez à l'éditeur du fichier d'écrire receiver-org/@receiver-activity-id."),
+    (r"^activity (\S+) names (\S+), an activity of the files, as (a third party's report of the same activity "
+     r"\(related-activity type 5\)|a participating organisation's activity \(the same project reported by the funder "
+     r"and by the implementer\?\)), and no incoming funds or related-activity tells which money is whose: both budgets "
+     r"and spendings are counted, which counts the money one gave the other twice$",
+     lambda m: f"l'activité {m[1]} nomme {m[2]}, une activité des fichiers, comme "
+               + ("le rapport d'un tiers sur la même activité (related-activity de type 5)" if m[3].startswith("a third")
+                  else "l'activité d'une organisation participante (le même projet déclaré par le bailleur et par "
+                       "l'organisation qui le met en œuvre ?)")
+               + ", et aucuns fonds reçus ni related-activity ne disent quel argent est à qui : les deux budgets et "
+                 "les deux dépenses sont comptés, ce qui compte deux fois l'argent que l'une a donné à l'autre"),
+    (r"^Keep only one of the two activities \(iati\.activities in project\.yaml\), usually the implementer's; nothing "
+     r"to do if they are two projects\.$", "Ne gardez qu'une des deux activités (iati.activities dans project.yaml), "
+     "en général celle de l'organisation qui met en œuvre ; rien à faire si ce sont deux projets."),
+    (r"^(.+), naming no activity \(receiver-activity-id, provider-activity-id\): the same project reported by its "
+     r"funder and by its implementer\? Both activities' budgets and spendings are counted, which counts the money one "
+     r"gave the other twice(?: \(up to (\d+) other activit(?:y|ies) of the files linked to it so\))?$",
+     lambda m: _same_project_parts(m[1]) + ", sans nommer d'activité (receiver-activity-id, provider-activity-id) : le "
+               "même projet déclaré par son bailleur et par l'organisation qui le met en œuvre ? Les budgets et les "
+               "dépenses des deux activités sont comptés, ce qui compte deux fois l'argent que l'une a donné à l'autre"
+               + (f" (jusqu'à {m[2]} autre(s) activité(s) des fichiers liée(s) à elle de cette façon)" if m[2] else "")),
+    (r"^Keep only one of the two activities, usually the implementer's \(iati\.activities in project\.yaml lists those "
+     r"kept: leave (\S+) out of it\); nothing to do if they are two projects\.$",
+     r"Ne gardez qu'une des deux activités, en général celle de l'organisation qui met en œuvre (iati.activities dans "
+     r"project.yaml liste celles gardées : laissez-en \1 dehors) ; rien à faire si ce sont deux projets."),
+    (r"^activity (\S+) names (.+?), the publisher of (\S+), as its (funding|implementing) organisation "
+     r"\(participating-org role (\d)(?:, by its name ('.*'), no @ref)?\), and no payment, incoming funds or "
+     r"related-activity tells which of their money is whose: the same project reported by its funder \((\S+)\) and by "
+     r"its implementer \((\S+)\)\? Both activities' budgets and spendings are counted, which counts the money one gave "
+     r"the other twice$",
+     lambda m: f"l'activité {m[1]} nomme {m[2]}, l'éditeur de {m[3]}, comme son organisation "
+               + ("bailleuse" if m[4] == "funding" else "de mise en œuvre") + f" (participating-org de rôle {m[5]}"
+               + (f", par son nom {m[6]}, sans @ref" if m[6] else "") + "), et aucun paiement, fonds reçus ni "
+               "related-activity ne disent quel argent est à qui : le même projet déclaré par son bailleur "
+               f"({m[7]}) et par l'organisation qui le met en œuvre ({m[8]}) ? Les budgets et les dépenses des deux "
+               "activités sont comptés, ce qui compte deux fois l'argent que l'une a donné à l'autre"),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
