@@ -309,6 +309,24 @@ def test_the_period_label_holds_the_transactions_description_as_data_readme_says
     assert labels[1] == f"disbursement 2021-09-30 ({'x' * 59}…)" and labels[2] == "expenditure 2021-06-30"
 
 
+def test_the_1_0x_names_of_result_types_and_activity_statuses_are_read_as_their_codes(tmp_path):
+    """IATI 1.0x wrote result/@type as a name (output, outcome, impact) where 2.0x writes 1, 2, 3: the level was
+    left empty in the IPTT. An activity-status written as its name (Cancelled) was not said as code 5 is. A type
+    that is neither (« Résultat ») is said; 9 (other) has no level, silently, as before."""
+    def result(kind: str) -> str:
+        return f'<result type="{kind}">' + indicator(period('<target value="10"/>', '<actual value="5"/>')) + "</result>"
+
+    source = load(tmp_path, activity("XM-1", "".join(result(k) for k in ("output", "Outcome", "IMPACT", "other", "9",
+                                                                          "produit", "Résultat"))),
+                  activity("XM-2", '<activity-status code="Cancelled"/>' + budget("400") + transaction("10")))
+    table = source.tables["indicators"]
+    assert table["level"].fillna("").tolist() == ["output", "outcome", "impact", "", "", "output", ""]
+    said = [p for p in source.problems if p.rule == "iati_result_type"]
+    assert [(p.severity, p.element, p.value) for p in said] == [
+        ("warning", "iati-activity[XM-1]/result[7]/@type", "Résultat")]
+    assert rules(source) == ["iati_result_type", "iati_cancelled"]
+
+
 def test_a_cancelled_activity_whose_budget_is_counted_is_warned_about(tmp_path):
     """Before: a cancelled activity (activity-status 5) kept its budget in every rate without a word."""
     source = load(tmp_path, activity("XM-1", '<activity-status code="5"/>' + budget("400") + transaction("10")),
@@ -1540,6 +1558,27 @@ def test_a_commitment_without_a_date_does_not_stop_the_build(tmp_path):
     assert [p.severity for p in paid.problems if p.rule == "iati_no_date"] == ["error"]
 
 
+def test_a_transaction_without_transaction_date_is_dated_by_its_value_date(tmp_path):
+    """transaction-date is mandatory since IATI 2.01 (optional in 1.0x) and some publishers still leave it out, the
+    value's value-date given: each such payment was an error that stopped the build. It is dated by its value-date,
+    one warning for the activity; a transaction with neither stays an error, one with an invalid transaction-date
+    too (its value-date is not put in place of a date the publisher wrote wrong)."""
+    undated = '<transaction><transaction-type code="4"/><value value-date="{}">{}</value></transaction>'
+    source = load(tmp_path, activity(body=budget("1000") + undated.format("2021-06-30", "300")
+                                     + undated.format("2021-09-30", "200")))
+    spent = source.tables["expenditure"]
+    assert spent["amount"].tolist() == [300.0, 200.0]
+    assert [str(d)[:10] for d in spent["period_end"]] == ["2021-06-30", "2021-09-30"]
+    said = [p for p in source.problems if p.rule == "iati_value_date"]
+    assert [(p.severity, p.element, p.value) for p in said] == [
+        ("warning", "iati-activity[XM-1]/transaction[1]/transaction-date", "2021-06-30")]
+    assert "2 transaction(s)" in said[0].message and "2021-06-30 to 2021-09-30" in said[0].message
+    assert rules(source, "error") == []
+    wrong = load(tmp_path / "wrong", activity(body=budget("1000") + transaction(
+        "300", date="2021-31-06").replace("<value>", '<value value-date="2021-06-30">')))
+    assert rules(wrong, "error") == ["iati_no_date"] and "iati_value_date" not in rules(wrong)
+
+
 def test_a_recipient_country_given_twice_is_one_country(tmp_path):
     """Before: MA 50 % and ma 50 % gave two budget lines XM-1 for MA, refused as « this budget line appears twice
     for the same country », which names no recipient-country."""
@@ -2419,9 +2458,12 @@ def test_a_budget_total_the_import_wrote_that_a_newer_file_no_longer_has_is_said
     write(data_dir / "demo" / "iati", activity(body='<recipient-country code="MA" percentage="60"/><recipient-country '
                                                'code="TN" percentage="40"/>' + budget("800") + transaction("600")),
           name=written[0].name)
-    stale = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_budget_total")
-    assert "budget_total (1000 EUR) is not the IATI files' budget (800 EUR)" in stale.message
-    assert "unallocated budget is 200" in stale.message
+    split = next(p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_budget_total")
+    assert "budget_total (1000 EUR) is not the IATI files' budget (800 EUR)" in split.message
+    assert "unallocated budget is 200" in split.message
+    from english_words import english_words   # (both printed English in a French project)
+    french = [translated(p, "fr") for p in (stale, split)]
+    assert [t.text() for t in french if english_words(t.message) or english_words(t.hint)] == []
 
 
 def test_activity_dates_of_a_newer_file_that_project_yaml_does_not_have_are_said(tmp_path):
@@ -2756,3 +2798,246 @@ def test_one_country_beside_a_regions_percentage_is_not_given_the_regions_money_
     plain = load(tmp_path / "plain", activity(body='<recipient-country code="MA"/><recipient-region code="289"/>'
                                               + budget("1000")))
     assert rules(plain) == [] and plain.tables["budget"][["country", "budget"]].values.tolist() == [["MA", 1000.0]]
+
+
+# ================================================================= told in French
+
+UNDATED = '<transaction><transaction-type code="{}"/><value{}>300</value></transaction>'
+# rule -> the activities of a file whose problems it is among; each was printed in English in a French project
+FRENCH_CASES = {
+    "iati_value_date": [activity(body=budget("1000") + UNDATED.format("4", ' value-date="2021-06-30"')
+                                 + UNDATED.format("4", ' value-date="2021-09-30"'))],
+    "iati_result_type": [activity(body='<result type="Résultat">' + indicator(period('<target value="1"/>'))
+                                  + "</result>")],
+    "iati_budget_type": [activity(body=budget("400", kind="Revised") + budget("300", "2022-01-01", "2022-12-31",
+                                                                               kind="Draft"))],
+    "iati_transaction_type": [activity(body=budget("1000") + transaction("300", kind="D")
+                                       + transaction("200", kind="99") + transaction("100").replace(
+                                           '<transaction-type code="4"/>', ""))],
+    "iati_budget_overlap": [activity("XM-1", budget("3000", "2021-01-01", "2023-12-31") + budget("1000")
+                                     + budget("1500", "2022-01-01", "2022-12-31")),
+                            activity("XM-2", budget("100", "2021-01-01", "2022-01-01")
+                                     + budget("100", "2021-12-01", "2022-12-31"))],
+    "iati_budget_twice": [activity(body=budget("450", kind="2") + budget("500", kind="2"))],
+    "iati_budget_period": [activity("XM-1", budget("400") + budget("600", "2022-01-01", "2022-12-31")
+                                    + '<budget type="1"><value>1000</value></budget>'),
+                           activity("XM-2", budget("400") + budget("600", "2022-01-01", "2022-12-31")
+                                    + '<budget type="1"><value>500</value></budget>'),
+                           activity("XM-3", budget("400") + budget("600", "2022-12-31", "2020-01-01"))],
+    "iati_budget_revised_part": [activity(body=budget("400") + budget("300", end="2021-12-30", kind="2"))],
+    "iati_budget_boundary": [activity(body=budget("100", "2021-01-01", "2022-01-01")
+                                      + budget("100", "2022-01-01", "2023-01-01"))],
+    "iati_budget_indicative": [
+        activity("XM-1", budget("900").replace("<budget", '<budget status="1"')
+                 + budget("1000").replace("<budget", '<budget status="2"')),
+        activity("XM-2", budget("1200").replace("<budget", '<budget status="1"') + "".join(
+            budget("250", start, end).replace("<budget", '<budget status="2"') for start, end in QUARTERS))],
+    "iati_cancelled": [activity(body='<activity-status code="5"/>' + budget("400"))],
+    "iati_suspended": [activity(body='<activity-status code="6"/>' + budget("400"))],
+    "iati_future_transaction": [activity(body=budget("1000") + transaction("300", date="2022-06-30"),
+                                         attrs='default-currency="EUR" last-updated-datetime="2022-01-15T00:00:00"')],
+    "iati_actual_date_future": [activity(body='<activity-date type="2" iso-date="2022-06-01"/><activity-date '
+                                         'type="1" iso-date="2020-01-01"/><activity-date type="4" '
+                                         'iso-date="2022-09-30"/>' + budget("1000"),
+                                         attrs='default-currency="EUR" last-updated-datetime="2022-01-15T00:00:00"')],
+    "iati_dates_order": [activity(body='<activity-date type="2" iso-date="2020-03-01"/><activity-date type="4" '
+                                  'iso-date="2019-12-31"/><activity-date type="3" iso-date="2023-12-31"/>'
+                                  + budget("1000"))],
+    "iati_transaction_twice": [activity(body=budget("1000") + 2 * transaction("300").replace(
+        "<transaction>", '<transaction ref="TX-1">'))],
+    "iati_reimbursement": [activity(body=budget("1000") + transaction("300", kind="7") + transaction("200"))],
+    "iati_country_alpha3": [activity(body='<recipient-country code="MAR"/>' + budget("1000"))],
+    "iati_country_code": [activity(body='<recipient-country code="Maroc"/>' + budget("1000"))],
+    "iati_country_name": [activity("XM-1", '<recipient-country><narrative>Maroc</narrative></recipient-country>'
+                                   + budget("1000")),
+                          activity("XM-2", '<recipient-country><narrative>Atlantide</narrative></recipient-country>'
+                                   + budget("1000") + transaction("300", extra='<recipient-country><narrative>Nulle '
+                                                                              'part</narrative></recipient-country>'))],
+    "iati_percentage": [activity(body='<recipient-country code="MA" percentage="150"/>' + budget("1000"))],
+    "iati_country_split": [activity("XM-1", '<recipient-country code="MA" percentage="60"/><recipient-country '
+                                    'code="TN"/>' + budget("1000") + transaction("300", extra='<recipient-country '
+                                    'code="MA"/><recipient-country code="TN"/>')),
+                           activity("XM-2", '<recipient-country code="MA"/><recipient-region code="289" '
+                                    'percentage="40"/>' + budget("1000")),
+                           activity("XM-3", '<recipient-country code="MA"/><recipient-country code="TN"/>'
+                                    '<recipient-country code="DZ" percentage="100"/>' + budget("1000"))],
+    "iati_country_split_over": [activity(body='<recipient-country code="MA" percentage="70.1"/><recipient-country '
+                                         'code="TN" percentage="30.1"/>' + budget("1000"))],
+    "iati_region_split_over": [activity(body='<recipient-country code="MA" percentage="60"/><recipient-country '
+                                        'code="TN" percentage="40"/><recipient-region code="289" percentage="20"/>'
+                                        + budget("1000"))],
+    "iati_country_fractions": [activity(body='<recipient-country code="MA" percentage="0.5"/><recipient-country '
+                                        'code="TN" percentage="0.5"/>' + budget("1000"))],
+    "iati_country_split_under": [activity(body='<recipient-country code="MA" percentage="50"/><recipient-country '
+                                          'code="TN" percentage="40"/>' + budget("1000"))],
+    "iati_country_twice": [activity(body='<recipient-country code="MA" percentage="50"/><recipient-country '
+                                    'code="ma" percentage="50"/>' + budget("1000"))],
+    "iati_region_split": [activity(body='<recipient-country code="MA" percentage="50"/><recipient-country '
+                                   'code="TN" percentage="50"/>' + budget("1000")
+                                   + transaction("300", extra='<recipient-region code="189"/>'))],
+    "iati_currency_code": [activity(body=budget("1000") + transaction("300", currency="EURO"))],
+    "iati_currency_misplaced": [activity(body=budget("1000").replace("<budget", '<budget currency="EUR"')
+                                         + transaction("300").replace("<transaction>",
+                                                                      '<transaction currency="US$">'))],
+    "iati_no_currency": [activity(body=budget("1000"), attrs="")],
+    "iati_budget_not_positive": [activity("XM-1", budget("100") + budget("-150") + transaction("40")),
+                                 activity("XM-2", budget("1000"))],
+    "iati_hierarchy": [activity("XM-P", '<related-activity ref="XM-P-1" type="2"/>' + budget("1000")
+                                + transaction("600"), attrs='default-currency="EUR" hierarchy="1"'),
+                       activity("XM-P-1", '<related-activity ref="XM-P" type="1"/>' + budget("1000")
+                                + transaction("400"), attrs='default-currency="EUR" hierarchy="2"'),
+                       activity("XM-Q", '<related-activity ref="XM-Q-1" type="2"/>' + budget("500")
+                                + transaction("100"), attrs='default-currency="EUR" hierarchy="1"'),
+                       activity("XM-Q-1", '<related-activity ref="XM-Q" type="1"/>' + budget("500"),
+                                attrs='default-currency="EUR" hierarchy="2"')],
+    "iati_hierarchy_budget": [activity("XM-P", '<related-activity ref="XM-C" type="2"/>' + budget("1000"),
+                                       attrs='default-currency="EUR" hierarchy="1"'),
+                              activity("XM-C", '<related-activity ref="XM-P" type="1"/>' + budget("700"),
+                                       attrs='default-currency="EUR" hierarchy="2"')],
+    "iati_hierarchy_conflict": [activity("XM-P", '<related-activity ref="XM-C" type="1"/>' + budget("1000"),
+                                         attrs='default-currency="EUR" hierarchy="1"'),
+                                activity("XM-C", '<related-activity ref="XM-P" type="1"/>' + budget("700"),
+                                         attrs='default-currency="EUR" hierarchy="2"'),
+                                activity("XM-Q", '<related-activity ref="XM-R" type="1"/>' + budget("100")),
+                                activity("XM-R", '<related-activity ref="XM-Q" type="1"/>' + budget("100"))],
+    "iati_hierarchy_unlinked": [activity("GB-1-1", budget("1000"), attrs='default-currency="EUR" hierarchy="1"'),
+                                activity("GB-1-1-101", budget("700"), attrs='default-currency="EUR" hierarchy="2"')],
+    "iati_baseline_years": [activity(body='<result type="1">' + indicator(
+        period('<target value="20"/>'), extra='<baseline year="2018" value="10"/><baseline year="2020" value="12"/>')
+        + "</result>")],
+    "iati_unknown_sex": [activity(body='<result type="1">' + indicator(period('<target value="50"/>', "".join(
+        f'<actual value="{v}"><dimension name="sex" value="{s}"/></actual>'
+        for v, s in (("30", "Female"), ("12", "Male"), ("42", "Gesamt"), ("3", "Other"))))) + "</result>")],
+    "iati_not_added": [activity(body='<result type="1">' + indicator(period('<target value="50"/>', "".join(
+        f'<actual value="{v}"><dimension name="{n}" value="{d}"/></actual>'
+        for v, n, d in (("30", "sex", "F"), ("12", "sex", "M"), ("20", "age", "15-24"), ("16", "age", "25+")))))
+        + indicator(period('<target value="50"/>', '<actual value="60"><dimension name="sex" value="female"/>'
+                           '</actual><actual value="40"><dimension name="sex" value="male"/></actual>'),
+                    'measure="2"') + "</result>")],
+    "iati_total_not_computed": [activity(body='<result type="1">' + indicator(
+        period('<target value="50"/>', '<actual value="20"/>') + period('<target value="50"/>', '<actual value="30"/>'))
+        + "</result>")],
+    "iati_total_summed": [activity(body='<result type="1">' + indicator(period('<target value="50"/>', "".join(
+        f'<actual value="{v}"><dimension name="{n}" value="{d}"/></actual>'
+        for v, n, d in (("30", "sex", "F"), ("12", "sex", "M"), ("20", "age", "15-24"), ("22", "age", "25+")))))
+        + "</result>")],
+    "iati_xml_syntax": [activity(body="<description><narrative>Coop&eacute;ration</narrative></description>")],
+    "iati_duplicate_activity": [activity(body=budget("1000"), attrs='default-currency="EUR" last-updated-datetime='
+                                         '"2021-07-01T00:00:00"'),
+                                activity(body=budget("1000"), attrs='default-currency="EUR" last-updated-datetime='
+                                         '"2021-10-01T00:00:00"')],
+    "iati_country_outside": [activity(body='<recipient-country code="MA" percentage="50"/><recipient-country '
+                                      'code="TN" percentage="50"/>' + budget("1000")
+                                      + transaction("300", extra='<recipient-country code="DZ"/>'))],
+    "iati_country_transactions_only": [activity(body=budget("1000") + transaction(
+        "300", extra='<recipient-country code="MA"/>') + transaction("200", extra='<recipient-country code="TN"/>'))],
+    "iati_budget_after_end": [activity(body=budget("400") + budget("600", "2024-01-01", "2024-12-31"))],
+    "iati_after_reporting_date": [activity(body=budget("1000") + transaction("300")
+                                           + transaction("200", date="2023-03-31"))],
+    "iati_transfers_as_spending": [activity(body=budget("1000") + transaction(
+        "300", kind="3", extra='<receiver-org ref="XM-B"><narrative>B</narrative></receiver-org>'))],
+    "iati_disbursed_and_spent": [activity(body=budget("1000") + transaction("800", kind="3")
+                                          + transaction("750", kind="4"))],
+    "iati_no_identifier": [activity(body=budget("1000")).replace("<iati-identifier>XM-1</iati-identifier>", "")],
+    "iati_no_value": [activity(body=budget("1000") + '<transaction><transaction-type code="4"/><transaction-date '
+                                                      'iso-date="2021-06-30"/></transaction>')],
+    "iati_incoming_funds": [activity("XM-A", budget("1000") + transaction("300", kind="3", date="2021-03-31")
+                                     + transaction("200", kind="3", extra='<receiver-org receiver-activity-id="XM-C"/>')),
+                            activity("XM-B", budget("500") + transaction(
+                                "300", kind="1", date="2021-03-31", extra='<provider-org provider-activity-id="XM-A"/>')),
+                            activity("XM-C", budget("400"))],
+    "iati_incoming_budget": [activity("XM-A", budget("1000") + transaction("300", kind="3", date="2021-03-31")),
+                             activity("XM-B", budget("500") + transaction(
+                                 "300", kind="1", date="2021-03-31",
+                                 extra='<provider-org provider-activity-id="XM-A"/>'))],
+    "iati_hierarchy_levels": [activity("XM-DAC-41302-AMEM", '<reporting-org ref="XM-DAC-41302"/>' + budget("3000"),
+                                       attrs='default-currency="EUR" hierarchy="1"'),
+                              activity("XM-DAC-41302-MAR-19-01", '<reporting-org ref="XM-DAC-41302"/>'
+                                       + budget("3000"), attrs='default-currency="EUR" hierarchy="2"')],
+    "iati_previous_identifier": [activity("GB-GOV-1-204567", '<other-identifier ref="GB-1-204567" type="B1"/>'
+                                          + budget("1000") + transaction("300")),
+                                 activity("GB-1-204567", budget("1000") + transaction("300")),
+                                 activity("GB-GOV-1-300001", '<other-identifier ref="GB-1-300001" type="B1"/>'
+                                          + budget("1000") + transaction("300")),
+                                 activity("GB-1-300001", budget("900") + transaction("250"))],
+    "iati_incoming_unmatched": [activity("XM-A", budget("2000") + transaction("1000", kind="3", date="2021-03-31")),
+                                activity("XM-B", budget("1500") + transaction(
+                                    "600", kind="1", date="2021-04-05",
+                                    extra='<provider-org provider-activity-id="XM-A"/>'))],
+    "iati_same_project": [
+        activity("XM-A", '<participating-org role="1" ref="XM" activity-id="XM-B"/>' + budget("1000")),
+        activity("XM-B", budget("1000")),
+        activity("CH-4-1", '<reporting-org ref="CH-4"/>' + budget("700") + transaction(
+            "700", kind="3", extra='<receiver-org ref="XM-DAC-41302"/>')),
+        activity("XM-DAC-41302-1", '<reporting-org ref="XM-DAC-41302"/>' + budget("900")),
+        activity("XM-DAC-41303-1", '<reporting-org ref="XM-DAC-41303"/><participating-org role="1" ref="CH-5"/>'
+                 + budget("500")),
+        activity("CH-5-1", '<reporting-org ref="CH-5"/>' + budget("800"))],
+    "iati_no_date": [activity(body=budget("1000") + UNDATED.format("2", "") + UNDATED.format("4", "")
+                              + transaction("300", date="2021-31-06"))],
+}
+
+
+def test_percentages_over_100_are_said_as_written():
+    """70.1 + 30.1 was said « add up to 100.19999999999999 % » (the float's sum as it is)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        source = load(Path(folder), *FRENCH_CASES["iati_country_split_over"])
+    said = next(p for p in source.problems if p.rule == "iati_country_split_over")
+    assert "add up to 100.2 %," in said.message, said.message
+
+
+@pytest.mark.parametrize("rule", sorted(FRENCH_CASES))
+def test_an_iati_problem_is_told_wholly_in_french(tmp_path, rule):
+    """Each IATI rule's message and hint, as make check prints them in a French project: no English sentence left
+    (a rule the French table does not know was printed in English, or half English)."""
+    from english_words import english_words
+
+    source = load(tmp_path, *FRENCH_CASES[rule])
+    said = [translated(p, "fr") for p in source.problems if p.rule == rule]
+    assert said, rules(source)
+    assert [(p.message, p.hint) for p in said if english_words(p.message) or english_words(p.hint)] == []
+
+
+ROOT = '<?xml version="1.0"?>\n'
+# rule -> the files of an iati/ folder (name -> text) whose problems it is among
+FILE_CASES = {
+    "iati_no_activity": {"file.xml": ROOT + '<iati-activities version="2.03"></iati-activities>'},
+    "iati_dtd": {"file.xml": ROOT + '<!DOCTYPE iati-activities [<!ENTITY x "y">]>\n<iati-activities version="2.03">'
+                             '</iati-activities>'},
+    "iati_not_activity_file": {"org.xml": ROOT + '<iati-organisations version="2.03"></iati-organisations>',
+                               "file.xml": ROOT + '<iati-activities version="2.03">' + activity(body=budget("1000"))
+                                           + "</iati-activities>"},
+    "iati_file_not_read": {"transactions.csv": "iati-identifier,value\nXM-1,300\n"},
+    "iati_no_file": {},
+    "iati_xml_syntax": {"file.xml": "\x1f\x8b\x08\x00 not xml"},
+}
+
+
+@pytest.mark.parametrize("rule", sorted(FILE_CASES))
+def test_an_iati_files_problem_is_told_wholly_in_french(tmp_path, rule):
+    """The folder's and the file's own problems (no file, no activity, a DTD, an organisation file, a CSV export, a
+    gzip archive), as make check prints them in a French project: each was printed in English."""
+    from english_words import english_words
+
+    folder = tmp_path / "iati"
+    folder.mkdir()
+    for name, text in FILE_CASES[rule].items():
+        (folder / name).write_text(text, encoding="latin-1" if "\x1f" in text else "utf-8")
+    source = iati.load_iati(folder, params())
+    said = [translated(p, "fr") for p in source.problems if p.rule == rule]
+    assert said, rules(source)
+    assert [(p.message, p.hint) for p in said if english_words(p.message) or english_words(p.hint)] == []
+
+
+def test_an_activity_or_prefix_project_yaml_keeps_and_no_file_holds_is_told_in_french(tmp_path):
+    """iati.activities naming an activity no file holds, iati.activity_prefix that no identifier starts with: both
+    printed English in a French project."""
+    from english_words import english_words
+
+    listed = load(tmp_path / "a", activity("XM-B-1", budget("100")), activities=["XM-B-2"])
+    prefixed = load(tmp_path / "b", activity("XM-B-1", budget("100")), activity_prefix="XM-Z")
+    said = [translated(p, "fr") for p in listed.problems + prefixed.problems if p.rule == "iati_unknown_activity"]
+    assert len(said) == 2 and "Vouliez-vous dire 'XM-B-1' ?" in said[0].hint
+    assert [(t.message, t.hint) for t in said if english_words(t.message) or english_words(t.hint)] == []

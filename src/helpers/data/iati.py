@@ -90,6 +90,12 @@ WORD_BUDGETS = {"kind": {"original": "1", "revised": "2"}, "status": {"indicativ
 PAID = {"3", "4", "7", "8", "D", "E", "R", "QP", ""}  # money paid out (or a type not known): spending, or may be
 INCOMING = {"1"}  # incoming funds: money received. A pledge (13) or commitment (11) is a promise, not money
 LEVELS = {"1": "output", "2": "outcome", "3": "impact"}
+# result/@type as IATI 1.0x wrote it (a name; 2.01 made them codes 1, 2, 3, 9) and as French publishers name the
+# levels: the level was left empty in the IPTT. 9 and « other » have no level of the indicators table
+RESULT_WORDS = {"output": "output", "outcome": "outcome", "impact": "impact", "other": None, "9": None,
+                "produit": "output", "extrant": "output", "effet": "outcome"}
+# activity-status/@code by its name (1.0x-era exports): only cancelled (5) and suspended (6) change what is said
+STATUS_WORDS = {"cancelled": "5", "canceled": "5", "suspended": "6"}
 UNITS = {"1": ("unités", "units"), "2": ("%", "%"), "3": ("nominal", "nominal"), "4": ("ordinal", "ordinal"),
          "5": ("qualitatif", "qualitative")}
 MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5": "qualitative"}
@@ -132,6 +138,7 @@ class Money:
     receiver_org: str | None = None
     provider_name: str | None = None  # the organisation's first narrative, when it has no @ref (named only)
     receiver_name: str | None = None
+    value_dated: bool = False     # a transaction without transaction-date, dated by its value/@value-date
 
 
 @dataclass(slots=True)
@@ -687,6 +694,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
     activity = Activity(identifier, file, path, element.get("hierarchy"), lang, {}, {}, [], {}, [], [])
     counts = dict.fromkeys(POSITIONED, 0)
     odd = False  # a transaction type outside the codelist (1.0x letters, none)
+    value_dated = False  # a transaction dated by its value-date (no transaction-date)
     for child in element:  # every child, picked by tag (a multi-tag filter costs more than it saves)
         tag = child.tag
         if tag not in READ_TAGS:
@@ -736,6 +744,8 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
                 activity.regions.append("")
         elif tag == "activity-status":
             activity.status = (child.get("code") or "").strip() or None
+            if activity.status and not activity.status.isdigit():
+                activity.status = STATUS_WORDS.get(fold(activity.status), activity.status)
         elif tag == "recipient-region":  # (whether a region holds what the countries' percentages leave)
             activity.regions.append((child.get("percentage") or "").strip())
         elif tag == "related-activity" and child.get("ref"):
@@ -748,12 +758,15 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
             activity.transactions.append(_transaction(child, where, default_currency, file, identifier, lang,
                                                       problems))
             odd = odd or activity.transactions[-1].kind not in TRANSACTION_TYPES
+            value_dated = value_dated or activity.transactions[-1].value_dated
         elif tag == "result":
             activity.indicators += _result(child, where, file, identifier, lang, problems)
         elif tag == "other-identifier" and (child.get("type") or "").strip() == "B1" and child.get("ref"):
             activity.previous.append((child.get("ref").strip(), f"{path}/other-identifier"))  # its old identifier
     if odd:
         _transaction_types(activity, problems)
+    if value_dated:
+        _value_dated(activity, problems)
     if any(b.kind not in ("1", "2") or b.status not in (None, "1", "2") for b in activity.budgets):
         _budget_words(activity, problems)
     return activity
@@ -1046,6 +1059,8 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
     money.provider_name, money.receiver_name = found.get("provider_name"), found.get("receiver_name")
     money.description = description or None
     money.ref = (element.get("ref") or "").strip() or None
+    if money.end is None and "end" not in found and (day := _date(money.value_date)) is not None:
+        money.end, money.value_dated = day, True   # (said once for the activity: _value_dated)
     if money.end is None and money.amount is not None:
         given = found.get("end")
         paid = money.kind.upper() in PAID  # a commitment or incoming funds without a date stop no build
@@ -1057,6 +1072,21 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                                 HINT_PUBLISHER, element=f"{where}/transaction-date",
                                 value=shown(given) if given else None, severity="error" if paid else "warning"))
     return money
+
+
+def _value_dated(activity: Activity, problems: list[Problem]) -> None:
+    """Transactions without transaction-date (mandatory since IATI 2.01, optional in 1.0x, still left out by some
+    publishers) whose value has a value-date, the day of its exchange rate, which IATI asks to be the day of the
+    payment as a rule: dated by it, one warning per activity. Before, each was an error that stopped the build."""
+    dated = [m for m in activity.transactions if m.value_dated]
+    days = sorted(m.end for m in dated if m.end is not None)
+    span = days[0].isoformat() if days[0] == days[-1] else f"{days[0].isoformat()} to {days[-1].isoformat()}"
+    problems.append(Problem(activity.file, "iati_value_date", f"activity {activity.identifier}: {len(dated)} "
+                            f"transaction(s) without transaction-date are dated by their value's value-date "
+                            f"({span}), the day of their exchange rate", "Nothing to do if it is the day of the "
+                            "payment; ask the publisher to write transaction-date.",
+                            element=f"{dated[0].path.rsplit('/', 1)[0]}/transaction-date",
+                            value=dated[0].value_date, severity="warning"))
 
 
 def _transaction_types(activity: Activity, problems: list[Problem]) -> None:
@@ -1094,7 +1124,10 @@ def _transaction_types(activity: Activity, problems: list[Problem]) -> None:
 
 def _result(element: etree._Element, where: str, file: str, identifier: str, lang: str,
             problems: list[Problem]) -> list[Indicator]:
-    level = LEVELS.get((element.get("type") or "").strip())
+    written = (element.get("type") or "").strip()
+    level = LEVELS.get(written)
+    if level is None and written:
+        level = _result_level(written, where, file, identifier, problems)
     indicators = []
     for number, child in enumerate((c for c in element if c.tag == "indicator"), 1):
         path = f"{where}/indicator[{number}]"
@@ -1125,6 +1158,19 @@ def _result(element: etree._Element, where: str, file: str, identifier: str, lan
             _not_rated(child, indicator, identifier, file, problems)
         indicators.append(indicator)
     return indicators
+
+
+def _result_level(written: str, where: str, file: str, identifier: str, problems: list[Problem]) -> str | None:
+    """A result/@type that is no 2.0x level code: a 1.0x name (output, Outcome) is read as its level; anything else
+    leaves the level empty, said (the IPTT showed its indicators without a level, unsaid)."""
+    word = fold(written)
+    if word in RESULT_WORDS:
+        return RESULT_WORDS[word]
+    problems.append(Problem(file, "iati_result_type", f"activity {identifier}: the result type {shown(written)!r} is "
+                            "not an IATI code (1 output, 2 outcome, 3 impact, 9 other): its indicators are listed "
+                            "without a level", "Ask the publisher to correct the file; the level is then left empty "
+                            "in the IPTT.", element=f"{where}/@type", value=shown(written), severity="warning"))
+    return None
 
 
 def _not_rated(element: etree._Element, indicator: Indicator, identifier: str, file: str,
@@ -2199,7 +2245,7 @@ def _shares(activity: Activity, problems: list[Problem]) -> list[tuple[str, floa
     # (up to 100.1: thirds rounded up, 33.34 + 33.33 + 33.34, read as the whole below)
     if sum(c.percentage for c in countries) > 100.1 + 1e-6:  # type: ignore[misc]
         problems.append(Problem(activity.file, "iati_country_split_over", f"activity {activity.identifier}: its "
-                                f"recipient countries' percentages add up to {_show(sum(c.percentage for c in countries))} "  # type: ignore[misc]
+                                f"recipient countries' percentages add up to {_show(round(sum(c.percentage for c in countries), 4))} "  # type: ignore[misc]
                                 "%, more than 100 %: splitting by them would count some money twice; it is counted "
                                 "for the project as a whole (regional)", "Ask the publisher to correct the "
                                 "percentages (at most 100 in all); the annexes are not built until then.",

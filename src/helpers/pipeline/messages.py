@@ -93,6 +93,41 @@ _MONTHS = dict(zip(("January", "February", "March", "April", "May", "June", "Jul
                                               "septembre", "octobre", "novembre", "décembre")))
 
 
+def _country_fr(code: str, english: str) -> str:
+    """An IATI message's country name (English) in French."""
+    from ..data.countries import country_name   # (the data room's table; loaded only for such a message)
+
+    return country_name(code, "fr") or english
+
+
+_IATI_MEASURES = {"unit": "en unités", "percentage": "en pourcentage", "nominal": "nominale", "ordinal": "ordinale",
+                  "qualitative": "qualitative"}
+_IATI_VALUES = {"baseline": "la référence", "target": "la cible", "actual": "la valeur réalisée"}
+
+
+def _iati_what(what: str) -> str:
+    """An IATI result value as data.iati names it (« total target », « actual for women ») in French."""
+    value, _, sex = what.removeprefix("total ").partition(" for ")
+    said = _IATI_VALUES.get(value, value) + {"women": " des femmes", "men": " des hommes"}.get(sex, "")
+    return f"le total de {said}" if what.startswith("total ") else said
+
+
+_PAID_TO = re.compile(r"(\S+) paid (\S+) ([A-Z]{3}) to (.+?) \((?:receiver-org named ('.*?'), no @ref|receiver-org/@ref), "
+                      r"(\d+) transaction\(s\)\), the publisher of (\S+)")
+_FUNDS_FROM = re.compile(r"(\S+) reports (\S+) ([A-Z]{3}) of incoming funds from (.+?) \((?:provider-org named ('.*?'), "
+                         r"no @ref|provider-org/@ref)\), the publisher of (\S+)")
+
+
+def _same_project_parts(told: str) -> str:
+    """The payments and incoming funds data.iati names between two publishers' activities, in French."""
+    told = _PAID_TO.sub(lambda m: f"{m[1]} a payé {m[2]} {m[3]} à {m[4]} ("
+                        + (f"receiver-org nommé {m[5]}, sans @ref" if m[5] else "receiver-org/@ref")
+                        + f", {m[6]} transaction(s)), l'éditeur de {m[7]}", told)
+    return _FUNDS_FROM.sub(lambda m: f"{m[1]} déclare {m[2]} {m[3]} de fonds reçus de {m[4]} ("
+                           + (f"provider-org nommé {m[5]}, sans @ref" if m[5] else "provider-org/@ref")
+                           + f"), l'éditeur de {m[6]}", told).replace("; ", " ; ")
+
+
 def _merged_over(said: str) -> str:
     """« 'Sexe' is merged over Feuil1!C1:D1, above Femmes | Hommes » (data.readers' two-row header) in French."""
     return re.sub(r"('[^']*') is merged over (\S+), above ", r"\1 est fusionné sur \2, au-dessus de ", said)
@@ -134,6 +169,7 @@ _IATI_TRANSACTIONS = {"incoming funds": "fonds reçus", "outgoing commitment": "
                       "credit guarantee": "garantie de crédit", "incoming commitment": "engagement reçu",
                       "outgoing pledge": "promesse de don", "incoming pledge": "promesse reçue",
                       "transaction": "transaction"}
+_IATI_BUDGET_WORDS = {"original": "initial", "revised": "révisé", "indicative": "indicatif", "committed": "engagé"}
 _IATI_DIMENSIONS = {"age": "âge", "sex": "sexe", "disability": "handicap", "location": "lieu"}
 
 
@@ -782,6 +818,679 @@ _FIRST_HOUR = (
      r"séparateur des milliers)"),
     (r"^The value is left empty \(not rated\)\. Ask the publisher to write it as a number\.$",
      "La valeur est laissée vide (non notée). Demandez à l'éditeur du fichier de l'écrire comme un nombre."),
+    (r"^activity (\S+): this transaction has no (valid )?transaction-date( \(a day of the years 1900 to 2199\))?, so "
+     r"it cannot be put in a period and is not counted(?: \(type (.+): not spending unless iati\.spending says so\))?$",
+     lambda m: f"activité {m[1]} : cette transaction n'a pas de transaction-date" + (" valide" if m[2] else "")
+               + (" (un jour des années 1900 à 2199)" if m[3] else "") + " : elle ne peut être placée dans aucune "
+               "période et n'est pas comptée"
+               + (f" (type {_IATI_TRANSACTIONS.get(m[4], m[4])} : ce n'est pas une dépense, sauf si iati.spending le "
+                  "dit)" if m[4] else "")),
+    (r"^activity (\S+): (\d+) transaction\(s\) without transaction-date are dated by their value's value-date "
+     r"\((\S+)(?: to (\S+))?\), the day of their exchange rate$",
+     lambda m: f"activité {m[1]} : {m[2]} transaction(s) sans transaction-date datée(s) par la date de valeur "
+               f"(« value-date ») de leur montant ({f'du {m[3]} au {m[4]}' if m[4] else m[3]}), le jour de leur taux de "
+               "change"),
+    (r"^Nothing to do if it is the day of the payment; ask the publisher to write transaction-date\.$",
+     "Rien à faire si c'est le jour du paiement ; sinon, demandez à l'éditeur du fichier d'écrire transaction-date."),
+    (r"^activity (\S+): the result type ('.*') is not an IATI code \(1 output, 2 outcome, 3 impact, 9 other\): its "
+     r"indicators are listed without a level$", r"activité \1 : le type de résultat \2 n'est pas un code IATI (1 "
+     r"produit, 2 effet, 3 impact, 9 autre) : ses indicateurs sont listés sans niveau"),
+    (r"^Ask the publisher to correct the file; the level is then left empty in the IPTT\.$",
+     "Demandez à l'éditeur du fichier de le corriger ; d'ici là, le niveau reste vide dans l'IPTT."),
+    # IATI budgets, transactions and dates (data.iati), as real publishers' files meet them
+    (r"^activity (\S+): budget types or statuses written as words, read as their IATI codes: (.+?)(; budget (?:type|status) .*)?$",
+     lambda m: f"activité {m[1]} : types ou statuts de budget écrits en mots, lus comme leurs codes IATI : "
+               + re.sub(r"\((original|revised|indicative|committed)\)", lambda w: "(" + _IATI_BUDGET_WORDS[w[1]] + ")",
+                        m[2]) + (m[3] or "")),
+    (r"(^activity \S+: |; )budget (type|status) ('.*'): not IATI codes \(type: 1 original, 2 revised; "
+     r"status: 1 indicative, 2 committed\): read as an original budget, a status as not given$",
+     lambda m: ("activité " + m[1][9:-2] + " : " if m[1].startswith("activity") else m[1])
+               + ("type" if m[2] == "type" else "statut") + f" de budget {m[3]} : pas des codes IATI (type : 1 "
+               "initial, 2 révisé ; statut : 1 indicatif, 2 engagé) : lu comme un budget initial, un statut comme "
+               "non donné"),
+    (r"^Nothing to do if they are read right; ask the publisher to write the codes \(1, 2\)(; a revision read as an "
+     r"original makes the budget wrong or not computed until then)?\.$",
+     lambda m: "Rien à faire s'ils sont bien lus ; demandez à l'éditeur du fichier d'écrire les codes (1, 2)"
+               + (" ; d'ici là, une révision lue comme un budget initial rend le budget faux ou non calculé"
+                  if m[1] else "") + "."),
+    (r"^activity (\S+): (\d+) transaction\(s\) typed with the letter codes of IATI 1\.0x, read as IATI 2\.01 "
+     r"renumbered them: (.+)$",
+     lambda m: f"activité {m[1]} : {m[2]} transaction(s) typée(s) avec les lettres d'IATI 1.0x, lues comme IATI 2.01 "
+               "les a renumérotées : " + re.sub(r"\(([a-z ]+)\)", lambda w: f"({_IATI_TRANSACTIONS.get(w[1], w[1])})",
+                                                m[3])),
+    (r"^Nothing to do if they are; ask the publisher to use the 2\.0x codes \(1 to 13\)\.$",
+     "Rien à faire si c'est bien cela ; demandez à l'éditeur du fichier d'employer les codes 2.0x (1 à 13)."),
+    (r"^activity (\S+): (?:the transaction type ('.*') is not an IATI code \(1 to 13\)|this transaction has no "
+     r"transaction-type): what it is cannot be told, and its value \((.*)\) is not counted as spending$",
+     lambda m: f"activité {m[1]} : " + (f"le type de transaction {m[2]} n'est pas un code IATI (1 à 13)" if m[2] else
+                                        "cette transaction n'a pas de transaction-type")
+               + f" : on ne peut dire ce qu'elle est, et son montant ({m[3]}) n'est pas compté comme dépense"),
+    (r"^Ask the publisher to correct the file; if it is spending, the spending shown is too low until then\.$",
+     "Demandez à l'éditeur du fichier de le corriger ; si c'est une dépense, les dépenses affichées sont trop basses "
+     "d'ici là."),
+    (r"^activity (\S+): the budget of (\S+) \((.*)\) covers (\d+) other budget\(s\) of its period \((.*) in all, e\.g\. "
+     r"(\S+)\): they are parts of it, so only it is counted, not their sum$",
+     r"activité \1 : le budget de \2 (\3) couvre \4 autre(s) budget(s) de sa période (\5 en tout, par exemple \6) : ce "
+     r"sont ses parties, il est donc seul compté, pas leur somme"),
+    (r"^Nothing to do if it is the whole budget of the activity; check the file otherwise\.$",
+     "Rien à faire si c'est le budget entier de l'activité ; vérifiez le fichier sinon."),
+    (r"^activity (\S+): budgets of the same type whose periods overlap \((.*)\) cannot be added, and none covers the "
+     r"others with at least their sum: the activity's budget is not computed \(not rated\)$",
+     r"activité \1 : des budgets du même type dont les périodes se chevauchent (\2) ne peuvent être additionnés, et "
+     r"aucun ne couvre les autres avec au moins leur somme : le budget de l'activité n'est pas calculé (non noté)"),
+    (r"^Ask the publisher to give budgets of periods that do not overlap \(IATI: a budget should not span more than a "
+     r"year\), or a revised budget \(type 2\) for the period\.$",
+     "Demandez à l'éditeur du fichier des budgets de périodes qui ne se chevauchent pas (IATI : un budget ne devrait "
+     "pas dépasser un an), ou un budget révisé (type 2) pour la période."),
+    (r"^activity (\S+) has (\d+) (revised|original) budgets for the period (\S+) \((.*)\): which one is its budget "
+     r"cannot be told, and their sum is neither, so the activity's budget is not computed \(not rated\)$",
+     lambda m: f"l'activité {m[1]} a {m[2]} budgets " + ("révisés" if m[3] == "revised" else "initiaux")
+               + f" pour la période {m[4]} ({m[5]}) : on ne peut dire lequel est son budget, et leur somme ne l'est "
+                 "pas non plus : le budget de l'activité n'est pas calculé (non noté)"),
+    (r"^Ask the publisher for one budget of each type per period \(IATI: one original, and one revised when it "
+     r"changed\)\.$", "Demandez à l'éditeur du fichier un budget de chaque type par période (IATI : un initial, et un "
+     "révisé quand il a changé)."),
+    (r"^activity (\S+): this budget has no period \((.*)\), beside (\d+) budget\(s\) with one \((.*) in all\): it is "
+     r"read as the whole-life budget they are parts of, and counted alone, not added to them$",
+     r"activité \1 : ce budget n'a pas de période (\2), à côté de \3 budget(s) qui en ont une (\4 en tout) : il est lu "
+     r"comme le budget de toute la durée dont ils sont des parties, et compté seul, sans leur être ajouté"),
+    (r"^Nothing to do if it is the activity's whole budget; ask the publisher to give it its period otherwise\.$",
+     "Rien à faire si c'est le budget entier de l'activité ; sinon, demandez à l'éditeur du fichier de lui donner sa "
+     "période."),
+    (r"^activity (\S+): this budget has (?:a period that ends \((\S+)\) before it starts \((\S+)\)|no valid "
+     r"period-start and period-end \(a day as 2021-01-01\)), beside (\d+) other budget\(s\): whether it holds them or "
+     r"adds to them cannot be told, so the activity's budget is not computed \(not rated\)$",
+     lambda m: f"activité {m[1]} : ce budget a " + (f"une période qui finit ({m[2]}) avant de commencer ({m[3]})"
+                                                   if m[2] else "ni period-start ni period-end valides (un jour "
+                                                   "comme 2021-01-01)")
+               + f", à côté de {m[4]} autre(s) budget(s) : on ne peut dire s'il les contient ou s'y ajoute, le budget "
+                 "de l'activité n'est donc pas calculé (non noté)"),
+    (r"^Ask the publisher to give every budget its period \(period-start, period-end, at most a year\)\.$",
+     "Demandez à l'éditeur du fichier de donner à chaque budget sa période (period-start, period-end, un an au plus)."),
+    (r"^activity (\S+): the original budget of (\S+) is replaced by the revised budget\(s\) of (.+), which do not "
+     r"cover all its days: the original is not counted at all$",
+     r"activité \1 : le budget initial de \2 est remplacé par le ou les budgets révisés de \3, qui ne couvrent pas "
+     r"tous ses jours : l'initial n'est pas compté du tout"),
+    (r"^Check the file: a revision normally has the period of what it revises\.$",
+     "Vérifiez le fichier : une révision a normalement la période de ce qu'elle révise."),
+    (r"^activity (\S+): budget periods share only the day one ends and the next starts \((.*)\): read as consecutive "
+     r"periods, added \(a period-end written as the next period's start\)$",
+     r"activité \1 : des périodes de budget n'ont en commun que le jour où l'une finit et la suivante commence (\2) : "
+     r"lues comme des périodes successives, additionnées (une fin de période écrite comme le début de la suivante)"),
+    (r"^Nothing to do if each budget is its own period's; check the file otherwise\.$",
+     "Rien à faire si chaque budget est celui de sa propre période ; vérifiez le fichier sinon."),
+    (r"^activity (\S+): the period (\S+) has an indicative budget \(status 1\) and a committed one \(status 2, (.*)\): "
+     r"the committed one is counted, not their sum$",
+     r"activité \1 : la période \2 a un budget indicatif (statut 1) et un budget engagé (statut 2, \3) : le budget "
+     r"engagé est compté, pas leur somme"),
+    (r"^Nothing to do if the committed budget replaces the indicative one\.$",
+     "Rien à faire si le budget engagé remplace l'indicatif."),
+    (r"^activity (\S+): (\d+) indicative budget\(s\) \(status 1, e\.g\. (.*?)\) are covered by committed budgets "
+     r"\(status 2, e\.g\. (.*)\): the committed ones are counted, not the indicative ones$",
+     r"activité \1 : \2 budget(s) indicatif(s) (statut 1, par exemple \3) sont couverts par des budgets engagés "
+     r"(statut 2, par exemple \4) : les engagés sont comptés, pas les indicatifs"),
+    (r"^Nothing to do if the committed budgets replace the indicative ones\.$",
+     "Rien à faire si les budgets engagés remplacent les indicatifs."),
+    (r"^activity (\S+) is cancelled \(activity-status 5\), and its budget \((.*)\) is counted in the budget and every "
+     r"rate$", r"l'activité \1 est annulée (activity-status 5), et son budget (\2) est compté dans le budget et dans "
+     r"chaque taux"),
+    (r"^Leave it out \(iati\.activities or iati\.activity_prefix in project\.yaml\) if its budget was never to be "
+     r"spent; keep it if it spent money before it stopped\.$",
+     "Laissez-la de côté (iati.activities ou iati.activity_prefix dans project.yaml) si son budget ne devait jamais "
+     "être dépensé ; gardez-la si elle a dépensé de l'argent avant de s'arrêter."),
+    (r"^activity (\S+) is suspended \(activity-status 6\): its budget \((.*)\) is counted in the budget and every rate "
+     r"while its spending has stopped, so its low execution rate and burn index are the suspension's, not the pace "
+     r"of a running activity$",
+     r"l'activité \1 est suspendue (activity-status 6) : son budget (\2) est compté dans le budget et dans chaque taux "
+     r"alors que ses dépenses se sont arrêtées : son faible taux d'exécution et son indice de consommation tiennent à "
+     r"la suspension, pas au rythme d'une activité en cours"),
+    (r"^Say so where the annex's rates are discussed; leave it out \(iati\.activities in project\.yaml\) if it will "
+     r"not resume\.$", "Dites-le là où les taux de l'annexe sont commentés ; laissez-la de côté (iati.activities dans "
+     "project.yaml) si elle ne reprendra pas."),
+    (r"^activity (\S+): this (.+) is dated (\S+), after the file was written \((\S+), generated-datetime / "
+     r"last-updated-datetime\): it was not paid when the file said it, so it is not counted$",
+     lambda m: f"activité {m[1]} : cette transaction ({_IATI_TRANSACTIONS.get(m[2], m[2])}) est datée du {m[3]}, après "
+               f"l'écriture du fichier ({m[4]}, generated-datetime / last-updated-datetime) : elle n'était pas payée "
+               "quand le fichier l'a dit, elle n'est donc pas comptée"),
+    (r"^Ask the publisher to write planned payments as planned-disbursement; a newer file of the activity gives what "
+     r"was paid since\.$", "Demandez à l'éditeur du fichier d'écrire les paiements prévus en planned-disbursement ; un "
+     "fichier plus récent de l'activité donne ce qui a été payé depuis."),
+    (r"^activity (\S+): its actual (start|end) \((\S+), activity-date type (\d)\) is after the day the file was "
+     r"written \((\S+)\): it had not happened, so it is read as the planned \2(?:, the file's own planned \2 \((\S+)\) "
+     r"kept)?$",
+     lambda m: f"activité {m[1]} : " + ("son début réel" if m[2] == "start" else "sa fin réelle")
+               + f" ({m[3]}, activity-date de type {m[4]}) est postérieur" + ("" if m[2] == "start" else "e")
+               + f" au jour où le fichier a été écrit ({m[5]}) : " + ("il n'avait pas eu lieu, il est donc lu comme le "
+                                                                     "début prévu" if m[2] == "start" else
+                                                                     "elle n'avait pas eu lieu, elle est donc lue comme "
+                                                                     "la fin prévue")
+               + (f", la date prévue du fichier ({m[6]}) gardée" if m[6] else "")),
+    (r"^Ask the publisher to write planned dates with type ([13])\.$",
+     r"Demandez à l'éditeur du fichier d'écrire les dates prévues avec le type \1."),
+    (r"^activity (\S+): its (?:actual|planned) end \((\S+), activity-date type (\d)\) is before its start \((\S+)\): "
+     r"it is not read(?:, the planned end \((\S+)\) is)?$",
+     lambda m: f"activité {m[1]} : sa fin ({m[2]}, activity-date de type {m[3]}) est antérieure à son début ({m[4]}) : "
+               "elle n'est pas lue" + (f", la fin prévue ({m[5]}) l'est" if m[5] else "")),
+    (r"^Ask the publisher to correct the date; check end_date in project\.yaml\.$",
+     "Demandez à l'éditeur du fichier de corriger la date ; vérifiez end_date dans project.yaml."),
+    (r"^activity (\S+): this transaction repeats (\S+) \(same ref ('.*'), type, date and value\): counted once$",
+     r"activité \1 : cette transaction répète \2 (même ref \3, type, date et montant) : comptée une fois"),
+    (r"^Nothing to do if it is a copy; ask the publisher otherwise \(two payments have two refs\)\.$",
+     "Rien à faire si c'est une copie ; demandez à l'éditeur du fichier sinon (deux paiements ont deux refs)."),
+    (r"^activity (\S+): (\d+) reimbursement\(s\) \(transaction type 7, a kind of disbursement that covers money the "
+     r"recipient already spent\), (.*) in all, are not counted as spending: iati\.spending is (\[.*\])$",
+     r"activité \1 : \2 remboursement(s) (type de transaction 7, une sorte de décaissement qui couvre de l'argent déjà "
+     r"dépensé par le bénéficiaire), \3 en tout, ne sont pas comptés comme dépenses : iati.spending vaut \4"),
+    (r"^Add 7 to iati\.spending in project\.yaml \(spending: (\[.*\])\) to count them\.$",
+     r"Ajoutez 7 à iati.spending dans project.yaml (spending: \1) pour les compter."),
+    # IATI countries, currencies, hierarchies and results (data.iati)
+    (r"^activity (\S+): a recipient-country code is two letters \(ISO 3166-1 alpha-2\): ([A-Z]{3}), a three-letter "
+     r"code, is read as ([A-Z]{2}) \((.*)\)$",
+     lambda m: f"activité {m[1]} : un code de pays bénéficiaire a deux lettres (ISO 3166-1 alpha-2) : {m[2]}, un code "
+               f"à trois lettres, est lu comme {m[3]} ({_country_fr(m[3], m[4])})"),
+    (r"^Nothing to do if it is that country; ask the publisher to write the two-letter code\.$",
+     "Rien à faire si c'est ce pays ; demandez à l'éditeur du fichier d'écrire le code à deux lettres."),
+    (r"^activity (\S+): a recipient-country code is two letters \(ISO 3166-1, e\.g\. SN\): this one is not read, and "
+     r"the money is not split by it$", r"activité \1 : un code de pays bénéficiaire a deux lettres (ISO 3166-1, par "
+     r"exemple SN) : celui-ci n'est pas lu, et l'argent n'est pas réparti selon lui"),
+    (r"^Ask the publisher to correct the code; the annexes are not built until then\.$",
+     "Demandez à l'éditeur du fichier de corriger le code ; d'ici là, les annexes ne sont pas produites."),
+    (r"^activity (\S+): this recipient-country has no code; read as ([A-Z]{2}) \((.*)\) from its name$",
+     lambda m: f"activité {m[1]} : ce pays bénéficiaire n'a pas de code ; lu comme {m[2]} "
+               f"({_country_fr(m[2], m[3])}) d'après son nom"),
+    (r"^Nothing to do if it is that country; ask the publisher to write its code \(ISO 3166-1\)\.$",
+     "Rien à faire si c'est ce pays ; demandez à l'éditeur du fichier d'écrire son code (ISO 3166-1)."),
+    (r"^activity (\S+): this recipient-country has no code(, and its name is not a country's|, and its names are "
+     r"several countries')?: it is not read, (its money is counted as the activity's \(split by its recipient "
+     r"countries, else the project's as a whole\)|its percentage is the project's as a whole \(regional\), no country "
+     r"annex shows it)$",
+     lambda m: f"activité {m[1]} : ce pays bénéficiaire n'a pas de code"
+               + {None: "", ", and its name is not a country's": ", et son nom n'est pas celui d'un pays",
+                  ", and its names are several countries'": ", et ses noms sont ceux de plusieurs pays"}[m[2]]
+               + " : il n'est pas lu, " + ("son argent est compté comme celui de l'activité (réparti selon ses pays "
+                                          "bénéficiaires, sinon celui du projet dans son ensemble)"
+                                          if m[3].startswith("its money") else
+                                          "son pourcentage est celui du projet dans son ensemble (regional), aucune "
+                                          "annexe de pays ne le montre")),
+    (r"^Ask the publisher to write the country's code \(ISO 3166-1, e\.g\. SN\)\.$",
+     "Demandez à l'éditeur du fichier d'écrire le code du pays (ISO 3166-1, par exemple SN)."),
+    (r"^activity (\S+): a percentage is between 0 and 100: the money is not split by this one$",
+     r"activité \1 : un pourcentage est compris entre 0 et 100 : l'argent n'est pas réparti selon celui-ci"),
+    (r"^Ask the publisher to correct the percentage \(0 to 100\); the annexes are not built until then\.$",
+     "Demandez à l'éditeur du fichier de corriger le pourcentage (0 à 100) ; d'ici là, les annexes ne sont pas "
+     "produites."),
+    (r"^activity (\S+): the recipient country ([A-Z]{2}) has no percentage, beside (.*?) %: \2 is read as the rest, "
+     r"(\S+) % of the money \(an estimate\)(, the regions' share the project's as a whole \(regional\), in no country "
+     r"annex)?$",
+     lambda m: f"activité {m[1]} : le pays bénéficiaire {m[2]} n'a pas de pourcentage, à côté de "
+               f"{m[3].replace('regions ', 'régions ')} % : {m[2]} est lu comme le reste, {m[4]} % de l'argent (une "
+               "estimation)" + (", la part des régions étant celle du projet dans son ensemble (regional), dans "
+                                "aucune annexe de pays" if m[5] else "")),
+    (r"^Ask the publisher for the country's percentage \(IATI: countries and regions 100 % in all\)\.$",
+     "Demandez à l'éditeur du fichier le pourcentage du pays (IATI : pays et régions 100 % en tout)."),
+    (r"^activity (\S+) has (\d+) recipient countries, (\d+) without a percentage: its money is counted for the "
+     r"project as a whole \(regional\), not split by a guess$",
+     r"l'activité \1 a \2 pays bénéficiaires, \3 sans pourcentage : son argent est compté pour le projet dans son "
+     r"ensemble (regional), sans être réparti au jugé"),
+    (r"^Ask the publisher for the percentages\.$", "Demandez les pourcentages à l'éditeur du fichier."),
+    (r"^activity (\S+): this transaction names several recipient countries \(IATI allows one\): its money is split as "
+     r"the activity's \(by its recipient countries, else the project's as a whole: no country annex shows it\), not "
+     r"given to the first \(([A-Z]{2})\), whatever its percentages$",
+     r"activité \1 : cette transaction nomme plusieurs pays bénéficiaires (IATI en permet un) : son argent est réparti "
+     r"comme celui de l'activité (selon ses pays bénéficiaires, sinon pour le projet dans son ensemble : aucune annexe "
+     r"de pays ne le montre), pas donné au premier (\2), quels que soient ses pourcentages"),
+    (r"^Ask the publisher for one transaction per country\.$",
+     "Demandez à l'éditeur du fichier une transaction par pays."),
+    (r"^activity (\S+): its recipient countries' percentages add up to (\S+) %, more than 100 %: splitting by them "
+     r"would count some money twice; it is counted for the project as a whole \(regional\)$",
+     r"activité \1 : les pourcentages de ses pays bénéficiaires font \2 % en tout, plus de 100 % : les répartir ainsi "
+     r"compterait de l'argent deux fois ; il est compté pour le projet dans son ensemble (regional)"),
+    (r"^Ask the publisher to correct the percentages \(at most 100 in all\); the annexes are not built until then\.$",
+     "Demandez à l'éditeur du fichier de corriger les pourcentages (100 au plus en tout) ; d'ici là, les annexes ne "
+     "sont pas produites."),
+    (r"^activity (\S+): its recipient countries' percentages \((.*)\) and its recipient regions' \((\S+)\) add up to "
+     r"(\S+) %, more than 100 %: the countries' shares are read as written, the project as a whole \(regional\) gets "
+     r"(\S+) %, not the regions' \3 %$",
+     r"activité \1 : les pourcentages de ses pays bénéficiaires (\2) et de ses régions (\3) font \4 % en tout, plus de "
+     r"100 % : les parts des pays sont lues telles qu'écrites, le projet dans son ensemble (regional) reçoit \5 %, pas "
+     r"les \3 % des régions"),
+    (r"^Ask the publisher to correct the percentages \(100 in all, regions included\); until then, read the country "
+     r"annexes' budgets and spending as the countries' shares of the file\.$",
+     "Demandez à l'éditeur du fichier de corriger les pourcentages (100 en tout, régions comprises) ; d'ici là, lisez "
+     "les budgets et dépenses des annexes de pays comme les parts des pays selon le fichier."),
+    (r"^activity (\S+): its recipient countries' percentages add up to (\S+) and no recipient-region holds the rest: "
+     r"shares written as fractions of 1 \(0\.5 for 50 %\)\? Read as percentages, the countries would have 1 % of the "
+     r"money and the project as a whole 99 %$",
+     r"activité \1 : les pourcentages de ses pays bénéficiaires font \2 en tout et aucune recipient-region ne tient le "
+     r"reste : des parts écrites en fractions de 1 (0.5 pour 50 %) ? Lus comme des pourcentages, les pays auraient "
+     r"1 % de l'argent et le projet dans son ensemble 99 %"),
+    (r"^Ask the publisher to write percentages \(50, not 0\.5\); the annexes are not built until then\.$",
+     "Demandez à l'éditeur du fichier d'écrire des pourcentages (50, pas 0.5) ; d'ici là, les annexes ne sont pas "
+     "produites."),
+    (r"^activity (\S+): its recipient countries' percentages add up to (\S+) % and no recipient-region holds the rest: "
+     r"(\S+) % of its money is counted for the project as a whole \(regional\), in no country annex$",
+     r"activité \1 : les pourcentages de ses pays bénéficiaires font \2 % en tout et aucune recipient-region ne tient "
+     r"le reste : \3 % de son argent est compté pour le projet dans son ensemble (regional), dans aucune annexe de "
+     r"pays"),
+    (r"^Nothing to do if it is the project's as a whole; otherwise ask the publisher to correct the percentages \(100 "
+     r"in all, regions included\)\.$", "Rien à faire si c'est celui du projet dans son ensemble ; sinon, demandez à "
+     "l'éditeur du fichier de corriger les pourcentages (100 en tout, régions comprises)."),
+    (r"^activity (\S+): the recipient country ([A-Z]{2}) is given twice: read once(, with its percentages added "
+     r"\((\S+) %\))?$", lambda m: f"activité {m[1]} : le pays bénéficiaire {m[2]} est donné deux fois : lu une fois"
+                                  + (f", ses pourcentages additionnés ({m[4]} %)" if m[3] else "")),
+    (r"^Nothing to do if it is; ask the publisher to give each country once\.$",
+     "Rien à faire si c'est bien cela ; demandez à l'éditeur du fichier de donner chaque pays une fois."),
+    (r"^activity (\S+): (\d+) spending transaction\(s\) name a recipient region \((.*)\), not a country: their money "
+     r"is split as the activity's \((.*)\), an estimate of what each country had$",
+     r"activité \1 : \2 transaction(s) de dépense nomme(nt) une région bénéficiaire (\3), pas un pays : leur argent est "
+     r"réparti comme celui de l'activité (\4), une estimation de ce que chaque pays a reçu"),
+    (r"^Nothing to do if the region's money went to the activity's countries so; ask the publisher otherwise\.$",
+     "Rien à faire si l'argent de la région est allé ainsi aux pays de l'activité ; demandez à l'éditeur du fichier "
+     "sinon."),
+    (r"^activity (\S+): a currency is three letters \(ISO 4217, e\.g\. EUR\): this value is not counted$",
+     r"activité \1 : une devise s'écrit en trois lettres (ISO 4217, par exemple EUR) : ce montant n'est pas compté"),
+    (r"^activity (\S+): this (budget|transaction) writes currency=(\"[^\"]*\") on <\2>, where IATI has no currency, and "
+     r"its value none: (?:the value is read in ([A-Z]{3}), not in the activity's default currency \(([A-Z]{3})\)|the "
+     r"value is read in ([A-Z]{3})|(it is no currency code \(three letters\), and is not read))$",
+     lambda m: f"activité {m[1]} : " + ("ce budget écrit" if m[2] == "budget" else "cette transaction écrit")
+               + f" currency={m[3]} sur <{m[2]}>, où IATI n'a pas de devise, et son montant n'en a pas : "
+               + (f"le montant est lu en {m[4]}, pas dans la devise par défaut de l'activité ({m[5]})" if m[4] else
+                  f"le montant est lu en {m[6]}" if m[6] else "ce n'est pas un code de devise (trois lettres), il "
+                  "n'est pas lu")),
+    (r"^Nothing to do if it is; ask the publisher to write <value currency=(\"[^\"]*\")>\.$",
+     r"Rien à faire si c'est bien cela ; demandez à l'éditeur du fichier d'écrire « <value currency=\1> »."),
+    (r"^activity (\S+): this value has no currency and the activity no default-currency( \(the file writes "
+     r"default-currency=(\"[^\"]*\") on <iati-activities>, where IATI does not define it: it is not read\))?$",
+     lambda m: f"activité {m[1]} : ce montant n'a pas de devise et l'activité pas de default-currency"
+               + (f" (le fichier écrit default-currency={m[3]} sur <iati-activities>, où IATI ne le définit pas : il "
+                  "n'est pas lu)" if m[2] else "")),
+    (r"^Ask the publisher to add it\. Until then \(the annexes are not built\): if you know the activity's currency, "
+     r"write it on the activity in the file \((<iati-activity default-currency=\"[^\"]*\">)\), or leave the activity "
+     r"out \(iati\.activities in project\.yaml\)\.$",
+     r"Demandez à l'éditeur du fichier de l'ajouter. D'ici là (les annexes ne sont pas produites) : si vous connaissez "
+     r"la devise de l'activité, écrivez-la sur l'activité dans le fichier (\1), ou laissez l'activité de côté "
+     r"(iati.activities dans project.yaml)."),
+    (r"^activity (\S+): its net budget \(budgets and negative corrections, per period\) is (.*), 0 or less: the "
+     r"activity is left out of the budget, the spending \((.*) not counted\) and every rate$",
+     r"activité \1 : son budget net (budgets et corrections négatives, par période) est de \2, 0 ou moins : "
+     r"l'activité est laissée hors du budget, des dépenses (\3 non comptés) et de chaque taux"),
+    (r"^Nothing to do if the activity was cancelled or moved; otherwise ask the publisher for its budget, or leave it "
+     r"out \(iati\.activities in project\.yaml\)\.$", "Rien à faire si l'activité a été annulée ou déplacée ; sinon, "
+     "demandez son budget à l'éditeur du fichier, ou laissez-la de côté (iati.activities dans project.yaml)."),
+    (r"^the file declares a DTD \(<!DOCTYPE \.\.\.>\), which IATI files never do: it could expand entities or read "
+     r"other files, so it is not read at all$", "le fichier déclare une DTD (<!DOCTYPE ...>), ce que les fichiers IATI "
+     "ne font jamais : elle pourrait développer des entités ou lire d'autres fichiers, il n'est donc pas lu du tout"),
+    (r"^Download the file again from the IATI registry or d-portal; do not use a file from an unknown source\.$",
+     "Téléchargez de nouveau le fichier depuis le registre IATI ou d-portal ; n'utilisez pas un fichier de source "
+     "inconnue."),
+    # IATI hierarchies, results and files (data.iati)
+    (r"^activity (\S+) \(hierarchy (\S+)\) is the parent of (.+?), which report (budget|spending) but no "
+     r"(?:spending|budget): the parent's budget and spending are counted, its children's \4 is not \(part of the "
+     r"parent's\), so that the same money is not counted twice and the spending keeps its budget$",
+     lambda m: f"l'activité {m[1]} (niveau {m[2]}) est le parent de {m[3]}, qui déclare(nt) "
+               + ("un budget mais pas de dépenses" if m[4] == "budget" else "des dépenses mais pas de budget")
+               + " : le budget et les dépenses du parent sont comptés, " + ("le budget" if m[4] == "budget" else
+                                                                         "les dépenses")
+               + " des enfants non (c'est une partie de ceux du parent), pour que le même argent ne soit pas compté "
+                 "deux fois et que les dépenses gardent leur budget"),
+    (r"^Nothing to do if the parent's money covers its children's; otherwise keep only the children "
+     r"\(iati\.activities in project\.yaml\)\.$", "Rien à faire si l'argent du parent couvre celui de ses enfants ; "
+     "sinon, ne gardez que les enfants (iati.activities dans project.yaml)."),
+    (r"^activity (\S+) \(hierarchy (\S+)\) is the parent of (.+?), which report their own (budget|spending): the "
+     r"parent's \4 is not counted, so that the same money is not counted twice(?:; up to the reporting date it "
+     r"reports (\S+) ([A-Z]{3}) spent, they (\S+): (\S+) \6 of the parent's spending is in no child's and counted "
+     r"nowhere(?: \((.+?) reports? no spending\))?)?$",
+     lambda m: f"l'activité {m[1]} (niveau {m[2]}) est le parent de {m[3]}, qui déclare(nt) "
+               + ("leur propre budget : le budget" if m[4] == "budget" else "leurs propres dépenses : les dépenses")
+               + " du parent ne sont pas comptées, pour que le même argent ne soit pas compté deux fois"
+               .replace("ne sont pas comptées", "n'est pas compté" if m[4] == "budget" else "ne sont pas comptées")
+               + (f" ; jusqu'à la date de rapport, il déclare {m[5]} {m[6]} dépensés, eux {m[7]} : {m[8]} {m[6]} des "
+                  "dépenses du parent ne sont dans celles d'aucun enfant et ne sont comptés nulle part" if m[5] else "")
+               + (f" ({m[9]} ne déclare(nt) aucune dépense)" if m[9] else "")),
+    (r"^Nothing to do if the children cover the parent's money; otherwise keep only the parent \(iati\.activities in "
+     r"project\.yaml: (\[.*\])\)(, or ask the publisher for the children's spending)?\.$",
+     lambda m: "Rien à faire si les enfants couvrent l'argent du parent ; sinon, ne gardez que le parent "
+               f"(iati.activities dans project.yaml : {m[1]})"
+               + (", ou demandez à l'éditeur du fichier les dépenses des enfants" if m[2] else "") + "."),
+    (r"^activity (\S+) \(hierarchy (\S+)\) has a budget of (\S+) ([A-Z]{3}), its children \((.*)\) (\S+): the "
+     r"parent's budget is not counted \(theirs is\), so (\S+) \4 of it, in no child's budget, is counted nowhere and "
+     r"the budget shown is that much lower$",
+     r"l'activité \1 (niveau \2) a un budget de \3 \4, ses enfants (\5) \6 : le budget du parent n'est pas compté (le "
+     r"leur l'est), donc \7 \4 de ce budget, dans celui d'aucun enfant, ne sont comptés nulle part et le budget "
+     r"affiché est d'autant plus bas"),
+    (r"^Nothing to do if the children's budgets are the whole project's \(the parent's covers later years, say\); "
+     r"otherwise keep only the parent \(iati\.activities in project\.yaml: (\[.*\])\)\.$",
+     r"Rien à faire si les budgets des enfants sont celui de tout le projet (celui du parent couvre des années "
+     r"ultérieures, par exemple) ; sinon, ne gardez que le parent (iati.activities dans project.yaml : \1)."),
+    (r"^the related-activity links of (\S+) and (\S+) make each the other's parent \(which would leave both out of "
+     r"every figure\): (?:(\S+) \(hierarchy (\S+)\) is taken as the parent of (\S+) \(hierarchy (\S+)\)|(no "
+     r"@hierarchy tells which is the parent: neither is, and both are counted))$",
+     lambda m: f"les liens related-activity de {m[1]} et {m[2]} font de chacune le parent de l'autre (ce qui les "
+               "laisserait toutes deux hors de chaque chiffre) : "
+               + (f"{m[3]} (niveau {m[4]}) est pris comme le parent de {m[5]} (niveau {m[6]})" if m[3] else
+                  "aucun @hierarchy ne dit laquelle est le parent : aucune ne l'est, et les deux sont comptées")),
+    (r"^Ask the publisher to correct the related-activity types \(1: the related activity is this one's parent, 2: "
+     r"its child\); if one holds the other's money, keep only one of them \(iati\.activities in project\.yaml\)\.$",
+     "Demandez à l'éditeur du fichier de corriger les types de related-activity (1 : l'activité liée est le parent de "
+     "celle-ci, 2 : son enfant) ; si l'une contient l'argent de l'autre, n'en gardez qu'une (iati.activities dans "
+     "project.yaml)."),
+    (r"^activity (\S+) \(hierarchy (\S+)\) and (\S+) \(a lower level, whose identifier extends its own\) both report "
+     r"money, and no related-activity links them: both are counted, which counts the same money twice if they are a "
+     r"parent and its children$",
+     r"l'activité \1 (niveau \2) et \3 (un niveau inférieur, dont l'identifiant prolonge le sien) déclarent toutes deux "
+     r"de l'argent, et aucun related-activity ne les lie : les deux sont comptées, ce qui compte le même argent deux "
+     r"fois si ce sont un parent et ses enfants"),
+    (r"^Keep only the parent or only the children \(iati\.activities or iati\.activity_prefix in project\.yaml\) if "
+     r"they are; nothing to do if they are separate projects\.$",
+     "Ne gardez que le parent ou que les enfants (iati.activities ou iati.activity_prefix dans project.yaml) si c'est "
+     "le cas ; rien à faire si ce sont des projets distincts."),
+    (r"^activity (\S+): this indicator gives baselines of (\d+) years: those of (.+?) are its baseline \((.*?)\), the "
+     r"later ones are not added to them \((.*)\)$",
+     lambda m: f"activité {m[1]} : cet indicateur donne des valeurs de référence de {m[2]} années : celles de "
+               + ("aucune année" if m[3] == "no year" else m[3]) + f" sont sa référence ({m[4]}), les plus récentes ne "
+               f"leur sont pas ajoutées ({m[5].replace(': ', ' : ')})"),
+    (r"^Nothing to do if the earliest baseline is the project's starting point; otherwise write the baseline in the "
+     r"indicators table\.$", "Rien à faire si la référence la plus ancienne est le point de départ du projet ; sinon, "
+     "écrivez la référence dans la table des indicateurs."),
+    (r"^activity (\S+): the sex dimension's value is not recognised: (?:it is women's and men's sum \((\S+)\), so the "
+     r"cell is read as their total|the cell is counted in the total only)$",
+     lambda m: f"activité {m[1]} : la valeur de la dimension sexe n'est pas reconnue : "
+               + (f"c'est la somme des femmes et des hommes ({m[2]}), la case est donc lue comme leur total" if m[2]
+                  else "la case n'est comptée que dans le total")),
+    (r"^Nothing to do, or ask the publisher to use female / male( / total)?\.$",
+     r"Rien à faire, ou demandez à l'éditeur du fichier d'employer female / male\1."),
+    (r"^activity (\S+): the ((?:total )?(?:baseline|target|actual)(?: for (?:women|men))?) is given by several "
+     r"breakdowns that do not add up to the same figure \((.*)\): each is the whole group, so they are not added "
+     r"together, and which one is right is not known: it is not computed \(not rated\)$",
+     lambda m: f"activité {m[1]} : pour {_iati_what(m[2])}, plusieurs ventilations ne donnent pas le même chiffre ("
+               + re.sub(r"by ([^:]+):", lambda b: "par " + ", ".join(_IATI_DIMENSIONS.get(d, d) for d in
+                                                                      b[1].split(", ")) + " :", m[3]).replace("; ", " ; ")
+               + ") : chacune est le groupe entier, elles ne sont donc pas additionnées, et on ne sait pas laquelle "
+                 "est juste : le chiffre n'est pas calculé (non noté)"),
+    (r"^Ask the publisher for the value of the whole group \(a cell without (dimension|the other dimensions)\)(, or "
+     r"for breakdowns that add up to it)?\.$",
+     lambda m: "Demandez à l'éditeur du fichier la valeur du groupe entier (une case "
+               + ("sans dimension" if m[1] == "dimension" else "sans les autres dimensions") + ")"
+               + (", ou des ventilations dont la somme la donne" if m[2] else "") + "."),
+    (r"^activity (\S+): the ((?:total )?(?:baseline|target|actual)(?: for (?:women|men))?) is not given as one value: "
+     r"(\d+) cell\(s\) by (.+?) \((\S+)\) are parts of it, and values of a (\w+) measure are never added: it is not "
+     r"computed \(not rated\)$",
+     lambda m: f"activité {m[1]} : pour {_iati_what(m[2])}, aucune valeur unique n'est donnée : {m[3]} case(s) par "
+               + ", ".join(_IATI_DIMENSIONS.get(d, d) for d in m[4].split(", "))
+               + f" ({m[5]}) en sont des parties, et les valeurs d'une mesure {_IATI_MEASURES.get(m[6], m[6])} ne sont "
+                 "jamais additionnées : le chiffre n'est pas calculé (non noté)"),
+    (r"^activity (\S+): (\d+) (baseline|target|actual) values without dimension for this period \((.*)\), and (its "
+     r"values are not all numbers|they are not told apart by distinct locations, so which one is the figure is not "
+     r"known|values of a (\w+) measure cannot be added): the total \3 is not computed \(not rated\)$",
+     lambda m: f"activité {m[1]} : {m[2]} valeurs sans dimension pour {_iati_what(m[3])} de cette période ({m[4]}), "
+               "et " + ("ses valeurs ne sont pas toutes des nombres" if m[5].startswith("its") else
+                        "des lieux distincts ne les départagent pas : on ne sait pas laquelle est le chiffre"
+                        if m[5].startswith("they") else
+                        f"les valeurs d'une mesure {_IATI_MEASURES.get(m[6], m[6])} ne peuvent être additionnées")
+               + " : le total n'est pas calculé (non noté)"),
+    (r"^Ask the publisher for one total value per period \(a cell without location\), or for values by location of "
+     r"a count\.$", "Demandez à l'éditeur du fichier une valeur totale par période (une case sans lieu), ou des "
+     "valeurs par lieu d'un comptage."),
+    (r"^activity (\S+): no total (baseline|target|actual) is given: the total is the sum of the cells (by .+) \(not "
+     r"of all\)$",
+     lambda m: f"activité {m[1]} : aucun total n'est donné pour {_iati_what(m[2])} : le total est la somme des cases "
+               + re.sub(r"by ([^,]+?(?:, [^,]+?)*?)(?= and, the same, of those |$)",
+                        lambda b: "par " + ", ".join(_IATI_DIMENSIONS.get(d, d) for d in b[1].split(", ")), m[3])
+               .replace(" and, the same, of those ", " et, identique, de celles ") + " (pas de toutes)"),
+    (r"^the file is not well-formed XML \((.*)\)(: XML knows only &amp; &lt; &gt; &quot; &apos; and numbered "
+     r"characters \(&#233;\), not HTML's named ones)?$",
+     lambda m: f"le fichier n'est pas un XML bien formé (« {m[1]} »)"
+               + (" : XML ne connaît que &amp; &lt; &gt; &quot; &apos; et les caractères numérotés (&#233;), pas ceux "
+                  "nommés de HTML" if m[2] else "")),
+    (r"^Download the file again from the IATI registry or d-portal; do not edit it by hand\.$",
+     "Téléchargez de nouveau le fichier depuis le registre IATI ou d-portal ; ne le modifiez pas à la main."),
+    (r"^Ask the publisher to write the character itself \(é for &eacute;\), or download the file again from the IATI "
+     r"registry or d-portal; do not edit it by hand\.$", "Demandez à l'éditeur du fichier d'écrire le caractère "
+     "lui-même (é pour &eacute;), ou téléchargez de nouveau le fichier depuis le registre IATI ou d-portal ; ne le "
+     "modifiez pas à la main."),
+    (r"^the file is a (\w+) archive \(a compressed download\), not XML: it is not read$",
+     r"le fichier est une archive \1 (un téléchargement compressé), pas du XML : il n'est pas lu"),
+    (r"^Unpack it \((.*)\) and use the \.xml file it holds\.$",
+     r"Décompressez-le (\1) et utilisez le fichier .xml qu'il contient."),
+    (r"^the file's root element is (<\S+>), not <iati-activities>: it is not an IATI activity file( but an "
+     r"organisation file \(its publisher's budgets by year and country, not the project's\))?(: it is not read)?$",
+     lambda m: f"l'élément racine du fichier est {m[1]}, pas <iati-activities> : ce n'est pas un fichier d'activités "
+               "IATI" + (" mais un fichier d'organisation (les budgets de son éditeur par année et par pays, pas ceux "
+                         "du projet)" if m[2] else "") + (" : il n'est pas lu" if m[3] else "")),
+    (r"^Download the project's activity file \(not an organisation file\) from the IATI registry or d-portal\.$",
+     "Téléchargez le fichier d'activités du projet (pas un fichier d'organisation) depuis le registre IATI ou "
+     "d-portal."),
+    (r"^Nothing to do if the activity files beside it are the project's; remove it from the iati/ folder\.$",
+     "Rien à faire si les fichiers d'activités à côté sont ceux du projet ; retirez-le du dossier iati/."),
+    (r"^the activity (\S+) (?:is twice in this file|is also in (\S+))(?: \((last updated|file written) (\S+) in the "
+     r"first copy, (\S+) in this one: (this one|the first) is the more recent\))?: its money would be counted twice$",
+     lambda m: f"l'activité {m[1]} " + (f"est aussi dans {m[2]}" if m[2] else "est deux fois dans ce fichier")
+               + (f" ({'mise à jour' if m[3] == 'last updated' else 'fichier écrit'} le {m[4]} dans la première "
+                  f"copie, le {m[5]} dans celle-ci : " + ("celle-ci" if m[6] == "this one" else "la première")
+                  + " est la plus récente)" if m[3] else "") + " : son argent serait compté deux fois"),
+    (r"^Keep one copy of each activity in (\S+) \(the most recent version, from its last-updated-datetime, else its "
+     r"file's generated-datetime\)\.$", r"Gardez une copie de chaque activité dans \1 (la version la plus récente, "
+     r"d'après son last-updated-datetime, sinon le generated-datetime de son fichier)."),
+    (r"^this file is not read: the IATI figures are read from the activity files \(\.xml\) of iati/ only, not from a "
+     r"CSV, spreadsheet, JSON or archive export \(d-portal, IATI Datastore\): its rows are counted in no figure$",
+     "ce fichier n'est pas lu : les chiffres IATI ne sont lus que dans les fichiers d'activités (.xml) de iati/, pas "
+     "dans un export CSV, tableur, JSON ou archive (d-portal, IATI Datastore) : ses lignes ne sont comptées dans "
+     "aucun chiffre"),
+    (r"^Download the activities as XML \(d-portal: « Download XML », the IATI Datastore: the XML format; unzip a "
+     r"\.zip\) into iati/, or move this file out of iati/\.$",
+     "Téléchargez les activités en XML (d-portal : « Download XML », l'IATI Datastore : le format XML ; décompressez "
+     "un .zip) dans iati/, ou sortez ce fichier de iati/."),
+    # IATI spending and budgets over the project's dates and countries (data.iati)
+    (r"^activity (\S+): (\d+) spending transaction\(s\) name a recipient country that is none of the activity's "
+     r"\((.*)\): (.+?); their spending is that country's, on a line whose budget is not known, so the whole "
+     r"project's budget and rates are not computable unless budget_total is declared$",
+     lambda m: f"activité {m[1]} : {m[2]} transaction(s) de dépense nomme(nt) un pays bénéficiaire qui n'est aucun "
+               f"de ceux de l'activité ({m[3].replace(' at 0 %', ' à 0 %')}) : {m[4]} ; leurs dépenses sont celles de "
+               "ce pays, sur une ligne dont le budget n'est pas connu : le budget et les taux du projet entier ne sont "
+               "pas calculables sauf si budget_total est déclaré"),
+    (r"^Ask the publisher which country it is; meanwhile declare budget_total in project\.yaml, or leave the activity "
+     r"out \(iati\.activities\)\.$", "Demandez à l'éditeur du fichier de quel pays il s'agit ; en attendant, déclarez "
+     "budget_total dans project.yaml, ou laissez l'activité de côté (iati.activities)."),
+    (r"^activity (\S+) names its recipient countries on its transactions only: each country's spending is counted in "
+     r"its annex, but the budget( \((\S+) ([A-Z]{3})\))? cannot be split by country: each country's budget and "
+     r"execution rate are not computable \(n\.d\.\), and so is the project's total budget unless budget_total is "
+     r"declared in project\.yaml \(countries: (.*)\)$",
+     lambda m: f"l'activité {m[1]} ne nomme ses pays bénéficiaires que sur ses transactions : les dépenses de chaque "
+               "pays sont comptées dans son annexe, mais le budget" + (f" ({m[3]} {m[4]})" if m[2] else "")
+               + " ne peut être réparti par pays : le budget et le taux d'exécution de chaque pays ne sont pas "
+                 "calculables (n.d.), ni le budget total du projet sauf si budget_total est déclaré dans project.yaml "
+                 f"(pays : {m[5]})"),
+    (r"^Ask the publisher for the activity's recipient-country percentages; meanwhile declare budget_total in "
+     r"project\.yaml \(the budget of the whole project\) and keep it equal to the files' budget\.$",
+     "Demandez à l'éditeur du fichier les pourcentages des pays bénéficiaires de l'activité ; en attendant, déclarez "
+     "budget_total dans project.yaml (le budget du projet entier) et gardez-le égal au budget des fichiers."),
+    (r"^(\d+) budget\(s\) of (\d+) activit(?:y|ies) \((.*?)\) start after project\.yaml's end_date \((\S+)\), the "
+     r"first (\S+): they are counted in the budget, while the time elapsed, hence the burn index and its verdict, is "
+     r"computed up to end_date \(the money planned for later makes the project look behind schedule\)$",
+     r"\1 budget(s) de \2 activité(s) (\3) commence(nt) après le end_date de project.yaml (\4), le premier \5 : ils "
+     r"sont comptés dans le budget, alors que le temps écoulé, donc l'indice de consommation et son verdict, est "
+     r"calculé jusqu'à end_date (l'argent prévu pour plus tard fait paraître le projet en retard)"),
+    (r"^If the project was extended, write its new end as end_date in project\.yaml; if it ended early, that budget "
+     r"was never to be spent and the rates are over it: ask the publisher to revise it; otherwise to correct the "
+     r"budget's period\.$", "Si le projet a été prolongé, écrivez sa nouvelle fin comme end_date dans project.yaml ; "
+     "s'il s'est terminé plus tôt, ce budget ne devait jamais être dépensé et les taux le comptent : demandez à "
+     "l'éditeur du fichier de le réviser ; sinon, de corriger la période du budget."),
+    (r"^(\d+) spending transaction\(s\) of the IATI files \((\S+) ([A-Z]{3}), (\S+) to (\S+)\) are dated after the "
+     r"reporting date \((\S+)\): the annexes count the spending up to that date, without them$",
+     r"\1 transaction(s) de dépense des fichiers IATI (\2 \3, du \4 au \5) sont datée(s) après la date de rapport "
+     r"(\6) : les annexes comptent les dépenses jusqu'à cette date, sans elles"),
+    (r"^Nothing to do if the annexes describe the project on (\S+); else write the date they describe as "
+     r"reporting_date in project\.yaml \(make import-iati wrote the last payment's date of the file it imported: a "
+     r"newer file does not change it\)\.$",
+     r"Rien à faire si les annexes décrivent le projet au \1 ; sinon, écrivez la date qu'elles décrivent comme "
+     r"reporting_date dans project.yaml (make import-iati a écrit la date du dernier paiement du fichier importé : un "
+     r"fichier plus récent ne la change pas)."),
+    (r"^(\d+) activit(?:y|ies) \((.*?)\) reports? as spending only disbursements to other organisations \((.*)\), "
+     r"(\S+) ([A-Z]{3}) up to the reporting date: what their publisher handed over, not what was spent on the project; "
+     r"their financial execution rate is the share of the budget transferred$",
+     r"\1 activité(s) (\2) ne déclare(nt) comme dépenses que des décaissements à d'autres organisations (\3), \4 \5 "
+     r"jusqu'à la date de rapport : ce que leur éditeur a transféré, pas ce qui a été dépensé pour le projet ; leur "
+     r"taux d'exécution financière est la part du budget transférée"),
+    (r"^Nothing to do if that is the rate wanted; for what was spent, use the implementer's own activity file \(its "
+     r"expenditures, transaction type 4\): put it in iati/, or, when it is there, keep only its activities "
+     r"\(iati\.activities in project\.yaml\)\.$", "Rien à faire si c'est le taux voulu ; pour ce qui a été dépensé, "
+     "utilisez le fichier d'activités de l'organisation qui met en œuvre (ses dépenses, type de transaction 4) : "
+     "mettez-le dans iati/, ou, s'il y est, ne gardez que ses activités (iati.activities dans project.yaml)."),
+    (r"^activity (\S+): its disbursements \(type 3, (\S+) ([A-Z]{3})\) and its expenditures \(type 4, (\S+) \3\) up to "
+     r"the reporting date are each within its budget \((\S+) \3\), together (\S+ %) of it: both are counted as "
+     r"spending\. If the expenditures are the spending of the money the disbursements paid \(a partner's report of "
+     r"what it was given\), that money is counted twice$",
+     lambda m: f"activité {m[1]} : ses décaissements (type 3, {m[2]} {m[3]}) et ses dépenses (type 4, {m[4]} {m[3]}) "
+               f"jusqu'à la date de rapport sont chacun dans son budget ({m[5]} {m[3]}), ensemble "
+               f"{m[6].replace('.', ',')} de celui-ci : les deux sont comptés comme dépenses. Si les dépenses sont "
+               "celles de l'argent que les décaissements ont versé (le rapport d'un partenaire sur ce qu'il a reçu), "
+               "cet argent est compté deux fois"),
+    (r"^Ask the publisher; if so, count one of them \(iati: spending: \[3\], or \[4\], in project\.yaml\); nothing to "
+     r"do if they are different money\.$", "Demandez à l'éditeur du fichier ; si c'est le cas, comptez-en un seul "
+     "(iati: spending: [3], ou [4], dans project.yaml) ; rien à faire si c'est de l'argent différent."),
+    # IATI files without what a reader needs (data.iati)
+    (r"^the iati/ folder holds no \.xml file$", "le dossier iati/ ne contient aucun fichier .xml"),
+    (r"^Put the project's IATI activity file\(s\) here, or remove the folder\.$",
+     "Mettez-y le ou les fichiers d'activités IATI du projet, ou supprimez le dossier."),
+    (r"^the file cannot be read \((.*)\)$", r"le fichier ne peut pas être lu (« \1 »)"),
+    (r"^Check the file\.$", "Vérifiez le fichier."),
+    (r"^the file holds no iati-activity$", "le fichier ne contient aucune iati-activity"),
+    (r"^Is it an IATI activity file \(not an organisation file\)\? Download the project's activity file\.$",
+     "Est-ce un fichier d'activités IATI (pas un fichier d'organisation) ? Téléchargez le fichier d'activités du "
+     "projet."),
+    (r"^activity number (\d+) has no iati-identifier$", r"l'activité numéro \1 n'a pas d'iati-identifier"),
+    (r"^Ask the publisher to correct the file; the activity is read under its number\.$",
+     "Demandez à l'éditeur du fichier de le corriger ; d'ici là, l'activité est lue sous son numéro."),
+    (r"^activity (\S+): this element has no value$", r"activité \1 : cet élément n'a pas de montant (« value »)"),
+    # IATI money reported by two activities of the files (data.iati)
+    (r"^activity (\S+): this (.+?) is reported by (\S+) as its incoming funds \((\S+)\): it is counted as \3's money "
+     r"only, not twice(?: \(paid (\S+) ([A-Z]{3}), received (\S+) ([A-Z]{3}): matched on their date and their values "
+     r"at project\.yaml's rates, within 5 %\))?$",
+     lambda m: f"activité {m[1]} : cette transaction ({_IATI_TRANSACTIONS.get(m[2], m[2])}) est déclarée par {m[3]} "
+               f"comme ses fonds reçus ({m[4]}) : elle n'est comptée que comme l'argent de {m[3]}, pas deux fois"
+               + (f" (payé {m[5]} {m[6]}, reçu {m[7]} {m[8]} : rapprochés par leur date et leurs montants aux taux de "
+                  "project.yaml, à 5 % près)" if m[5] else "")),
+    (r"^activity (\S+): this (.+?) goes to (\S+) \(receiver-org/@receiver-activity-id\), an activity of the files "
+     r"with its own budget or spending: it is counted as \3's money only, not twice$",
+     lambda m: f"activité {m[1]} : cette transaction ({_IATI_TRANSACTIONS.get(m[2], m[2])}) va à {m[3]} "
+               "(receiver-org/@receiver-activity-id), une activité des fichiers qui a son propre budget ou ses propres "
+               f"dépenses : elle n'est comptée que comme l'argent de {m[3]}, pas deux fois"),
+    (r"^Nothing to do: the spending of the receiving activity is counted\.$",
+     "Rien à faire : les dépenses de l'activité qui reçoit sont comptées."),
+    (r"^activity (\S+) funds (.+?) \(which report its money as incoming funds, or which it names as "
+     r"receiver-activity-id\): (\S+) ([A-Z]{3}) of its budget is in their budgets too, and is counted there only: its "
+     r"budget is counted as (?:(\S+) \4|(not computable \(less than 0\)))$",
+     lambda m: f"l'activité {m[1]} finance {m[2]} (qui déclare(nt) son argent comme fonds reçus, ou qu'elle nomme "
+               f"comme receiver-activity-id) : {m[3]} {m[4]} de son budget sont aussi dans leurs budgets, et n'y sont "
+               "comptés que là : son budget est compté pour "
+               + (f"{m[5]} {m[4]}" if m[5] else "non calculable (moins de 0)")),
+    (r"^Nothing to do if the receivers' budgets hold what it gives them; check the two activities' budgets "
+     r"otherwise\.$", "Rien à faire si les budgets des bénéficiaires contiennent ce qu'elle leur donne ; vérifiez les "
+     "budgets des deux activités sinon."),
+    (r"^activities of (\S+) at different hierarchy levels all report a budget and no related-activity links them "
+     r"\((.*)\)(: the budget of level (\S+) is that of level (\S+), evidently the same money)?: all are counted, which "
+     r"counts the same money twice if the lower levels are parts of the upper ones$",
+     lambda m: f"des activités de {m[1]} à des niveaux de hiérarchie différents déclarent toutes un budget et aucun "
+               "related-activity ne les lie ("
+               + re.sub(r"hierarchy (\S+): (\d+) activit(?:y|ies) \(([^)]*)\), budget ",
+                        r"niveau \1 : \2 activité(s) (\3), budget ", m[2]).replace("; ", " ; ") + ")"
+               + (f" : le budget du niveau {m[4]} est celui du niveau {m[5]}, à l'évidence le même argent" if m[3] else
+                  "") + " : toutes sont comptées, ce qui compte le même argent deux fois si les niveaux inférieurs "
+                        "sont des parties des supérieurs"),
+    (r"^Keep only one level \(iati\.activities in project\.yaml: the parents, or the children\) if they are; nothing "
+     r"to do if they are separate projects\.$", "Ne gardez qu'un niveau (iati.activities dans project.yaml : les "
+     "parents, ou les enfants) si c'est le cas ; rien à faire si ce sont des projets distincts."),
+    (r"^activity (\S+) gives (\S+) \(in (\S+)\) as its previous identifier \(other-identifier type B1\): the same "
+     r"activity under its old and its new identifier(?:, the new one repeating every budget and spending transaction "
+     r"of the old one: \2 (is not counted)|, both counted(?:; (\d+) of the old one's (\d+) spending transactions are "
+     r"repeated in the new one \(same type, date and value\))?, which counts its money twice)$",
+     lambda m: f"l'activité {m[1]} donne {m[2]} (dans {m[3]}) comme son identifiant précédent (other-identifier de type "
+               "B1) : la même activité sous son ancien et son nouvel identifiant"
+               + (f", la nouvelle répétant chaque budget et chaque transaction de dépense de l'ancienne : {m[2]} n'est "
+                  "pas comptée" if m[4] else ", les deux comptées"
+                  + (f" ; {m[5]} des {m[6]} transactions de dépense de l'ancienne sont répétées dans la nouvelle (même "
+                     "type, date et montant)" if m[5] else "") + ", ce qui compte son argent deux fois")),
+    (r"^Nothing to do; remove the older download\.$", "Rien à faire ; supprimez le téléchargement le plus ancien."),
+    (r"^Keep only (\S+) \(leave (\S+) out: iati\.activities in project\.yaml, or remove the older download\); nothing "
+     r"to do if the old identifier's money is not in the new one\.$",
+     r"Ne gardez que \1 (laissez \2 de côté : iati.activities dans project.yaml, ou supprimez le téléchargement le "
+     r"plus ancien) ; rien à faire si l'argent de l'ancien identifiant n'est pas dans le nouveau."),
+    # IATI files beside project.yaml (data.iati, data.loader)
+    (r"^project\.yaml keeps the activity (\S+), which no IATI file of the project holds$",
+     r"project.yaml garde l'activité \1, qu'aucun fichier IATI du projet ne contient"),
+    (r"(?:^|(?<=\? ))Correct (iati\.activities|iati\.activity_prefix) in project\.yaml\.$",
+     r"Corrigez \1 dans project.yaml."),
+    (r"^no activity identifier starts with ('.*')$", r"aucun identifiant d'activité ne commence par \1"),
+    (r"^budget_total \((\S+) ([A-Z]{3})\) is not the IATI files' budget \((\S+) \2(, which their activities do not "
+     r"split by country)?\): the whole project's execution rate divides by budget_total, \1(?:, and its unallocated "
+     r"budget is (\S+))?$",
+     lambda m: f"budget_total ({m[1]} {m[2]}) n'est pas le budget des fichiers IATI ({m[3]} {m[2]}"
+               + (", que leurs activités ne répartissent pas par pays" if m[4] else "") + ") : le taux d'exécution du "
+               f"projet entier se divise par budget_total, {m[1]}"
+               + (f", et son budget non alloué est de {m[5]}" if m[5] else "")),
+    (r"^make import-iati wrote the files' budget of the day of the import: write budget_total: (\S+) if the files were "
+     r"replaced by newer ones; keep it if it is the project's approved budget \(the financing agreement's\)\.$",
+     r"make import-iati a écrit le budget des fichiers du jour de l'import : écrivez budget_total: \1 si les fichiers "
+     r"ont été remplacés par de plus récents ; gardez-le si c'est le budget approuvé du projet (celui de la "
+     r"convention de financement)."),
+    (r"^activity (?P<b>\S+) reports (?P<value>\S+(?: [A-Z]{3})?)(?: \((?P<mine>\S+ [A-Z]{3}) at project\.yaml's "
+     r"rate\)| \(project\.yaml gives no rate for (?P<norate>[A-Z]{3}): not compared by value\))? of incoming funds from "
+     r"(?P<a>\S+) \((?P<day>\S+)\), and no disbursement or expenditure of (?P=a) names it as receiver "
+     r"\(receiver-activity-id\) or has this value (?P<rates>\(within 5 % at project\.yaml's rates\) )?and date(?:; its "
+     r"nearest is the (?P<kind>.+?) of (?P<paid>\S+(?: [A-Z]{3})?)(?: \((?P<paidmine>\S+ [A-Z]{3})\))? on "
+     r"(?P<on>\S+) \((?P<path>\S+)\))?: if it paid it, that money is counted in both activities' spending and budgets, "
+     r"twice$",
+     lambda m: f"l'activité {m['b']} déclare {m['value']}"
+               + (f" ({m['mine']} au taux de project.yaml)" if m["mine"] else
+                  f" (project.yaml ne donne pas de taux pour {m['norate']} : pas comparé par le montant)"
+                  if m["norate"] else "")
+               + f" de fonds reçus de {m['a']} ({m['day']}), et aucun décaissement ni aucune dépense de {m['a']} ne la "
+                 "nomme comme bénéficiaire (receiver-activity-id) ni n'a ce montant "
+               + ("(à 5 % près aux taux de project.yaml) " if m["rates"] else "") + "et cette date"
+               + (f" ; le plus proche est la transaction ({_IATI_TRANSACTIONS.get(m['kind'], m['kind'])}) de "
+                  f"{m['paid']}" + (f" ({m['paidmine']})" if m["paidmine"] else "") + f" du {m['on']} ({m['path']})"
+                  if m["kind"] else "")
+               + " : si elle l'a payé, cet argent est compté dans les dépenses et les budgets des deux activités, deux "
+                 "fois"),
+    (r"^Find (\S+)'s payment to (\S+); keep only one of the two activities \(iati\.activities in project\.yaml\), or "
+     r"ask the publisher to write receiver-org/@receiver-activity-id\.$",
+     r"Trouvez le paiement de \1 à \2 ; ne gardez qu'une des deux activités (iati.activities dans project.yaml), ou "
+     r"demandez à l'éditeur du fichier d'écrire receiver-org/@receiver-activity-id."),
+    (r"^activity (\S+) names (\S+), an activity of the files, as (a third party's report of the same activity "
+     r"\(related-activity type 5\)|a participating organisation's activity \(the same project reported by the funder "
+     r"and by the implementer\?\)), and no incoming funds or related-activity tells which money is whose: both budgets "
+     r"and spendings are counted, which counts the money one gave the other twice$",
+     lambda m: f"l'activité {m[1]} nomme {m[2]}, une activité des fichiers, comme "
+               + ("le rapport d'un tiers sur la même activité (related-activity de type 5)" if m[3].startswith("a third")
+                  else "l'activité d'une organisation participante (le même projet déclaré par le bailleur et par "
+                       "l'organisation qui le met en œuvre ?)")
+               + ", et aucuns fonds reçus ni related-activity ne disent quel argent est à qui : les deux budgets et "
+                 "les deux dépenses sont comptés, ce qui compte deux fois l'argent que l'une a donné à l'autre"),
+    (r"^Keep only one of the two activities \(iati\.activities in project\.yaml\), usually the implementer's; nothing "
+     r"to do if they are two projects\.$", "Ne gardez qu'une des deux activités (iati.activities dans project.yaml), "
+     "en général celle de l'organisation qui met en œuvre ; rien à faire si ce sont deux projets."),
+    (r"^(.+), naming no activity \(receiver-activity-id, provider-activity-id\): the same project reported by its "
+     r"funder and by its implementer\? Both activities' budgets and spendings are counted, which counts the money one "
+     r"gave the other twice(?: \(up to (\d+) other activit(?:y|ies) of the files linked to it so\))?$",
+     lambda m: _same_project_parts(m[1]) + ", sans nommer d'activité (receiver-activity-id, provider-activity-id) : le "
+               "même projet déclaré par son bailleur et par l'organisation qui le met en œuvre ? Les budgets et les "
+               "dépenses des deux activités sont comptés, ce qui compte deux fois l'argent que l'une a donné à l'autre"
+               + (f" (jusqu'à {m[2]} autre(s) activité(s) des fichiers liée(s) à elle de cette façon)" if m[2] else "")),
+    (r"^Keep only one of the two activities, usually the implementer's \(iati\.activities in project\.yaml lists those "
+     r"kept: leave (\S+) out of it\); nothing to do if they are two projects\.$",
+     r"Ne gardez qu'une des deux activités, en général celle de l'organisation qui met en œuvre (iati.activities dans "
+     r"project.yaml liste celles gardées : laissez-en \1 dehors) ; rien à faire si ce sont deux projets."),
+    (r"^activity (\S+) names (.+?), the publisher of (\S+), as its (funding|implementing) organisation "
+     r"\(participating-org role (\d)(?:, by its name ('.*'), no @ref)?\), and no payment, incoming funds or "
+     r"related-activity tells which of their money is whose: the same project reported by its funder \((\S+)\) and by "
+     r"its implementer \((\S+)\)\? Both activities' budgets and spendings are counted, which counts the money one gave "
+     r"the other twice$",
+     lambda m: f"l'activité {m[1]} nomme {m[2]}, l'éditeur de {m[3]}, comme son organisation "
+               + ("bailleuse" if m[4] == "funding" else "de mise en œuvre") + f" (participating-org de rôle {m[5]}"
+               + (f", par son nom {m[6]}, sans @ref" if m[6] else "") + "), et aucun paiement, fonds reçus ni "
+               "related-activity ne disent quel argent est à qui : le même projet déclaré par son bailleur "
+               f"({m[7]}) et par l'organisation qui le met en œuvre ({m[8]}) ? Les budgets et les dépenses des deux "
+               "activités sont comptés, ce qui compte deux fois l'argent que l'une a donné à l'autre"),
     (r"^Ask the publisher to correct the file; until then the value is not counted\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, la valeur n'est pas comptée."),
     (r"^activity (\S+): a number of (\d+) digits, too large to be an amount \(it would be read as infinity\)$",
