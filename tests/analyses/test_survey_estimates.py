@@ -465,3 +465,46 @@ def test_a_subgroup_answering_in_one_village_of_two_has_no_standard_error(tmp_pa
     total = found["s:revenu:programme=formation|total"]
     assert (total["estimate"], total["se"], total["ci_low"], total["ci_high"]) == pytest.approx(
         (12523.5, 12523.5, -146602.655013, 171649.655013), rel=1e-9) and total["df"] == 1
+
+
+# tests/fixtures/survey/zero_weights.R: (estimate, se, CI low, CI high, deff, df)
+ZERO_WEIGHTS_R = {
+    "s:emploi/revenu|mean": (218.84083045, 18.5680895081, 167.287549222, 270.394111678, 1.37238495624, 4),
+    "s:emploi/revenu|total": (126490, 23188.6789116, 62107.9059398, 190872.09406, 6.4067509806, 4),
+    "s:emploi/statut=oui|share": (0.647058823529, 0.0466171052187, 0.509846231196, 0.763665481666, 0.322942962529, 4),
+    "s:emploi/revenu:identification/sexe=f|mean": (220.228373702, 20.724065106, 162.689144579, 277.767602826,
+                                                   0.918602342776, 4),
+    "s:emploi/revenu:identification/sexe=f|total": (63646, 15884.8598147, 19542.5587207, 107749.441279,
+                                                    6.46172900181, 4),
+    "s:emploi/revenu:identification/sexe=h|mean": (217.453287197, 25.3900948667, 146.959082584, 287.94749181,
+                                                   1.12493812355, 4),
+}
+
+
+def test_weights_of_zero_are_read_as_r_reads_them(tmp_path):
+    """Respondents kept in the export with a weight of 0 (3 here and there, and a whole village found out of scope)
+    were refused (survey_weight « not greater than 0 »); R's svydesign takes them as sampled units outside the
+    population: no estimate nor n counts them, nor the degrees of freedom (7 villages, one all 0, in 2 regions: 4),
+    but they stay in their stratum's variance (a total's SE 23 189, not the 0-free export's). Every figure equals
+    R's, with a warning naming their rows."""
+    surveys, problems = _survey_of(tmp_path, "zero_weights", (
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village}\nestimates:\n"
+        "  - {mean: emploi/revenu, by: identification/sexe}\n  - {total: emploi/revenu, by: identification/sexe}\n"
+        "  - {share: emploi/statut, value: oui}\n"))
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_weight_zero", "warning", 3, "poids")], problems
+    assert "9 respondents have a weight of 0 (rows 3, 14, 15, 16, 17, 18, 19, 22, 42)" in problems[0].message
+    found = _equal_to_r(surveys["s"], ZERO_WEIGHTS_R)
+    assert found["s:emploi/revenu|mean"]["n"] == 33   # R's sum(weights(d) > 0)
+
+
+def test_every_weight_of_zero_is_refused(tmp_path):
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    text = (FIXTURES / "zero_weights.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "s.csv").write_text("\n".join([text[0]] + [line.rsplit(";", 1)[0] + ";0" for line in text[1:]]) + "\n",
+                                  encoding="utf-8")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: emploi/revenu}\n",
+                                   encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert surveys == {} and [(p.rule, p.severity) for p in problems] == [("survey_weight", "error")], problems

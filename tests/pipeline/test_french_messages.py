@@ -143,11 +143,12 @@ def test_screening_the_table_changes_no_translation():
 
 def _survey_with_first_mistakes(mini: Mini) -> None:
     """A survey's export and YAML as an evaluator first writes them: a column misspelt, a weight left empty, an
-    answer 'NA' (R's write.csv) and one with its currency, a share's value written as the form, not the export."""
+    answer 'NA' (R's write.csv) and one with its currency, a share's value written as the form, not the export; a
+    respondent weighted out (0)."""
     folder = mini.data_dir / "mini" / "surveys"
     folder.mkdir()
     rows = ["_uuid,pays,poids,revenu,emploi"] + [
-        f"u{i},{'Maroc' if i % 2 else 'Tunisie'},{'' if i == 3 else 2},"
+        f"u{i},{'Maroc' if i % 2 else 'Tunisie'},{'' if i == 3 else 0 if i == 7 else 2},"
         f"{'NA' if i == 4 else '1500 MAD' if i == 5 else 1000 + i},{'Oui' if i % 3 else 'Non'}" for i in range(1, 13)]
     (folder / "suivi.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     (folder / "suivi.yaml").write_text("title: Suivi\ndesign: {weights: poids, strata: pays}\nestimates:\n"
@@ -163,7 +164,8 @@ def test_a_surveys_first_problems_are_told_in_french(mini):
     run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
     lines = [line for line in out.getvalue().splitlines() if "[survey_" in line or line.startswith("      -> ")]
     assert {rule for line in lines for rule in re.findall(r"\[(survey_\w+)\]", line)} == {
-        "survey_column_missing", "survey_not_a_number", "survey_weight", "survey_value_absent"}, lines
+        "survey_column_missing", "survey_not_a_number", "survey_weight", "survey_value_absent",
+        "survey_weight_zero"}, lines
     assert "nomme la colonne 'revenus', que suivi.csv n'a pas" in out.getvalue(), out.getvalue()
     assert [line for line in lines if english_words(line)] == [], lines
 
@@ -174,7 +176,7 @@ def test_a_surveys_first_problems_stay_english_in_an_english_project(mini):
     out = io.StringIO()
     run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
     assert "names the column 'revenus', which suivi.csv does not have" in out.getvalue(), out.getvalue()
-    assert "Every respondent needs a weight greater than 0" in out.getvalue(), out.getvalue()
+    assert "Every respondent needs a weight of 0 or more" in out.getvalue(), out.getvalue()
     for french in ("ligne", "colonne", "réponse", "Vouliez", " : "):
         assert french not in out.getvalue(), (french, out.getvalue())
 

@@ -2357,6 +2357,29 @@ def _weights_unused(survey: Survey, raw: RawTable) -> list[Problem]:
     return []
 
 
+def _zero_weights(data: pd.DataFrame, weights: str, raw: RawTable, bad: pd.Series) -> list[Problem]:
+    """Weights of 0 (respondents kept in the export but weighted out): read as R's svydesign reads them, units of
+    the sample outside the population estimated (its domain mechanism: they count in no estimate nor n, nor in the
+    degrees of freedom, but they stay in their stratum's variance, which widens a total's SE: 78 592 for 58 120
+    without their rows on R's apistrat with 4 zeros). Told, since units never sampled should be deleted instead."""
+    zero = data[weights].eq(0) & ~bad
+    if not zero.any():
+        return []
+    if zero.all():
+        return [raw.problem("survey_weight", "every weight is 0", "Every respondent would stand for no one: give "
+                            "the weights (the number of people each respondent stands for).", column=weights)]
+    rows = [raw.where(i, weights)["row"] for i in data.index[zero]]
+    shown = ", ".join(str(r) for r in rows[:10]) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+    many = len(rows) > 1
+    return [raw.problem("survey_weight_zero", f"{len(rows)} respondent{'s have' if many else ' has'} a weight of 0 "
+                        f"(row{'s' if many else ''} {shown}): counted in no estimate, but kept in the design as "
+                        "sampled units outside the population, as R's svydesign keeps them (they widen the standard "
+                        "error of a total)",
+                        "If they were sampled and found out of scope, nothing needs doing; if they were never part "
+                        "of the sample (replacements, duplicates, tests), delete their rows from the export.",
+                        index=data.index[zero][0], column=weights, value=0, severity="warning")]
+
+
 def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
     problems = _weights_unused(survey, raw)
     design = survey.design_columns()
@@ -2364,17 +2387,18 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
     weights, strata, clusters, fpc = (c if c in data.columns else None for c in
                                       (design["weights"], design["strata"], design["clusters"], design["fpc"]))
     if weights:
-        bad = data[weights].isna() | (data[weights] <= 0)
+        bad = data[weights].isna() | (data[weights] < 0)
         for i in data.index[bad][:20]:
             empty = pd.isna(data.at[i, weights])
-            problems.append(raw.problem("survey_weight", f"the weight is {'missing' if empty else 'not greater than 0'}",
-                                        "Every respondent needs a weight greater than 0 (the number of people "
+            problems.append(raw.problem("survey_weight", f"the weight is {'missing' if empty else 'below 0'}",
+                                        "Every respondent needs a weight of 0 or more (the number of people "
                                         "they stand for).", index=i, column=weights,
                                         value=None if empty else data.at[i, weights]))
         if bad.sum() > 20:
-            problems.append(raw.problem("survey_weight", f"{int(bad.sum()) - 20} more weights are missing or not "
-                                        "greater than 0", "", column=weights))
-        given = data[weights][~bad]
+            problems.append(raw.problem("survey_weight", f"{int(bad.sum()) - 20} more weights are missing or "
+                                        "below 0", "", column=weights))
+        problems += _zero_weights(data, weights, raw, bad)
+        given = data[weights][~bad & data[weights].gt(0)]
         # every weight below 1, not adding up to 1: probabilities of selection given as weights (0.02 in the large
         # stratum, 0.2 in the small one), which weigh most those who stand for the fewest: mean 165 for 285
         if len(given) and given.max() < 1 and abs(given.sum() - 1) > 0.01 and given.nunique() > 1:

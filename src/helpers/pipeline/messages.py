@@ -635,12 +635,28 @@ _FIRST_HOUR = (
     (r"^(\d+) more answers of this column(?: of the sheet '([^']*)')? are not numbers$",
      lambda m: f"{m[1]} autres réponses de cette colonne" + (f" de la feuille '{m[2]}'" if m[2] else "")
                + " ne sont pas des nombres"),
-    (r"^the weight is (missing|not greater than 0)$",
-     lambda m: "le poids " + ("manque" if m[1] == "missing" else "n'est pas supérieur à 0")),
-    (r"^Every respondent needs a weight greater than 0 \(the number of people they stand for\)\.$",
-     "Chaque répondant a besoin d'un poids supérieur à 0 (le nombre de personnes qu'il représente)."),
-    (r"^(\d+) more weights are missing or not greater than 0$",
-     r"\1 autres poids manquent ou ne sont pas supérieurs à 0"),
+    (r"^the weight is (missing|below 0)$",
+     lambda m: "le poids " + ("manque" if m[1] == "missing" else "est inférieur à 0")),
+    (r"^Every respondent needs a weight of 0 or more \(the number of people they stand for\)\.$",
+     "Chaque répondant a besoin d'un poids de 0 ou plus (le nombre de personnes qu'il représente)."),
+    (r"^(\d+) more weights are missing or below 0$",
+     r"\1 autres poids manquent ou sont inférieurs à 0"),
+    (r"^every weight is 0$", "tous les poids valent 0"),
+    (r"^Every respondent would stand for no one: give the weights \(the number of people each respondent stands "
+     r"for\)\.$", "Chaque répondant ne représenterait personne : donnez les poids (le nombre de personnes que "
+     "chaque répondant représente)."),
+    (r"^(\d+) respondents? ha(?:s|ve) a weight of 0 \(rows? ([\d, ]+)(?: and (\d+) more)?\): counted in no "
+     r"estimate, but kept in the design as sampled units outside the population, as R's svydesign keeps them "
+     r"\(they widen the standard error of a total\)$",
+     lambda m: (f"{m[1]} répondants ont" if m[1] != "1" else "1 répondant a") + " un poids de 0 ("
+               + ("lignes " if m[1] != "1" else "ligne ") + m[2] + (f" et {m[3]} autres" if m[3] else "")
+               + ") : hors de toute estimation, mais " + ("gardés" if m[1] != "1" else "gardé")
+               + " dans le plan de sondage comme des unités tirées hors de la population, comme svydesign de R les "
+               "garde (ils élargissent l'erreur type d'un total)"),
+    (r"^If they were sampled and found out of scope, nothing needs doing; if they were never part of the sample "
+     r"\(replacements, duplicates, tests\), delete their rows from the export\.$",
+     "S'ils ont été tirés puis trouvés hors du champ, rien à faire ; s'ils n'ont jamais fait partie de "
+     "l'échantillon (remplaçants, doublons, tests), supprimez leurs lignes de l'export."),
     (r"^the fpc is missing or not greater than 0$", "le fpc manque ou n'est pas supérieur à 0"),
     (r"^Give the population size \(or the sampling fraction\) of the stratum on every row\.$",
      "Donnez la taille de la population (ou la fraction de sondage) de la strate sur chaque ligne."),
