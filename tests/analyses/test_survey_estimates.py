@@ -508,3 +508,65 @@ def test_every_weight_of_zero_is_refused(tmp_path):
                                    encoding="utf-8")
     surveys, problems, _ = load_surveys(folder)
     assert surveys == {} and [(p.rule, p.severity) for p in problems] == [("survey_weight", "error")], problems
+
+
+# tests/fixtures/survey/ratio.R: (estimate, se, CI low, CI high, deff, df)
+RATIO_R = {
+    "s:depenses/mois:per:menage/membres|ratio": (114.916448153, 4.61454486649, 104.004783451, 125.828112854,
+                                                 0.779902284783, 7),
+    "s:menage/actifs:per:menage/membres|ratio": (0.514121699196, 0.0593981121534, 0.3736674827, 0.654575915693,
+                                                 0.978727776989, 7),
+    "s:depenses/mois:per:menage/membres:menage/sexe_chef=f|ratio": (131.753066231, 14.5408844966, 96.1728036298,
+                                                                    167.333328831, 2.16184926158, 6),
+    "s:depenses/mois:per:menage/membres:menage/sexe_chef=h|ratio": (107.988055182, 7.65676806253, 89.8826757322,
+                                                                    126.093434631, 1.67173795046, 7),
+}
+
+
+def test_a_ratio_of_two_questions_equals_r_svyratio(tmp_path):
+    """The spend per household member and the workers per member ({ratio: ..., per: ...}) were refused (« the
+    workbook gives no ratio »); they are R's svyratio: the total of one / the total of the other over the households
+    answering both (an empty or n/a term leaves the ratio, the household stays in the design), overall and by the
+    head's sex, estimate, SE, t interval on the domain's df and design effect equal to R's."""
+    surveys, problems = _survey_of(tmp_path, "ratio", (
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village}\nestimates:\n"
+        "  - {ratio: depenses/mois, per: menage/membres, by: menage/sexe_chef}\n"
+        "  - {ratio: menage/actifs, per: menage/membres}\n"))
+    assert [p.rule for p in problems] == ["survey_skipped"], problems
+    found = _equal_to_r(surveys["s"], RATIO_R)
+    assert found["s:depenses/mois:per:menage/membres|ratio"]["n"] == 42   # 45 less a member count and 2 spends
+    assert found["s:menage/actifs:per:menage/membres|ratio"]["n"] == 44
+
+
+def test_ratio_and_per_go_together_and_per_names_a_column(tmp_path):
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "ratio.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text("title: t\nestimates:\n  - {ratio: depenses/mois}\n  - {mean: depenses/mois, "
+                                   "per: menage/membres}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.column) for p in problems] == [("bad_value", "estimates.0"), ("bad_value", "estimates.1")]
+    assert all("'ratio' and 'per' go together" in p.message for p in problems), problems
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {ratio: depenses/mois, per: menage/membre}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.column, p.value) for p in problems if p.severity == "error"] == [
+        ("survey_column_missing", "estimates.0.per", "menage/membre")], problems
+
+
+def test_a_ratio_is_in_figures_csv_and_named_in_the_annex(tmp_path):
+    """A ratio's row of figures.csv (survey_ratio, its key with ':per:', its deff keyed ':ratio') and its name in the
+    annex's table, « <numerator> par <denominator> »."""
+    from helpers.analyses.figures import survey_figures
+    from helpers.annex import surveys as annex
+
+    surveys, _ = _survey_of(tmp_path, "ratio", "title: t\ndesign: {weights: poids, strata: region, clusters: village}"
+                            "\nestimates:\n  - {ratio: depenses/mois, per: menage/membres}\n")
+    figures = survey_figures(surveys).set_index(["metric", "key"])
+    row = figures.loc[("survey_ratio", "s:depenses/mois:per:menage/membres")]
+    assert row["value"] == pytest.approx(114.916448153, rel=1e-9) and row["unit"] == "ratio" and row["n"] == 42
+    assert figures.loc[("survey_deff", "s:depenses/mois:per:menage/membres:ratio"), "value"] == pytest.approx(
+        0.779902284783, rel=1e-9)
+    table = annex.display_table(est.estimates(surveys["s"]), surveys["s"], "fr")
+    assert list(table["question"]) == ["depenses/mois par menage/membres"]
+    assert list(table["statistic"]) == ["Ratio"]

@@ -846,9 +846,13 @@ _FIRST_HOUR = (
                + ("gardez-les si ce sont" if m[2].startswith("them") else "gardez-la si c'est")
                + " celles du projet (de l'accord de financement)."),
     # a survey's description (data.surveys' validators)
-    (r"^'([^']*)': each estimate names exactly one of mean, total, share \(e\.g\. \{mean: revenu\}\)$",
-     r"'\1' : chaque estimation nomme exactement une statistique parmi mean, total, share (par exemple "
+    (r"^'([^']*)': each estimate names exactly one of mean, total, share, ratio \(e\.g\. \{mean: revenu\}\)$",
+     r"'\1' : chaque estimation nomme exactement une statistique parmi mean, total, share, ratio (par exemple "
      r"{mean: revenu})"),
+    (r"^'([^']*)': 'ratio' and 'per' go together: the total of one question per the total of another \(e\.g\. "
+     r"\{ratio: depenses, per: membres\}\)$",
+     r"'\1' : 'ratio' et 'per' vont ensemble : le total d'une question par le total d'une autre (par exemple "
+     r"{ratio: depenses, per: membres})"),
     (r"^'([^']*)': 'value' goes with 'share' only \(e\.g\. \{share: emploi, value: oui\}\)$",
      r"'\1' : 'value' ne va qu'avec 'share' (par exemple {share: emploi, value: oui})"),
     # pydantic's own sentences for a value of the wrong kind (a study's, a survey's, project.yaml's keys)
@@ -2704,14 +2708,12 @@ _EXACT = [
      "'strata' and 'clusters' (its standard errors are Taylor-linearised), or estimate outside the workbook.",
      "Le classeur n'utilise pas de poids répliqués (svrepdesign de R) : donnez les strates et les grappes du plan "
      "dans 'strata' et 'clusters' (ses erreurs types sont linéarisées par Taylor), ou estimez hors du classeur."),
-    ("The workbook gives no ratio of two questions (R's svyratio, e.g. the spend per household member: total spend "
-     "/ total members); the mean of a column divided row by row is another figure (the mean of each household's "
-     "ratio). Ask for {total: <numerator>} and {total: <denominator>}, and compute the ratio and its standard error "
-     "outside the workbook (R's svyratio).",
-     "Le classeur ne calcule pas de ratio de deux questions (svyratio de R, par exemple la dépense par membre du "
-     "ménage : dépense totale / nombre total de membres) ; la moyenne d'une colonne divisée ligne par ligne est un "
-     "autre chiffre (la moyenne du ratio de chaque ménage). Demandez {total: <numérateur>} et {total: "
-     "<dénominateur>}, et calculez le ratio et son erreur type hors du classeur (svyratio de R)."),
+    ("A ratio of two questions (R's svyratio, e.g. the spend per household member: total spend / total members) is "
+     "written {ratio: <numerator>, per: <denominator>}; the mean of a column divided row by row is another figure "
+     "(the mean of each household's ratio).",
+     "Un ratio de deux questions (svyratio de R, par exemple la dépense par membre du ménage : dépense totale / "
+     "nombre total de membres) s'écrit {ratio: <numérateur>, per: <dénominateur>} ; la moyenne d'une colonne "
+     "divisée ligne par ligne est un autre chiffre (la moyenne du ratio de chaque ménage)."),
     ("Fill in the sex if known.", "Indiquez le sexe s'il est connu."),
 ]
 # (a sentence of its own: the whole text, or its end after a sentence that says more, « If they are two lines... »)
