@@ -242,3 +242,33 @@ def test_project_yaml_values_typed_as_an_evaluator_does_are_told_in_french(mini)
     assert {key for line in told for key in re.findall(r"clé '([\w.]+)'", line)} >= {
         "budget_total", "thresholds.rag_green", "unit_cost_benchmarks", "language"}, text
     assert [line for line in told if english_words(line)] == [], told
+
+
+def test_a_surveys_review_spellings_codes_and_zeros_are_told_in_french(tmp_path):
+    """Submissions not approved at review (survey_rejected), `oui` beside one `Oui` (survey_value_spellings), -99 in
+    an income (survey_missing_code's hint naming missing_codes), a select_multiple's option columns 0 for 3
+    respondents and never empty (survey_multiple_all_zero): each was printed in English in a French project; the
+    hint of a share's value written otherwise (survey_value_absent) printed « value: \\"Oui\\" », backslashes included."""
+    from helpers.data.surveys import load_surveys
+
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    rows = ["_uuid;_validation_status;pays;poids;revenu;emploi;competences/langue;competences/metier"]
+    for i in range(1, 41):
+        options = "0;0" if i in (11, 12, 13) else f"{i % 2};{(i + 1) % 2 if i % 5 else 1}"
+        rows.append(f"u{i};{'Not Approved' if i in (4, 9) else 'Approved'};{'Maroc' if i % 2 else 'Tunisie'};"
+                    f"{1 + i % 3};{-99 if i == 7 else 1000 + 10 * i};{'Oui' if i == 5 else 'oui' if i % 3 else 'non'};"
+                    f"{options}")
+    (folder / "suivi.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "suivi.yaml").write_text("title: Suivi\ndesign: {weights: poids, strata: pays}\nestimates:\n"
+                                       "  - {mean: revenu}\n  - {share: emploi, value: oui}\n  - {share: competences}\n",
+                                       encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert {p.rule for p in problems} == {"survey_rejected", "survey_value_spellings", "survey_missing_code",
+                                          "survey_multiple_all_zero"}, problems
+    french = [messages.translated(p, "fr") for p in problems]
+    assert [(p.rule, p.message, p.hint) for p in french if english_words(f"{p.message} {p.hint}")] == []
+    assert "2 soumissions marquées « non approuvées » à la validation sont écartées" in french[0].message
+    hint = sentence("Write the value as the answers do (value: \"Oui\"), or export the answers as the form's choice "
+                    "names (KoboToolbox: XML values).", "fr")
+    assert '(value: "Oui")' in hint and "\\" not in hint, hint

@@ -678,7 +678,7 @@ _FIRST_HOUR = (
      r"of '\2' would be 0 %$", r"'estimates.\1.value' est '\2', qu'aucune réponse de '\3' n'a : les réponses "
      r"l'écrivent \4, et la part de '\2' serait de 0 %"),
     (r"^Write the value as the answers do \(value: \"(.*)\"\), or export the answers as the form's choice names "
-     r"\(KoboToolbox: XML values\)\.$", r"Écrivez la valeur comme les réponses (value: \"\1\"), ou exportez les "
+     r"\(KoboToolbox: XML values\)\.$", r'Écrivez la valeur comme les réponses (value: "\1"), ou exportez les '
      r"réponses avec les noms des choix du formulaire (KoboToolbox : XML values)."),
     (r"^'estimates\.(\d+)\.value' is '(.*)', which no answer of '([^']*)' has$",
      r"'estimates.\1.value' est '\2', qu'aucune réponse de '\3' n'a"),
@@ -2493,6 +2493,62 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"as \1$",
      r"\1 n'est pas une réponse mais un code pour « ne sait pas » ou « refus » dans la plupart des formulaires : les "
      r"estimations le compteraient comme \1"),
+    (r"^Leave these answers empty in the file \(an empty answer is 'not answered' and leaves the estimate\), "
+     r"declare the code \(missing_codes: \[(-?[\d.]+)\] in the YAML\), or correct the value\.$",
+     r"Laissez ces réponses vides dans le fichier (une réponse vide veut dire « pas de réponse » et sort de "
+     r"l'estimation), déclarez le code (missing_codes: [\1] dans le YAML), ou corrigez la valeur."),
+    # a survey's review statuses (data.surveys._rejected)
+    (r"^every submission is marked not approved at review$",
+     "chaque soumission est marquée « non approuvée » à la validation"),
+    (r"^Export the survey again once its submissions are reviewed\.$",
+     "Exportez l'enquête de nouveau une fois ses soumissions validées."),
+    (r"^(\d+) submission\(s\) marked not approved at review are left out of every estimate \(rows ([\d, ]+)"
+     r"(?: and (\d+) more)?\)$",
+     lambda m: (f"{m[1]} soumissions marquées « non approuvées » à la validation sont écartées"
+                if m[1] != "1" else "1 soumission marquée « non approuvée » à la validation est écartée")
+               + f" de toutes les estimations (ligne{'s' if m[1] != '1' else ''} {m[2]}"
+               + (f" et {m[3]} autres" if m[3] else "") + ")"),
+    (r"^To count them, change their review status in KoboToolbox or ODK Central and export again; to leave them out "
+     r"without this warning, delete their rows \(and their rows in the repeat groups' sheets\)\.$",
+     "Pour les compter, changez leur statut de validation dans KoboToolbox ou ODK Central et exportez de nouveau ; "
+     "pour les écarter sans cet avertissement, supprimez leurs lignes (et leurs lignes dans les feuilles des groupes "
+     "répétés)."),
+    # an answer written in two ways (data.surveys._spellings)
+    (r"^('[^']*' \(\d+ answers?\)(?: and '[^']*' \(\d+ answers?\))+) are one answer written in (\d+) ways: the "
+     r"(design would count them as different strata or clusters|estimates would count them as different answers)$",
+     lambda m: re.sub(r" \((\d+) answers?\)", lambda n: f" ({n[1]} réponse{'s' if n[1] != '1' else ''})",
+                      m[1]).replace(") and '", ") et '")
+               + f" sont une même réponse écrite de {m[2]} façons : "
+               + ("le plan de sondage les compterait comme des strates ou des grappes différentes"
+                  if m[3].startswith("design") else "les estimations les compteraient comme des réponses différentes")),
+    (r"^Write them all as the form's code \('([^']*)'\), in the export or in KoboToolbox / ODK\.$",
+     r"Écrivez-les toutes avec le code du formulaire ('\1'), dans l'export ou dans KoboToolbox / ODK."),
+    # a select_multiple's blanks filled with 0 (data.surveys._all_zero)
+    (r"^(\d+) of (\d+) respondents have 0 in every option column of '([^']*)' and no answer, and no respondent has its "
+     r"options empty \(not asked\): they are counted as asked and choosing no option, in the denominator of each "
+     r"share \('([^']*)': (\d+) of (\d+), (\d+) of (\d+) without them\)\. If the skip logic did not ask them, "
+     r"their cells were filled with 0$",
+     r"\1 des \2 répondants ont 0 dans chaque colonne d'option de '\3' et aucune réponse, et aucun répondant n'a ses "
+     r"options vides (non posée) : ils sont comptés comme interrogés et ne choisissant aucune option, au dénominateur "
+     r"de chaque part ('\4' : \5 sur \6, \7 sur \8 sans eux). Si le filtre du formulaire ne les a pas interrogés, "
+     r"leurs cellules ont été remplies de 0"),
+    (r"^Leave the option cells of the respondents not asked empty, as KoboToolbox / ODK export them, or give the form "
+     r"\('form:' in the YAML\) to have them told from its relevant\. If they were asked and chose none, nothing "
+     r"needs doing\.$",
+     "Laissez vides les cellules d'option des répondants non interrogés, comme KoboToolbox / ODK les exportent, ou "
+     "donnez le formulaire ('form:' dans le YAML) pour que son relevant les distingue. S'ils ont été interrogés et "
+     "n'ont rien choisi, rien à faire."),
+    (r"^the (\d+) respondents who answered '([^']*)' to '([^']*)' all have 0 in every option column of '([^']*)' and "
+     r"no answer, and no respondent has its options empty \(not asked\): the skip logic's blanks filled with 0\. "
+     r"They are read as not asked, and left out of its shares \('([^']*)': (\d+) of (\d+), not (\d+) of (\d+)\)$",
+     r"les \1 répondants qui ont répondu '\2' à '\3' ont tous 0 dans chaque colonne d'option de '\4' et aucune "
+     r"réponse, et aucun répondant n'a ses options vides (non posée) : les cases vides du filtre remplies de 0. Ils "
+     r"sont lus comme non interrogés, et écartés de ses parts ('\5' : \6 sur \7, et non \8 sur \9)"),
+    (r"^If they were asked, give the form \('form:' in the YAML\), which reads them as the form says; otherwise leave "
+     r"the option cells of the respondents not asked empty, as KoboToolbox / ODK export them\.$",
+     "S'ils ont été interrogés, donnez le formulaire ('form:' dans le YAML), qui les lit comme le formulaire le dit ; "
+     "sinon laissez vides les cellules d'option des répondants non interrogés, comme KoboToolbox / ODK les "
+     "exportent."),
     (r"^Leave these answers empty in the file \(an empty answer is 'not answered' and leaves the estimate\), or "
      r"correct the value\.$",
      "Laissez ces réponses vides dans le fichier (une réponse vide veut dire « pas de réponse » et sort de "
