@@ -272,3 +272,30 @@ def test_a_surveys_review_spellings_codes_and_zeros_are_told_in_french(tmp_path)
     hint = sentence("Write the value as the answers do (value: \"Oui\"), or export the answers as the form's choice "
                     "names (KoboToolbox: XML values).", "fr")
     assert '(value: "Oui")' in hint and "\\" not in hint, hint
+
+
+def test_a_surveys_tests_clocks_numbers_and_unanswered_are_told_in_french(tmp_path):
+    """Submissions before fieldwork_start (survey_before_fieldwork), a tablet's clock reset to 1970
+    (survey_device_clock), an income typed « 1,500 » (survey_ambiguous_number), answers « NA » in a share's question
+    (survey_na_answer), a question no one answered (survey_never_answered): each was printed in English in a French
+    project."""
+    from helpers.data.surveys import load_surveys
+
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    rows = ["_uuid;start;_submission_time;pays;poids;revenu;emploi;secteur"]
+    for i in range(1, 31):
+        start = "2021-05-03T09:00:00" if i in (2, 3) else "1970-01-01T00:00:00" if i == 8 else \
+            f"2021-05-{10 + i % 5:02d}T09:00:00"
+        sent = f"2021-05-{10 + i % 5:02d}T18:00:00" if i not in (2, 3) else "2021-05-03T18:00:00"
+        rows.append(f"u{i};{start};{sent};{'Maroc' if i % 2 else 'Tunisie'};{1 + i % 3};"
+                    f"{'1,500' if i == 6 else 1000 + 10 * i};{'NA' if i in (5, 9) else 'oui' if i % 3 else 'non'};")
+    (folder / "suivi.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "suivi.yaml").write_text("title: Suivi\ndesign: {weights: poids, strata: pays}\nfieldwork_start: "
+                                       "2021-05-10\nestimates:\n  - {mean: revenu}\n  - {share: emploi, value: oui}\n"
+                                       "  - {mean: secteur}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert {p.rule for p in problems} == {"survey_before_fieldwork", "survey_device_clock", "survey_ambiguous_number",
+                                          "survey_na_answer", "survey_never_answered"}, problems
+    french = [messages.translated(p, "fr") for p in problems]
+    assert [(p.rule, p.message, p.hint) for p in french if english_words(f"{p.message} {p.hint}")] == []

@@ -2497,6 +2497,53 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"declare the code \(missing_codes: \[(-?[\d.]+)\] in the YAML\), or correct the value\.$",
      r"Laissez ces réponses vides dans le fichier (une réponse vide veut dire « pas de réponse » et sort de "
      r"l'estimation), déclarez le code (missing_codes: [\1] dans le YAML), ou corrigez la valeur."),
+    # a survey's tests before the fieldwork and devices' clocks (data.surveys._without_tests, _device_clock)
+    (r"^every submission was made before the fieldwork_start (\S+)$",
+     r"chaque soumission a été faite avant le fieldwork_start \1"),
+    (r"^Check the date in the YAML \(year-month-day\)\.$", "Vérifiez la date dans le YAML (année-mois-jour)."),
+    (r"^(\d+) submission\(s\) made before the fieldwork_start (\S+) \(tests of the form\) are left out of every "
+     r"estimate \(rows ([\d, ]+)(?: and (\d+) more)?\)$",
+     lambda m: (f"{m[1]} soumissions faites" if m[1] != "1" else "1 soumission faite")
+               + f" avant le fieldwork_start {m[2]} (des essais du formulaire) "
+               + ("sont écartées" if m[1] != "1" else "est écartée")
+               + f" de toutes les estimations (ligne{'s' if m[1] != '1' else ''} {m[3]}"
+               + (f" et {m[4]} autres" if m[4] else "") + ")"),
+    (r"^Nothing to do if they are tests; if the interviews began earlier, correct 'fieldwork_start' in the YAML\.$",
+     "Rien à faire si ce sont des essais ; si les entretiens ont commencé plus tôt, corrigez 'fieldwork_start' dans "
+     "le YAML."),
+    (r"^(\d+) submission\(s\) started more than (\d+) days before the server received them \(rows ([\d, ]+)\): "
+     r"the device's clock was wrong; their day is taken from '([^']*)'$",
+     lambda m: (f"{m[1]} soumissions commencées" if m[1] != "1" else "1 soumission commencée")
+               + f" plus de {m[2]} jours avant que le serveur {'les' if m[1] != '1' else 'la'} reçoive (ligne"
+               + f"{'s' if m[1] != '1' else ''} {m[3]}) : l'horloge de l'appareil était fausse ; "
+               + ("leur" if m[1] != "1" else "son") + f" jour est pris de '{m[4]}'"),
+    (r"^Nothing to do if the device's date was wrong; if they are tests, delete their rows or mark them not "
+     r"approved\.$",
+     "Rien à faire si la date de l'appareil était fausse ; si ce sont des essais, supprimez leurs lignes ou marquez-"
+     "les « non approuvées »."),
+    # a survey's numbers (data.surveys._ambiguous_numbers)
+    (r"^'([^']*)' is read as (\S+) \(a single '([.,])' is the decimal mark\), but could mean (.+)$",
+     lambda m: f"'{m[1]}' est lu {m[2]} (un '{m[3]}' seul est la marque décimale), mais pourrait vouloir dire {m[4]}"),
+    (r"^Write (\S+) or (\S+): no '([.,])' followed by exactly three digits\.$",
+     r"Écrivez \1 ou \2 : pas de '\3' suivi d'exactement trois chiffres."),
+    # an answer « NA » (data.surveys._na_answers)
+    (r"^(1 answer is|\d+ answers are) 'NA' \(how R writes a missing value\): counted as an answer, in the denominator "
+     r"of every share of this question$",
+     lambda m: _answers_fr(m[1]) + " 'NA' (la façon dont R écrit une valeur manquante) : "
+               + ("comptée" if m[1].startswith("1 ") else "comptées") + " comme une réponse, au dénominateur de "
+               "chaque part de cette question"),
+    (r"^If they are missing values, leave those cells empty \(R: write\.csv\(\.\.\., na = \"\"\)\); if 'NA' is a "
+     r"choice of the form, give the form\.$",
+     'Si ce sont des valeurs manquantes, laissez ces cellules vides (R : write.csv(..., na = "")) ; si \'NA\' est '
+     "un choix du formulaire, donnez le formulaire."),
+    # a question never answered (data.surveys._value_problems)
+    (r"^'estimates\.(\d+)\.(mean|total|share|ratio)' asks for '([^']*)', which has no answer in the export: its "
+     r"estimate is not available$",
+     r"'estimates.\1.\2' demande '\3', qui n'a aucune réponse dans l'export : son estimation n'est pas disponible"),
+    (r"^Check that this is the question's column in this export \(a new version of the form may have renamed or "
+     r"moved it\), or remove the estimate\.$",
+     "Vérifiez que c'est bien la colonne de la question dans cet export (une nouvelle version du formulaire a pu la "
+     "renommer ou la déplacer), ou retirez l'estimation."),
     # a survey's review statuses (data.surveys._rejected)
     (r"^every submission is marked not approved at review$",
      "chaque soumission est marquée « non approuvée » à la validation"),
