@@ -465,3 +465,108 @@ def test_a_subgroup_answering_in_one_village_of_two_has_no_standard_error(tmp_pa
     total = found["s:revenu:programme=formation|total"]
     assert (total["estimate"], total["se"], total["ci_low"], total["ci_high"]) == pytest.approx(
         (12523.5, 12523.5, -146602.655013, 171649.655013), rel=1e-9) and total["df"] == 1
+
+
+# tests/fixtures/survey/zero_weights.R: (estimate, se, CI low, CI high, deff, df)
+ZERO_WEIGHTS_R = {
+    "s:emploi/revenu|mean": (218.84083045, 18.5680895081, 167.287549222, 270.394111678, 1.37238495624, 4),
+    "s:emploi/revenu|total": (126490, 23188.6789116, 62107.9059398, 190872.09406, 6.4067509806, 4),
+    "s:emploi/statut=oui|share": (0.647058823529, 0.0466171052187, 0.509846231196, 0.763665481666, 0.322942962529, 4),
+    "s:emploi/revenu:identification/sexe=f|mean": (220.228373702, 20.724065106, 162.689144579, 277.767602826,
+                                                   0.918602342776, 4),
+    "s:emploi/revenu:identification/sexe=f|total": (63646, 15884.8598147, 19542.5587207, 107749.441279,
+                                                    6.46172900181, 4),
+    "s:emploi/revenu:identification/sexe=h|mean": (217.453287197, 25.3900948667, 146.959082584, 287.94749181,
+                                                   1.12493812355, 4),
+}
+
+
+def test_weights_of_zero_are_read_as_r_reads_them(tmp_path):
+    """Respondents kept in the export with a weight of 0 (3 here and there, and a whole village found out of scope)
+    were refused (survey_weight « not greater than 0 »); R's svydesign takes them as sampled units outside the
+    population: no estimate nor n counts them, nor the degrees of freedom (7 villages, one all 0, in 2 regions: 4),
+    but they stay in their stratum's variance (a total's SE 23 189, not the 0-free export's). Every figure equals
+    R's, with a warning naming their rows."""
+    surveys, problems = _survey_of(tmp_path, "zero_weights", (
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village}\nestimates:\n"
+        "  - {mean: emploi/revenu, by: identification/sexe}\n  - {total: emploi/revenu, by: identification/sexe}\n"
+        "  - {share: emploi/statut, value: oui}\n"))
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_weight_zero", "warning", 3, "poids")], problems
+    assert "9 respondents have a weight of 0 (rows 3, 14, 15, 16, 17, 18, 19, 22, 42)" in problems[0].message
+    found = _equal_to_r(surveys["s"], ZERO_WEIGHTS_R)
+    assert found["s:emploi/revenu|mean"]["n"] == 33   # R's sum(weights(d) > 0)
+
+
+def test_every_weight_of_zero_is_refused(tmp_path):
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    text = (FIXTURES / "zero_weights.csv").read_text(encoding="utf-8").splitlines()
+    (folder / "s.csv").write_text("\n".join([text[0]] + [line.rsplit(";", 1)[0] + ";0" for line in text[1:]]) + "\n",
+                                  encoding="utf-8")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: emploi/revenu}\n",
+                                   encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert surveys == {} and [(p.rule, p.severity) for p in problems] == [("survey_weight", "error")], problems
+
+
+# tests/fixtures/survey/ratio.R: (estimate, se, CI low, CI high, deff, df)
+RATIO_R = {
+    "s:depenses/mois:per:menage/membres|ratio": (114.916448153, 4.61454486649, 104.004783451, 125.828112854,
+                                                 0.779902284783, 7),
+    "s:menage/actifs:per:menage/membres|ratio": (0.514121699196, 0.0593981121534, 0.3736674827, 0.654575915693,
+                                                 0.978727776989, 7),
+    "s:depenses/mois:per:menage/membres:menage/sexe_chef=f|ratio": (131.753066231, 14.5408844966, 96.1728036298,
+                                                                    167.333328831, 2.16184926158, 6),
+    "s:depenses/mois:per:menage/membres:menage/sexe_chef=h|ratio": (107.988055182, 7.65676806253, 89.8826757322,
+                                                                    126.093434631, 1.67173795046, 7),
+}
+
+
+def test_a_ratio_of_two_questions_equals_r_svyratio(tmp_path):
+    """The spend per household member and the workers per member ({ratio: ..., per: ...}) were refused (« the
+    workbook gives no ratio »); they are R's svyratio: the total of one / the total of the other over the households
+    answering both (an empty or n/a term leaves the ratio, the household stays in the design), overall and by the
+    head's sex, estimate, SE, t interval on the domain's df and design effect equal to R's."""
+    surveys, problems = _survey_of(tmp_path, "ratio", (
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village}\nestimates:\n"
+        "  - {ratio: depenses/mois, per: menage/membres, by: menage/sexe_chef}\n"
+        "  - {ratio: menage/actifs, per: menage/membres}\n"))
+    assert [p.rule for p in problems] == ["survey_skipped"], problems
+    found = _equal_to_r(surveys["s"], RATIO_R)
+    assert found["s:depenses/mois:per:menage/membres|ratio"]["n"] == 42   # 45 less a member count and 2 spends
+    assert found["s:menage/actifs:per:menage/membres|ratio"]["n"] == 44
+
+
+def test_ratio_and_per_go_together_and_per_names_a_column(tmp_path):
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "ratio.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text("title: t\nestimates:\n  - {ratio: depenses/mois}\n  - {mean: depenses/mois, "
+                                   "per: menage/membres}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.column) for p in problems] == [("bad_value", "estimates.0"), ("bad_value", "estimates.1")]
+    assert all("'ratio' and 'per' go together" in p.message for p in problems), problems
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n"
+                                   "  - {ratio: depenses/mois, per: menage/membre}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.column, p.value) for p in problems if p.severity == "error"] == [
+        ("survey_column_missing", "estimates.0.per", "menage/membre")], problems
+
+
+def test_a_ratio_is_in_figures_csv_and_named_in_the_annex(tmp_path):
+    """A ratio's row of figures.csv (survey_ratio, its key with ':per:', its deff keyed ':ratio') and its name in the
+    annex's table, « <numerator> par <denominator> »."""
+    from helpers.analyses.figures import survey_figures
+    from helpers.annex import surveys as annex
+
+    surveys, _ = _survey_of(tmp_path, "ratio", "title: t\ndesign: {weights: poids, strata: region, clusters: village}"
+                            "\nestimates:\n  - {ratio: depenses/mois, per: menage/membres}\n")
+    figures = survey_figures(surveys).set_index(["metric", "key"])
+    row = figures.loc[("survey_ratio", "s:depenses/mois:per:menage/membres")]
+    assert row["value"] == pytest.approx(114.916448153, rel=1e-9) and row["unit"] == "ratio" and row["n"] == 42
+    assert figures.loc[("survey_deff", "s:depenses/mois:per:menage/membres:ratio"), "value"] == pytest.approx(
+        0.779902284783, rel=1e-9)
+    table = annex.display_table(est.estimates(surveys["s"]), surveys["s"], "fr")
+    assert list(table["question"]) == ["depenses/mois par menage/membres"]
+    assert list(table["statistic"]) == ["Ratio"]

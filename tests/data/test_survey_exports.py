@@ -175,16 +175,16 @@ def test_a_median_or_post_strata_are_said_not_offered_not_a_neighbouring_key(tmp
     ("design: {weights: poids, nest: true}", "always read within their stratum", "toujours lus dans leur strate"),
     ("phase2: {weights: poids}", "does not estimate two-phase designs", "n'estime pas les plans à deux phases"),
     ("design: {weights: poids, repweights: poids}", "does not use replicate weights", "n'utilise pas de poids répl"),
-    ("estimates:\n  - {ratio: emploi/revenu, per: identification/age}", "gives no ratio of two questions",
-     "ne calcule pas de ratio de deux questions"),
+    ("estimates:\n  - {rapport: emploi/revenu, par: identification/age}", "is written {ratio: <numerator>, per:",
+     "s'écrit {ratio: <numérateur>, per:"),
 ])
 def test_r_s_design_names_and_what_the_workbook_does_not_do_are_said(tmp_path, key, said, french):
     """R's svydesign names in the YAML (« ids: village », « psu: », « probs: ») were told « Remove this line »: removed,
     the clusters are left out (each respondent taken as drawn alone: SEs too small) or the probabilities never turned
     into weights; « repweights » was told « Did you mean 'weights'? » (the replicate weights read as the weights), and
-    a two-phase design or a ratio (R's twophase, svyratio; « {ratio: depenses, per: membres} ») « Remove this line »,
-    with no word that the workbook does not do them. Each hint now says where the column goes, or that the workbook
-    does not do it and what to do, in French too."""
+    a two-phase design (R's twophase) « Remove this line », with no word that the workbook does not do it; a ratio
+    written in French (« {rapport: depenses, par: membres} ») is led to {ratio: ..., per: ...}. Each hint now says
+    where the column goes, or that the workbook does not do it and what to do, in French too."""
     from helpers.pipeline.messages import translated
 
     shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "s.xlsx")

@@ -143,11 +143,12 @@ def test_screening_the_table_changes_no_translation():
 
 def _survey_with_first_mistakes(mini: Mini) -> None:
     """A survey's export and YAML as an evaluator first writes them: a column misspelt, a weight left empty, an
-    answer 'NA' (R's write.csv) and one with its currency, a share's value written as the form, not the export."""
+    answer 'NA' (R's write.csv) and one with its currency, a share's value written as the form, not the export; a
+    respondent weighted out (0)."""
     folder = mini.data_dir / "mini" / "surveys"
     folder.mkdir()
     rows = ["_uuid,pays,poids,revenu,emploi"] + [
-        f"u{i},{'Maroc' if i % 2 else 'Tunisie'},{'' if i == 3 else 2},"
+        f"u{i},{'Maroc' if i % 2 else 'Tunisie'},{'' if i == 3 else 0 if i == 7 else 2},"
         f"{'NA' if i == 4 else '1500 MAD' if i == 5 else 1000 + i},{'Oui' if i % 3 else 'Non'}" for i in range(1, 13)]
     (folder / "suivi.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     (folder / "suivi.yaml").write_text("title: Suivi\ndesign: {weights: poids, strata: pays}\nestimates:\n"
@@ -163,7 +164,8 @@ def test_a_surveys_first_problems_are_told_in_french(mini):
     run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
     lines = [line for line in out.getvalue().splitlines() if "[survey_" in line or line.startswith("      -> ")]
     assert {rule for line in lines for rule in re.findall(r"\[(survey_\w+)\]", line)} == {
-        "survey_column_missing", "survey_not_a_number", "survey_weight", "survey_value_absent"}, lines
+        "survey_column_missing", "survey_not_a_number", "survey_weight", "survey_value_absent",
+        "survey_weight_zero"}, lines
     assert "nomme la colonne 'revenus', que suivi.csv n'a pas" in out.getvalue(), out.getvalue()
     assert [line for line in lines if english_words(line)] == [], lines
 
@@ -174,7 +176,7 @@ def test_a_surveys_first_problems_stay_english_in_an_english_project(mini):
     out = io.StringIO()
     run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
     assert "names the column 'revenus', which suivi.csv does not have" in out.getvalue(), out.getvalue()
-    assert "Every respondent needs a weight greater than 0" in out.getvalue(), out.getvalue()
+    assert "Every respondent needs a weight of 0 or more" in out.getvalue(), out.getvalue()
     for french in ("ligne", "colonne", "réponse", "Vouliez", " : "):
         assert french not in out.getvalue(), (french, out.getvalue())
 
@@ -279,3 +281,60 @@ def test_a_fraction_among_percentages_of_progress_is_told_in_french(mini):
     run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
     told = [line for line in out.getvalue().split("\n") if "progress_fractions" in line]
     assert len(told) == 1 and "jusqu'à 60" in told[0] and not english_words(told[0]), told
+
+
+def test_a_surveys_review_spellings_codes_and_zeros_are_told_in_french(tmp_path):
+    """Submissions not approved at review (survey_rejected), `oui` beside one `Oui` (survey_value_spellings), -99 in
+    an income (survey_missing_code's hint naming missing_codes), a select_multiple's option columns 0 for 3
+    respondents and never empty (survey_multiple_all_zero): each was printed in English in a French project; the
+    hint of a share's value written otherwise (survey_value_absent) printed « value: \\"Oui\\" », backslashes included."""
+    from helpers.data.surveys import load_surveys
+
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    rows = ["_uuid;_validation_status;pays;poids;revenu;emploi;competences/langue;competences/metier"]
+    for i in range(1, 41):
+        options = "0;0" if i in (11, 12, 13) else f"{i % 2};{(i + 1) % 2 if i % 5 else 1}"
+        rows.append(f"u{i};{'Not Approved' if i in (4, 9) else 'Approved'};{'Maroc' if i % 2 else 'Tunisie'};"
+                    f"{1 + i % 3};{-99 if i == 7 else 1000 + 10 * i};{'Oui' if i == 5 else 'oui' if i % 3 else 'non'};"
+                    f"{options}")
+    (folder / "suivi.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "suivi.yaml").write_text("title: Suivi\ndesign: {weights: poids, strata: pays}\nestimates:\n"
+                                       "  - {mean: revenu}\n  - {share: emploi, value: oui}\n  - {share: competences}\n",
+                                       encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert {p.rule for p in problems} == {"survey_rejected", "survey_value_spellings", "survey_missing_code",
+                                          "survey_multiple_all_zero"}, problems
+    french = [messages.translated(p, "fr") for p in problems]
+    assert [(p.rule, p.message, p.hint) for p in french if english_words(f"{p.message} {p.hint}")] == []
+    assert "2 soumissions marquées « non approuvées » à la validation sont écartées" in french[0].message
+    hint = sentence("Write the value as the answers do (value: \"Oui\"), or export the answers as the form's choice "
+                    "names (KoboToolbox: XML values).", "fr")
+    assert '(value: "Oui")' in hint and "\\" not in hint, hint
+
+
+def test_a_surveys_tests_clocks_numbers_and_unanswered_are_told_in_french(tmp_path):
+    """Submissions before fieldwork_start (survey_before_fieldwork), a tablet's clock reset to 1970
+    (survey_device_clock), an income typed « 1,500 » (survey_ambiguous_number), answers « NA » in a share's question
+    (survey_na_answer), a question no one answered (survey_never_answered): each was printed in English in a French
+    project."""
+    from helpers.data.surveys import load_surveys
+
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    rows = ["_uuid;start;_submission_time;pays;poids;revenu;emploi;secteur"]
+    for i in range(1, 31):
+        start = "2021-05-03T09:00:00" if i in (2, 3) else "1970-01-01T00:00:00" if i == 8 else \
+            f"2021-05-{10 + i % 5:02d}T09:00:00"
+        sent = f"2021-05-{10 + i % 5:02d}T18:00:00" if i not in (2, 3) else "2021-05-03T18:00:00"
+        rows.append(f"u{i};{start};{sent};{'Maroc' if i % 2 else 'Tunisie'};{1 + i % 3};"
+                    f"{'1,500' if i == 6 else 1000 + 10 * i};{'NA' if i in (5, 9) else 'oui' if i % 3 else 'non'};")
+    (folder / "suivi.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "suivi.yaml").write_text("title: Suivi\ndesign: {weights: poids, strata: pays}\nfieldwork_start: "
+                                       "2021-05-10\nestimates:\n  - {mean: revenu}\n  - {share: emploi, value: oui}\n"
+                                       "  - {mean: secteur}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert {p.rule for p in problems} == {"survey_before_fieldwork", "survey_device_clock", "survey_ambiguous_number",
+                                          "survey_na_answer", "survey_never_answered"}, problems
+    french = [messages.translated(p, "fr") for p in problems]
+    assert [(p.rule, p.message, p.hint) for p in french if english_words(f"{p.message} {p.hint}")] == []

@@ -78,4 +78,5 @@ def test_figures_csv_has_the_survey_figures_with_their_keys(build):
     deff = f.loc[("survey_deff", f"{S}:emploi/revenu:mean")]
     assert deff["unit"] == "ratio" and deff["value"] > 0 and "without replacement" in deff["note"]
     assert set(figures.loc[figures["section"] == "surveys", "metric"]) == {"survey_mean", "survey_total",
-                                                                          "survey_share", "survey_deff"}
+                                                                          "survey_share", "survey_ratio",
+                                                                          "survey_deff"}

@@ -98,7 +98,7 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
            "impact_relative_effect", "impact_icc", "impact_effect_sd", "impact_subgroup_effect",
            "impact_subgroup_difference_p", "impact_lee_bound", "survey_mean", "survey_total", "survey_share",
-           "survey_deff",
+           "survey_ratio", "survey_deff",
            "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark")
 # The metrics each section of tables_figures makes (tests/analyses/test_figures.py checks them against the rows made):
 # `make check` computes only the sections whose metrics the reported figures name.
@@ -109,7 +109,7 @@ SECTION_METRICS = {
     "budget": BUDGET_METRICS,
     "efficiency": ("cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark"),
     "impact": tuple(m for m in METRICS if m.startswith(("impact_", "balance_", "comparison_", "event_study_"))),
-    "surveys": ("survey_mean", "survey_total", "survey_share", "survey_deff"),
+    "surveys": ("survey_mean", "survey_total", "survey_share", "survey_ratio", "survey_deff"),
     "reconciliation": ("reported_figure",),
 }
 
@@ -602,16 +602,17 @@ def subgroup_figures(name: str, study: Any) -> list[pd.DataFrame]:
 
 
 def survey_figures(surveys: dict[str, Any] | None) -> pd.DataFrame:
-    """survey_mean, survey_total, survey_share (in %) and survey_deff of every survey (helpers.analyses.surveys):
-    keys ``<survey>:<variable>``, ``<survey>:<variable>=<value>`` for a share, ``:<by>=<value>`` appended for a
-    subgroup; a deff's key is its estimate's key followed by ``:mean``, ``:total`` or ``:share``."""
+    """survey_mean, survey_total, survey_share (in %), survey_ratio and survey_deff of every survey
+    (helpers.analyses.surveys): keys ``<survey>:<variable>``, ``<survey>:<variable>=<value>`` for a share,
+    ``<survey>:<variable>:per:<denominator>`` for a ratio, ``:<by>=<value>`` appended for a subgroup; a deff's key is
+    its estimate's key followed by ``:mean``, ``:total``, ``:share`` or ``:ratio``."""
     if not surveys:
         return _finish([])
     from . import surveys as survey_mod  # svy is imported only when there is a survey
 
     parts = survey_mod.figure_parts(surveys)
     notes = {stat: [survey_mod.note_of(r) for _, r in f.iterrows()] for stat, f in parts.items()}
-    m, t, sh, d = parts["mean"], parts["total"], parts["share"], parts["deff"]
+    m, t, sh, r, d = parts["mean"], parts["total"], parts["share"], parts["ratio"], parts["deff"]
     return _finish([
         _rows("surveys", "survey_mean", m["key"], m["estimate"], "", m["n"], m["se"], m["ci_low"], m["ci_high"],
               note=notes["mean"]),
@@ -619,6 +620,8 @@ def survey_figures(surveys: dict[str, Any] | None) -> pd.DataFrame:
               note=notes["total"]),
         _rows("surveys", "survey_share", sh["key"], sh["estimate"], "%", sh["n"], sh["se"], sh["ci_low"],
               sh["ci_high"], note=notes["share"]),
+        _rows("surveys", "survey_ratio", r["key"], r["estimate"], "ratio", r["n"], r["se"], r["ci_low"], r["ci_high"],
+              note=notes["ratio"]),
         _rows("surveys", "survey_deff", d["key"], d["deff"], "ratio", d["n"], note=notes["deff"]),
     ])
 
@@ -1215,7 +1218,7 @@ _TARGET = re.compile(
 # the figures achieved, of which the workbook computes no target (the budget is itself a plan, an indicator has its
 # own target, compared instead; an impact estimate is no target)
 ACHIEVED = (AT_REPORTING_DATE - {"budget", "unallocated_budget"}) | {"cost_per_unit", "survey_mean", "survey_total",
-                                                                      "survey_share"}
+                                                                      "survey_share", "survey_ratio"}
 
 
 # (« Personnes formées (objectif : 5 000) »: the target quoted beside the figure achieved)

@@ -9,6 +9,8 @@ survey's weights, strata, clusters and finite population correction, as R's ``su
   ``svyciprop(method = "logit")`` gives; a share of exactly 0 or 1 has no variance in the design (the logit
   interval is not defined, R gives 0 to 0 or NaN): it gets the exact Clopper-Pearson interval of 0 (or n) in n
   answers, the effective size taken as n, as the WHO's VCQI ``svypd`` does (0 of 20 men: 0 to 16.8 %, not 0 to 0);
+* ratio of two questions (the spend per household member): ``estimation.ratio``, the total of one / the total of
+  the other over the rows answering both (R's ``svyratio(na.rm = TRUE)``), its SE linearised;
 * subgroups are domains: ``where = by == value`` keeps the whole design (R's ``subset()`` / ``svyby``), so the
   SE counts the variability of the subgroup's size;
 * unanswered rows (empty) leave the estimate but stay in the design; ``n`` is the number of answers used;
@@ -140,6 +142,10 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
         sample = _sample(survey, [], {INDICATOR: chosen, **extra})
         column = INDICATOR
         answered = chosen.notna()   # a select_multiple's option columns, not its text, tell who answered
+    elif stat == "ratio":   # value: the denominator; a row counts where both are answered (R's na.rm = TRUE)
+        sample = _sample(survey, [variable, value], extra)
+        column = variable
+        answered = survey.data[variable].notna() & survey.data[value].notna()
     else:
         sample = _sample(survey, [variable], extra)
         column = variable
@@ -149,7 +155,8 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
     if not answered.any():
         return {**row, "estimate": math.nan, "se": math.nan, "ci_low": math.nan, "ci_high": math.nan,
                 "deff": math.nan, "deff_kind": "", "df": math.nan, "n": 0}
-    method = {"mean": sample.estimation.mean, "total": sample.estimation.total, "share": sample.estimation.mean}
+    method = {"mean": sample.estimation.mean, "total": sample.estimation.total, "share": sample.estimation.mean,
+              "ratio": lambda y, **kw: sample.estimation.ratio(y, value, **kw)}
     # relative weights adding up to 47.0003 for 47 respondents: « without replacement » from a population of 47.0003
     # made the simple random sample's variance 0 and the design effect 476 126; they count no population
     kinds = ("wr",) if relative_weights(survey) else ("wor", "wr")
@@ -220,8 +227,9 @@ def _zero(se: float, value: float) -> bool:
 
 def key(survey: str, stat: str, variable: str, value: str | None = None, by: str | None = None,
         by_value: str | None = None) -> str:
-    """``<survey>:<variable>``, ``<survey>:<variable>=<value>`` for a share, then ``:<by>=<value>`` for a subgroup."""
-    text = f"{survey}:{variable}" + (f"={value}" if stat == "share" else "")
+    """``<survey>:<variable>``, ``<survey>:<variable>=<value>`` for a share, ``<survey>:<variable>:per:<value>`` for a
+    ratio (its denominator; a question's group path holds '/'), then ``:<by>=<value>`` for a subgroup."""
+    text = f"{survey}:{variable}" + (f"={value}" if stat == "share" else f":per:{value}" if stat == "ratio" else "")
     return text + (f":{by}={by_value}" if by is not None else "")
 
 
@@ -234,6 +242,8 @@ def _lines(survey: Any) -> list[tuple[str, str, str | None, str | None]]:
         if spec.stat == "share":
             values = [spec.value] if spec.value is not None else survey.options(spec.variable)
             lines += [("share", spec.variable, v, by) for v in values]
+        elif spec.stat == "ratio":
+            lines.append(("ratio", spec.variable, spec.denominator, by))
         else:
             lines.append((spec.stat, spec.variable, None, by))
     return list(dict.fromkeys(lines))
@@ -303,7 +313,8 @@ def figure_parts(surveys: dict[str, Any]) -> dict[str, pd.DataFrame]:
     share = frame["stat"].eq("share")
     for column in ("estimate", "se", "ci_low", "ci_high"):
         frame.loc[share, column] = frame.loc[share, column] * 100
-    return {stat: frame[frame["stat"].eq(stat)].reset_index(drop=True) for stat in ("mean", "total", "share")} | \
+    stats = ("mean", "total", "share", "ratio")
+    return {stat: frame[frame["stat"].eq(stat)].reset_index(drop=True) for stat in stats} | \
         {"deff": frame.assign(key=frame["key"] + ":" + frame["stat"])}
 
 

@@ -618,6 +618,7 @@ WORDS: dict[str, dict[str, str]] = {
     "survey_mean": {"fr": "Moyenne estimée (enquête)", "en": "Estimated mean (survey)"},
     "survey_total": {"fr": "Total estimé (enquête)", "en": "Estimated total (survey)"},
     "survey_share": {"fr": "Part estimée (enquête)", "en": "Estimated share (survey)"},
+    "survey_ratio": {"fr": "Ratio estimé (enquête)", "en": "Estimated ratio (survey)"},
     "survey_deff": {"fr": "Effet de plan", "en": "Design effect"},
     # sections
     "execution": {"fr": "Exécution physique", "en": "Physical execution"},

@@ -60,9 +60,12 @@ def method_note(lang: str) -> str:
 
 
 def what(survey: Any, row: pd.Series, lang: str) -> str:
-    """'Revenu mensuel (EUR)' or 'Compétences utilisées au travail : Numérique'."""
+    """'Revenu mensuel (EUR)', 'Compétences utilisées au travail : Numérique' or 'Dépenses du mois par Membres du
+    ménage' (a ratio: its denominator in ``value``)."""
     text = survey.label(row["variable"], lang)
-    if row["stat"] == "share":
+    if row["stat"] == "ratio":
+        text = say("survey_ratio_of", lang, name=text, per=survey.label(row["value"], lang))
+    elif row["stat"] == "share":
         text = say("label_value", lang, name=text, value=survey.value_label(row["variable"], row["value"], lang))
     return text
 

@@ -73,7 +73,7 @@ WG_VALUE_LABELS = {"1": {"fr": "Avec handicap", "en": "With a disability"},
 SEX_QUESTIONS = ("sexe", "sex", "genre", "gender")
 LANGUAGE_NAMES = {"fr": ("fr", "francais", "french"), "en": ("en", "english", "anglais")}
 METADATA = re.compile(r"^_|^__version__$|^meta/|^formhub/")
-STATS = ("mean", "total", "share")
+STATS = ("mean", "total", "share", "ratio")
 RELATIVE_WEIGHTS = 1.01   # weights adding up to at most this many times the sample count no population
 
 
@@ -91,11 +91,14 @@ class DesignSpec(_Strict):
 
 
 class EstimateSpec(_Strict):
-    """One line of ``estimates``: exactly one of mean, total, share; ``by`` a subgroup column; ``value`` for a share."""
+    """One line of ``estimates``: exactly one of mean, total, share, ratio; ``by`` a subgroup column; ``value`` for a
+    share, ``per`` the denominator of a ratio (R's svyratio: the total of one question / the total of another)."""
 
     mean: str | None = None
     total: str | None = None
     share: str | None = None
+    ratio: str | None = None
+    per: str | None = None
     by: str | None = None
     value: str | None = None
 
@@ -113,9 +116,12 @@ class EstimateSpec(_Strict):
     def _one_statistic(self) -> "EstimateSpec":
         given = [s for s in STATS if getattr(self, s) is not None]
         if len(given) != 1:
-            raise ValueError("each estimate names exactly one of mean, total, share (e.g. {mean: revenu})")
+            raise ValueError("each estimate names exactly one of mean, total, share, ratio (e.g. {mean: revenu})")
         if self.value is not None and self.share is None:
             raise ValueError("'value' goes with 'share' only (e.g. {share: emploi, value: oui})")
+        if (self.per is None) != (self.ratio is None):
+            raise ValueError("'ratio' and 'per' go together: the total of one question per the total of another "
+                             "(e.g. {ratio: depenses, per: membres})")
         return self
 
     @property
@@ -125,6 +131,11 @@ class EstimateSpec(_Strict):
     @property
     def variable(self) -> str:
         return header_name(getattr(self, self.stat))
+
+    @property
+    def denominator(self) -> str | None:
+        """A ratio's denominator (``per``), None for another statistic."""
+        return header_name(self.per) if self.per is not None else None
 
 
 class SurveySpec(_Strict):
@@ -327,10 +338,9 @@ TWO_PHASE_HINT = ("The workbook does not estimate two-phase designs (R's twophas
 REPLICATES_HINT = ("The workbook does not use replicate weights (R's svrepdesign): give the design's strata and "
                    "clusters in 'strata' and 'clusters' (its standard errors are Taylor-linearised), or estimate "
                    "outside the workbook.")
-RATIO_HINT = ("The workbook gives no ratio of two questions (R's svyratio, e.g. the spend per household member: total "
-              "spend / total members); the mean of a column divided row by row is another figure (the mean of each "
-              "household's ratio). Ask for {total: <numerator>} and {total: <denominator>}, and compute the ratio and "
-              "its standard error outside the workbook (R's svyratio).")
+RATIO_HINT = ("A ratio of two questions (R's svyratio, e.g. the spend per household member: total spend / total "
+              "members) is written {ratio: <numerator>, per: <denominator>}; the mean of a column divided row by "
+              "row is another figure (the mean of each household's ratio).")
 # what R's survey package offers and the workbook does not, by the YAML keys written for it (folded, without '_' or
 # '-'): « Did you mean 'mean'? » for a median, « 'strata'? » for post-strata, led to another statistic or design
 NOT_OFFERED = (
@@ -351,7 +361,7 @@ NOT_OFFERED = (
     ({"repweights", "repweight", "replicateweights", "replicates", "replicate", "bootstrap", "jackknife", "brr",
       "jk1", "jkn"}, REPLICATES_HINT),
     # « {ratio: depenses, per: membres} »: a mean of a column divided row by row is another figure
-    ({"ratio", "ratios", "rapport", "per", "par", "denominator", "denominateur", "numerator", "numerateur"},
+    ({"ratios", "rapport", "par", "denominator", "denominateur", "numerator", "numerateur"},
      RATIO_HINT),
 )
 
@@ -535,7 +545,7 @@ def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -
         table.letters = {renamed.get(c, c): v for c, v in table.letters.items()}
         table.headers = {renamed.get(c, c): v for c, v in table.headers.items()}
     for part in (spec.design, *spec.estimates):   # the YAML written with the export's separator
-        for key in ("weights", "strata", "clusters", "fpc", "mean", "total", "share", "by"):
+        for key in ("weights", "strata", "clusters", "fpc", "mean", "total", "share", "ratio", "per", "by"):
             name = getattr(part, key, None)
             if not isinstance(name, str):
                 continue
@@ -1249,8 +1259,9 @@ def _skipped(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> tuple[pd.D
 
 
 def _estimated(spec: SurveySpec) -> set[str]:
-    """The columns a mean or a total is asked of."""
-    return {e.variable for e in spec.estimates if e.stat in ("mean", "total")}
+    """The columns a mean, a total or a ratio (both its terms) is asked of."""
+    return {c for e in spec.estimates if e.stat in ("mean", "total", "ratio") for c in (e.variable, e.denominator)
+            if c is not None}
 
 
 def _totals_rows(frame: pd.DataFrame, raw: RawTable, spec: SurveySpec) -> list[Problem]:
@@ -2172,6 +2183,8 @@ def _columns(survey: Survey, raw: RawTable, spec_path: Path, repeats: list[RawTa
     named = [(f"design.{k}", v) for k, v in survey.design_columns().items() if v]
     for i, est in enumerate(survey.spec.estimates):
         named.append((f"estimates.{i}.{est.stat}", est.variable))
+        if est.denominator is not None:
+            named.append((f"estimates.{i}.per", est.denominator))
         if est.by:
             named.append((f"estimates.{i}.by", header_name(est.by)))
     wg = all(_wg_column(survey.data.columns, d) for d in WG_DOMAINS)
@@ -2240,7 +2253,7 @@ def _same_question(column: str, columns) -> str:
 def _numeric_columns(survey: Survey) -> set[str]:
     design = survey.design_columns()
     wanted = {design["weights"], design["fpc"]} - {None}
-    wanted |= {e.variable for e in survey.spec.estimates if e.stat in ("mean", "total")}
+    wanted |= _estimated(survey.spec)
     return {c for c in wanted if c in survey.data.columns}
 
 
@@ -2357,6 +2370,29 @@ def _weights_unused(survey: Survey, raw: RawTable) -> list[Problem]:
     return []
 
 
+def _zero_weights(data: pd.DataFrame, weights: str, raw: RawTable, bad: pd.Series) -> list[Problem]:
+    """Weights of 0 (respondents kept in the export but weighted out): read as R's svydesign reads them, units of
+    the sample outside the population estimated (its domain mechanism: they count in no estimate nor n, nor in the
+    degrees of freedom, but they stay in their stratum's variance, which widens a total's SE: 78 592 for 58 120
+    without their rows on R's apistrat with 4 zeros). Told, since units never sampled should be deleted instead."""
+    zero = data[weights].eq(0) & ~bad
+    if not zero.any():
+        return []
+    if zero.all():
+        return [raw.problem("survey_weight", "every weight is 0", "Every respondent would stand for no one: give "
+                            "the weights (the number of people each respondent stands for).", column=weights)]
+    rows = [raw.where(i, weights)["row"] for i in data.index[zero]]
+    shown = ", ".join(str(r) for r in rows[:10]) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+    many = len(rows) > 1
+    return [raw.problem("survey_weight_zero", f"{len(rows)} respondent{'s have' if many else ' has'} a weight of 0 "
+                        f"(row{'s' if many else ''} {shown}): counted in no estimate, but kept in the design as "
+                        "sampled units outside the population, as R's svydesign keeps them (they widen the standard "
+                        "error of a total)",
+                        "If they were sampled and found out of scope, nothing needs doing; if they were never part "
+                        "of the sample (replacements, duplicates, tests), delete their rows from the export.",
+                        index=data.index[zero][0], column=weights, value=0, severity="warning")]
+
+
 def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
     problems = _weights_unused(survey, raw)
     design = survey.design_columns()
@@ -2364,17 +2400,18 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
     weights, strata, clusters, fpc = (c if c in data.columns else None for c in
                                       (design["weights"], design["strata"], design["clusters"], design["fpc"]))
     if weights:
-        bad = data[weights].isna() | (data[weights] <= 0)
+        bad = data[weights].isna() | (data[weights] < 0)
         for i in data.index[bad][:20]:
             empty = pd.isna(data.at[i, weights])
-            problems.append(raw.problem("survey_weight", f"the weight is {'missing' if empty else 'not greater than 0'}",
-                                        "Every respondent needs a weight greater than 0 (the number of people "
+            problems.append(raw.problem("survey_weight", f"the weight is {'missing' if empty else 'below 0'}",
+                                        "Every respondent needs a weight of 0 or more (the number of people "
                                         "they stand for).", index=i, column=weights,
                                         value=None if empty else data.at[i, weights]))
         if bad.sum() > 20:
-            problems.append(raw.problem("survey_weight", f"{int(bad.sum()) - 20} more weights are missing or not "
-                                        "greater than 0", "", column=weights))
-        given = data[weights][~bad]
+            problems.append(raw.problem("survey_weight", f"{int(bad.sum()) - 20} more weights are missing or "
+                                        "below 0", "", column=weights))
+        problems += _zero_weights(data, weights, raw, bad)
+        given = data[weights][~bad & data[weights].gt(0)]
         # every weight below 1, not adding up to 1: probabilities of selection given as weights (0.02 in the large
         # stratum, 0.2 in the small one), which weigh most those who stand for the fewest: mean 165 for 285
         if len(given) and given.max() < 1 and abs(given.sum() - 1) > 0.01 and given.nunique() > 1:

@@ -693,12 +693,28 @@ _FIRST_HOUR = (
     (r"^(\d+) more answers of this column(?: of the sheet '([^']*)')? are not numbers$",
      lambda m: f"{m[1]} autres réponses de cette colonne" + (f" de la feuille '{m[2]}'" if m[2] else "")
                + " ne sont pas des nombres"),
-    (r"^the weight is (missing|not greater than 0)$",
-     lambda m: "le poids " + ("manque" if m[1] == "missing" else "n'est pas supérieur à 0")),
-    (r"^Every respondent needs a weight greater than 0 \(the number of people they stand for\)\.$",
-     "Chaque répondant a besoin d'un poids supérieur à 0 (le nombre de personnes qu'il représente)."),
-    (r"^(\d+) more weights are missing or not greater than 0$",
-     r"\1 autres poids manquent ou ne sont pas supérieurs à 0"),
+    (r"^the weight is (missing|below 0)$",
+     lambda m: "le poids " + ("manque" if m[1] == "missing" else "est inférieur à 0")),
+    (r"^Every respondent needs a weight of 0 or more \(the number of people they stand for\)\.$",
+     "Chaque répondant a besoin d'un poids de 0 ou plus (le nombre de personnes qu'il représente)."),
+    (r"^(\d+) more weights are missing or below 0$",
+     r"\1 autres poids manquent ou sont inférieurs à 0"),
+    (r"^every weight is 0$", "tous les poids valent 0"),
+    (r"^Every respondent would stand for no one: give the weights \(the number of people each respondent stands "
+     r"for\)\.$", "Chaque répondant ne représenterait personne : donnez les poids (le nombre de personnes que "
+     "chaque répondant représente)."),
+    (r"^(\d+) respondents? ha(?:s|ve) a weight of 0 \(rows? ([\d, ]+)(?: and (\d+) more)?\): counted in no "
+     r"estimate, but kept in the design as sampled units outside the population, as R's svydesign keeps them "
+     r"\(they widen the standard error of a total\)$",
+     lambda m: (f"{m[1]} répondants ont" if m[1] != "1" else "1 répondant a") + " un poids de 0 ("
+               + ("lignes " if m[1] != "1" else "ligne ") + m[2] + (f" et {m[3]} autres" if m[3] else "")
+               + ") : hors de toute estimation, mais " + ("gardés" if m[1] != "1" else "gardé")
+               + " dans le plan de sondage comme des unités tirées hors de la population, comme svydesign de R les "
+               "garde (ils élargissent l'erreur type d'un total)"),
+    (r"^If they were sampled and found out of scope, nothing needs doing; if they were never part of the sample "
+     r"\(replacements, duplicates, tests\), delete their rows from the export\.$",
+     "S'ils ont été tirés puis trouvés hors du champ, rien à faire ; s'ils n'ont jamais fait partie de "
+     "l'échantillon (remplaçants, doublons, tests), supprimez leurs lignes de l'export."),
     (r"^the fpc is missing or not greater than 0$", "le fpc manque ou n'est pas supérieur à 0"),
     (r"^Give the population size \(or the sampling fraction\) of the stratum on every row\.$",
      "Donnez la taille de la population (ou la fraction de sondage) de la strate sur chaque ligne."),
@@ -720,7 +736,7 @@ _FIRST_HOUR = (
      r"of '\2' would be 0 %$", r"'estimates.\1.value' est '\2', qu'aucune réponse de '\3' n'a : les réponses "
      r"l'écrivent \4, et la part de '\2' serait de 0 %"),
     (r"^Write the value as the answers do \(value: \"(.*)\"\), or export the answers as the form's choice names "
-     r"\(KoboToolbox: XML values\)\.$", r"Écrivez la valeur comme les réponses (value: \"\1\"), ou exportez les "
+     r"\(KoboToolbox: XML values\)\.$", r'Écrivez la valeur comme les réponses (value: "\1"), ou exportez les '
      r"réponses avec les noms des choix du formulaire (KoboToolbox : XML values)."),
     (r"^'estimates\.(\d+)\.value' is '(.*)', which no answer of '([^']*)' has$",
      r"'estimates.\1.value' est '\2', qu'aucune réponse de '\3' n'a"),
@@ -1561,9 +1577,13 @@ _FIRST_HOUR = (
                + ("gardez-les si ce sont" if m[2].startswith("them") else "gardez-la si c'est")
                + " celles du projet (de l'accord de financement)."),
     # a survey's description (data.surveys' validators)
-    (r"^'([^']*)': each estimate names exactly one of mean, total, share \(e\.g\. \{mean: revenu\}\)$",
-     r"'\1' : chaque estimation nomme exactement une statistique parmi mean, total, share (par exemple "
+    (r"^'([^']*)': each estimate names exactly one of mean, total, share, ratio \(e\.g\. \{mean: revenu\}\)$",
+     r"'\1' : chaque estimation nomme exactement une statistique parmi mean, total, share, ratio (par exemple "
      r"{mean: revenu})"),
+    (r"^'([^']*)': 'ratio' and 'per' go together: the total of one question per the total of another \(e\.g\. "
+     r"\{ratio: depenses, per: membres\}\)$",
+     r"'\1' : 'ratio' et 'per' vont ensemble : le total d'une question par le total d'une autre (par exemple "
+     r"{ratio: depenses, per: membres})"),
     (r"^'([^']*)': 'value' goes with 'share' only \(e\.g\. \{share: emploi, value: oui\}\)$",
      r"'\1' : 'value' ne va qu'avec 'share' (par exemple {share: emploi, value: oui})"),
     # pydantic's own sentences for a value of the wrong kind (a study's, a survey's, project.yaml's keys)
@@ -3217,6 +3237,109 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"as \1$",
      r"\1 n'est pas une réponse mais un code pour « ne sait pas » ou « refus » dans la plupart des formulaires : les "
      r"estimations le compteraient comme \1"),
+    (r"^Leave these answers empty in the file \(an empty answer is 'not answered' and leaves the estimate\), "
+     r"declare the code \(missing_codes: \[(-?[\d.]+)\] in the YAML\), or correct the value\.$",
+     r"Laissez ces réponses vides dans le fichier (une réponse vide veut dire « pas de réponse » et sort de "
+     r"l'estimation), déclarez le code (missing_codes: [\1] dans le YAML), ou corrigez la valeur."),
+    # a survey's tests before the fieldwork and devices' clocks (data.surveys._without_tests, _device_clock)
+    (r"^every submission was made before the fieldwork_start (\S+)$",
+     r"chaque soumission a été faite avant le fieldwork_start \1"),
+    (r"^Check the date in the YAML \(year-month-day\)\.$", "Vérifiez la date dans le YAML (année-mois-jour)."),
+    (r"^(\d+) submission\(s\) made before the fieldwork_start (\S+) \(tests of the form\) are left out of every "
+     r"estimate \(rows ([\d, ]+)(?: and (\d+) more)?\)$",
+     lambda m: (f"{m[1]} soumissions faites" if m[1] != "1" else "1 soumission faite")
+               + f" avant le fieldwork_start {m[2]} (des essais du formulaire) "
+               + ("sont écartées" if m[1] != "1" else "est écartée")
+               + f" de toutes les estimations (ligne{'s' if m[1] != '1' else ''} {m[3]}"
+               + (f" et {m[4]} autres" if m[4] else "") + ")"),
+    (r"^Nothing to do if they are tests; if the interviews began earlier, correct 'fieldwork_start' in the YAML\.$",
+     "Rien à faire si ce sont des essais ; si les entretiens ont commencé plus tôt, corrigez 'fieldwork_start' dans "
+     "le YAML."),
+    (r"^(\d+) submission\(s\) started more than (\d+) days before the server received them \(rows ([\d, ]+)\): "
+     r"the device's clock was wrong; their day is taken from '([^']*)'$",
+     lambda m: (f"{m[1]} soumissions commencées" if m[1] != "1" else "1 soumission commencée")
+               + f" plus de {m[2]} jours avant que le serveur {'les' if m[1] != '1' else 'la'} reçoive (ligne"
+               + f"{'s' if m[1] != '1' else ''} {m[3]}) : l'horloge de l'appareil était fausse ; "
+               + ("leur" if m[1] != "1" else "son") + f" jour est pris de '{m[4]}'"),
+    (r"^Nothing to do if the device's date was wrong; if they are tests, delete their rows or mark them not "
+     r"approved\.$",
+     "Rien à faire si la date de l'appareil était fausse ; si ce sont des essais, supprimez leurs lignes ou marquez-"
+     "les « non approuvées »."),
+    # a survey's numbers (data.surveys._ambiguous_numbers)
+    (r"^'([^']*)' is read as (\S+) \(a single '([.,])' is the decimal mark\), but could mean (.+)$",
+     lambda m: f"'{m[1]}' est lu {m[2]} (un '{m[3]}' seul est la marque décimale), mais pourrait vouloir dire {m[4]}"),
+    (r"^Write (\S+) or (\S+): no '([.,])' followed by exactly three digits\.$",
+     r"Écrivez \1 ou \2 : pas de '\3' suivi d'exactement trois chiffres."),
+    # an answer « NA » (data.surveys._na_answers)
+    (r"^(1 answer is|\d+ answers are) 'NA' \(how R writes a missing value\): counted as an answer, in the denominator "
+     r"of every share of this question$",
+     lambda m: _answers_fr(m[1]) + " 'NA' (la façon dont R écrit une valeur manquante) : "
+               + ("comptée" if m[1].startswith("1 ") else "comptées") + " comme une réponse, au dénominateur de "
+               "chaque part de cette question"),
+    (r"^If they are missing values, leave those cells empty \(R: write\.csv\(\.\.\., na = \"\"\)\); if 'NA' is a "
+     r"choice of the form, give the form\.$",
+     'Si ce sont des valeurs manquantes, laissez ces cellules vides (R : write.csv(..., na = "")) ; si \'NA\' est '
+     "un choix du formulaire, donnez le formulaire."),
+    # a question never answered (data.surveys._value_problems)
+    (r"^'estimates\.(\d+)\.(mean|total|share|ratio)' asks for '([^']*)', which has no answer in the export: its "
+     r"estimate is not available$",
+     r"'estimates.\1.\2' demande '\3', qui n'a aucune réponse dans l'export : son estimation n'est pas disponible"),
+    (r"^Check that this is the question's column in this export \(a new version of the form may have renamed or "
+     r"moved it\), or remove the estimate\.$",
+     "Vérifiez que c'est bien la colonne de la question dans cet export (une nouvelle version du formulaire a pu la "
+     "renommer ou la déplacer), ou retirez l'estimation."),
+    # a survey's review statuses (data.surveys._rejected)
+    (r"^every submission is marked not approved at review$",
+     "chaque soumission est marquée « non approuvée » à la validation"),
+    (r"^Export the survey again once its submissions are reviewed\.$",
+     "Exportez l'enquête de nouveau une fois ses soumissions validées."),
+    (r"^(\d+) submission\(s\) marked not approved at review are left out of every estimate \(rows ([\d, ]+)"
+     r"(?: and (\d+) more)?\)$",
+     lambda m: (f"{m[1]} soumissions marquées « non approuvées » à la validation sont écartées"
+                if m[1] != "1" else "1 soumission marquée « non approuvée » à la validation est écartée")
+               + f" de toutes les estimations (ligne{'s' if m[1] != '1' else ''} {m[2]}"
+               + (f" et {m[3]} autres" if m[3] else "") + ")"),
+    (r"^To count them, change their review status in KoboToolbox or ODK Central and export again; to leave them out "
+     r"without this warning, delete their rows \(and their rows in the repeat groups' sheets\)\.$",
+     "Pour les compter, changez leur statut de validation dans KoboToolbox ou ODK Central et exportez de nouveau ; "
+     "pour les écarter sans cet avertissement, supprimez leurs lignes (et leurs lignes dans les feuilles des groupes "
+     "répétés)."),
+    # an answer written in two ways (data.surveys._spellings)
+    (r"^('[^']*' \(\d+ answers?\)(?: and '[^']*' \(\d+ answers?\))+) are one answer written in (\d+) ways: the "
+     r"(design would count them as different strata or clusters|estimates would count them as different answers)$",
+     lambda m: re.sub(r" \((\d+) answers?\)", lambda n: f" ({n[1]} réponse{'s' if n[1] != '1' else ''})",
+                      m[1]).replace(") and '", ") et '")
+               + f" sont une même réponse écrite de {m[2]} façons : "
+               + ("le plan de sondage les compterait comme des strates ou des grappes différentes"
+                  if m[3].startswith("design") else "les estimations les compteraient comme des réponses différentes")),
+    (r"^Write them all as the form's code \('([^']*)'\), in the export or in KoboToolbox / ODK\.$",
+     r"Écrivez-les toutes avec le code du formulaire ('\1'), dans l'export ou dans KoboToolbox / ODK."),
+    # a select_multiple's blanks filled with 0 (data.surveys._all_zero)
+    (r"^(\d+) of (\d+) respondents have 0 in every option column of '([^']*)' and no answer, and no respondent has its "
+     r"options empty \(not asked\): they are counted as asked and choosing no option, in the denominator of each "
+     r"share \('([^']*)': (\d+) of (\d+), (\d+) of (\d+) without them\)\. If the skip logic did not ask them, "
+     r"their cells were filled with 0$",
+     r"\1 des \2 répondants ont 0 dans chaque colonne d'option de '\3' et aucune réponse, et aucun répondant n'a ses "
+     r"options vides (non posée) : ils sont comptés comme interrogés et ne choisissant aucune option, au dénominateur "
+     r"de chaque part ('\4' : \5 sur \6, \7 sur \8 sans eux). Si le filtre du formulaire ne les a pas interrogés, "
+     r"leurs cellules ont été remplies de 0"),
+    (r"^Leave the option cells of the respondents not asked empty, as KoboToolbox / ODK export them, or give the form "
+     r"\('form:' in the YAML\) to have them told from its relevant\. If they were asked and chose none, nothing "
+     r"needs doing\.$",
+     "Laissez vides les cellules d'option des répondants non interrogés, comme KoboToolbox / ODK les exportent, ou "
+     "donnez le formulaire ('form:' dans le YAML) pour que son relevant les distingue. S'ils ont été interrogés et "
+     "n'ont rien choisi, rien à faire."),
+    (r"^the (\d+) respondents who answered '([^']*)' to '([^']*)' all have 0 in every option column of '([^']*)' and "
+     r"no answer, and no respondent has its options empty \(not asked\): the skip logic's blanks filled with 0\. "
+     r"They are read as not asked, and left out of its shares \('([^']*)': (\d+) of (\d+), not (\d+) of (\d+)\)$",
+     r"les \1 répondants qui ont répondu '\2' à '\3' ont tous 0 dans chaque colonne d'option de '\4' et aucune "
+     r"réponse, et aucun répondant n'a ses options vides (non posée) : les cases vides du filtre remplies de 0. Ils "
+     r"sont lus comme non interrogés, et écartés de ses parts ('\5' : \6 sur \7, et non \8 sur \9)"),
+    (r"^If they were asked, give the form \('form:' in the YAML\), which reads them as the form says; otherwise leave "
+     r"the option cells of the respondents not asked empty, as KoboToolbox / ODK export them\.$",
+     "S'ils ont été interrogés, donnez le formulaire ('form:' dans le YAML), qui les lit comme le formulaire le dit ; "
+     "sinon laissez vides les cellules d'option des répondants non interrogés, comme KoboToolbox / ODK les "
+     "exportent."),
     (r"^Leave these answers empty in the file \(an empty answer is 'not answered' and leaves the estimate\), or "
      r"correct the value\.$",
      "Laissez ces réponses vides dans le fichier (une réponse vide veut dire « pas de réponse » et sort de "
@@ -3440,14 +3563,12 @@ _EXACT = [
      "'strata' and 'clusters' (its standard errors are Taylor-linearised), or estimate outside the workbook.",
      "Le classeur n'utilise pas de poids répliqués (svrepdesign de R) : donnez les strates et les grappes du plan "
      "dans 'strata' et 'clusters' (ses erreurs types sont linéarisées par Taylor), ou estimez hors du classeur."),
-    ("The workbook gives no ratio of two questions (R's svyratio, e.g. the spend per household member: total spend "
-     "/ total members); the mean of a column divided row by row is another figure (the mean of each household's "
-     "ratio). Ask for {total: <numerator>} and {total: <denominator>}, and compute the ratio and its standard error "
-     "outside the workbook (R's svyratio).",
-     "Le classeur ne calcule pas de ratio de deux questions (svyratio de R, par exemple la dépense par membre du "
-     "ménage : dépense totale / nombre total de membres) ; la moyenne d'une colonne divisée ligne par ligne est un "
-     "autre chiffre (la moyenne du ratio de chaque ménage). Demandez {total: <numérateur>} et {total: "
-     "<dénominateur>}, et calculez le ratio et son erreur type hors du classeur (svyratio de R)."),
+    ("A ratio of two questions (R's svyratio, e.g. the spend per household member: total spend / total members) is "
+     "written {ratio: <numerator>, per: <denominator>}; the mean of a column divided row by row is another figure "
+     "(the mean of each household's ratio).",
+     "Un ratio de deux questions (svyratio de R, par exemple la dépense par membre du ménage : dépense totale / "
+     "nombre total de membres) s'écrit {ratio: <numérateur>, per: <dénominateur>} ; la moyenne d'une colonne "
+     "divisée ligne par ligne est un autre chiffre (la moyenne du ratio de chaque ménage)."),
     ("Fill in the sex if known.", "Indiquez le sexe s'il est connu."),
 ]
 # (a sentence of its own: the whole text, or its end after a sentence that says more, « If they are two lines... »)

@@ -297,6 +297,8 @@ WORDS = {
     "survey_stat_mean": "Mean",
     "survey_stat_total": "Total",
     "survey_stat_share": "Share",
+    "survey_stat_ratio": "Ratio",
+    "survey_ratio_of": "{name} per {per}",
     "survey_disability_share": ("Share of people with a disability (at least one Washington Group domain with 'a lot "
                                 "of difficulty' or 'cannot do at all'): {value} (95% CI {low} to {high})."),
     "survey_women_share": "Share of women: {value} (95% CI {low} to {high}).",

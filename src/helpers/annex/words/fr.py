@@ -319,6 +319,8 @@ WORDS = {
     "survey_stat_mean": "Moyenne",
     "survey_stat_total": "Total",
     "survey_stat_share": "Part",
+    "survey_stat_ratio": "Ratio",
+    "survey_ratio_of": "{name} par {per}",
     "survey_disability_share": ("Part des personnes en situation de handicap (au moins un domaine du Washington "
                                 "Group avec « beaucoup de difficulté » ou « ne peut pas du tout ») : {value} "
                                 "(IC 95 % {low} à {high})."),
