@@ -1357,11 +1357,12 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^Choose another PROJECT name, or delete the folder first \(nothing was changed\)\.$",
      "Choisissez un autre nom de PROJECT, ou supprimez d'abord le dossier (rien n'a été modifié)."),
     (r"^Choose another PROJECT name\.$", "Choisissez un autre nom de PROJECT."),
-    (r"^project name ('.*') is not allowed: use letters without accents, digits, '-' and '_' only \(no spaces, "
-     r"dots or slashes\), at most (\d+) characters(?:, e\.g\. ('[^']*'))?\.$",
-     lambda m: f"le nom de projet {m[1]} n'est pas permis : utilisez des lettres sans accents, des chiffres, '-' et "
-               f"'_' seulement (ni espaces, ni points, ni barres obliques), {m[2]} caractères au plus"
-               + (f", par exemple {m[3]}" if m[3] else "") + "."),
+    # (paths.check_slug: a project's, an annex's (`make annex ANNEX=...`) or a file's name)
+    (r"^(project|annex|file) name ('.*') is not allowed: use letters without accents, digits, '-' and '_' only "
+     r"\(no spaces, dots or slashes\), at most (\d+) characters(?:, e\.g\. ('[^']*'))?\.$",
+     lambda m: f"le nom {_NAME_OF[m[1]]} {m[2]} n'est pas permis : utilisez des lettres sans accents, des chiffres, "
+               f"'-' et '_' seulement (ni espaces, ni points, ni barres obliques), {m[3]} caractères au plus"
+               + (f", par exemple {m[4]}" if m[4] else "") + "."),
     # (paths.WINDOWS_DEVICE: a name Windows keeps for a device, refused by check_slug and by the params' loader)
     (r"^(project|annex|file) name ('.*') is not allowed: it names a device on Windows \(CON, PRN, AUX, NUL, "
      r"COM0-9, LPT0-9\), where no file or folder may be so named(?:; rename it, e\.g\. ('[^']*')\.)?$",
