@@ -483,13 +483,36 @@ def _unescaped(value: Any) -> Any:
     return value
 
 
+_LEADING = re.compile(f"^[\\s{INVISIBLE}]+")
+
+
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
         stripped = value.strip()
         if stripped and (stripped[0] in INVISIBLE or stripped[-1] in INVISIBLE):
-            stripped = _EDGES.sub("", stripped)
+            edged = _EDGES.sub("", stripped)
+            # a closer at the end closes what the text opened (« Atelier \u2067ورشة\u2069 », Arabic set apart as
+            # it should be): stripped, it left the isolate open, and the cell was refused for it
+            if unclosed_direction(edged) and not unclosed_direction(stripped):
+                edged = _LEADING.sub("", stripped)
+            stripped = edged
         return stripped if stripped else None
     return value
+
+
+def _edges_stripped(trimmed):
+    """``trimmed`` (an Arrow text column, trimmed of spaces) stripped of invisible characters at their edges as _clean
+    strips them: by Arrow, and the cells that open a direction by _clean (their closer at the end is kept)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    stripped = pc.replace_substring_regex(trimmed, _EDGES.pattern, "")
+    opened = pc.fill_null(pc.match_substring_regex(trimmed, _OPENED), False)
+    if not pc.any(opened).as_py():
+        return stripped
+    opened = opened.combine_chunks()
+    fixed = pa.array([_clean(v) for v in pc.filter(trimmed, opened).to_pylist()], pa.large_string())
+    return pa.chunked_array([pc.replace_with_mask(stripped.combine_chunks(), opened, fixed)])
 
 
 def _unaccented(name: str) -> str:
@@ -906,7 +929,7 @@ def _fast_frame(table: RawTable, head: Callable[[int], str], data: bytes, delimi
         if trim and _may_have_edge_space(cells):
             cells = pc.utf8_trim_whitespace(cells)
             if pc.any(pc.match_substring_regex(cells, f"^[{INVISIBLE}]|[{INVISIBLE}]$")).as_py():
-                cells = pc.replace_substring_regex(cells, _EDGES.pattern, "")
+                cells = _edges_stripped(cells)
             if pc.any(pc.equal(cells, "")).as_py():  # cells of spaces only
                 cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.large_string()), cells)
         columns.append(cells)
