@@ -219,6 +219,14 @@ def csv_empty_rows(root: Path) -> None:
         handle.write(",,,,\n" * 2_000_000)
 
 
+def csv_header_open_isolate(root: Path) -> None:
+    """budget.csv: the header 'label' written « label \u2067التسمية », an Arabic name after a right-to-left isolate
+    never closed (copied from a bilingual form)."""
+    path = root / "data/mini/budget.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",label,", ",label \u2067التسمية,", 1),
+                    encoding="utf-8")
+
+
 def word_template_bomb(root: Path) -> None:
     """project.yaml names a Word template whose styles.xml unpacks to 20 MiB (about 20 KiB packed)."""
     path = root / "params/mini/house.docx"
@@ -262,6 +270,7 @@ CASES = [
     Case("CSV control characters", csv_control_character, "control_character"),
     Case("CSV header with control characters", csv_header_control_character, "control_character"),
     Case("Word template bomb", word_template_bomb, "zip_bomb"),
+    Case("CSV header with an open isolate", csv_header_open_isolate, "control_character"),
     Case("CSV of 10,000 empty columns", csv_empty_columns, ""),
     Case("CSV of 2 million empty rows", csv_empty_rows, ""),
 ]

@@ -219,3 +219,44 @@ def test_a_build_with_a_named_pipe_as_a_study_yaml_stops_with_the_problem(tmp_pa
     assert runner.build(project="amem", layout=layout) == 1
     assert time.perf_counter() - started < 60
     assert "this is a named pipe, not a file" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- headers that turn the text's direction
+
+
+def test_a_survey_option_column_whose_header_opens_an_isolate_is_refused_not_an_answer(tmp_path):
+    """A select_multiple's option column headed « formation/competences/langue \u2067arabe » (an isolate opened and
+    never closed) was read as the option 'langue_\u2067arabe', an answer so named in the survey's table of the annex
+    and in figures.csv. Refused at the header, named with the isolate escaped, as a cell so written is."""
+    import pandas as pd
+
+    from helpers.data.surveys import load_surveys
+
+    source = Path(__file__).parent / "fixtures" / "survey" / "kobo_options.csv"
+    frame = pd.read_csv(source, sep=";", dtype=str, keep_default_na=False).drop(columns=["formation/competences"])
+    frame = frame.rename(columns={"formation/competences/langue": "formation/competences/langue \u2067arabe"})
+    folder = tmp_path / "surveys"
+    folder.mkdir()
+    frame.to_csv(folder / "s.csv", sep=";", index=False)
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n  - {share: formation/competences}\n",
+                                   encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert "s" not in surveys
+    assert [(p.rule, p.row, p.column) for p in problems] == [
+        ("control_character", 1, "formation/competences/langue_\\u2067arabe")]
+    assert "opens a direction isolate (\\u2067)" in problems[0].message
+
+
+def test_an_xlsx_header_that_opens_an_embedding_is_refused_and_one_closed_is_read(tmp_path):
+    from openpyxl import Workbook
+
+    from helpers.data.readers import read_xlsx
+
+    book = Workbook()
+    book.active.append(["line", "budget", "Libellé \u202bالتسمية", "Pays \u2067البلد\u2069"])
+    book.active.append(["B1", 10, "x", "Maroc"])
+    book.save(tmp_path / "budget.xlsx")
+    raw = read_xlsx(tmp_path / "budget.xlsx", [("line", "budget")])
+    assert [(p.rule, p.column) for p in raw.problems] == [("control_character", "libellé_\\u202bالتسمية")]
+    assert "embedding (\\u202b)" in raw.problems[0].message
+    assert list(raw.frame.columns) == ["line", "budget", "pays_\u2067البلد\u2069"]   # closed: harmless, read

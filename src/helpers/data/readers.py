@@ -39,8 +39,8 @@ import pandas as pd
 from ..errors import Problem
 from ..paths import relative
 from ..text import INVISIBLE_CHARACTERS, unaccented
-from .inputs import (CONTROL, CONTROL_HINT, OPENERS, OVERRIDES, MiB, Refused, clipped, control_reason, read_digested,
-                     shown, unclosed_direction, unclosed_reason, zip_problem)
+from .inputs import (CONTROL, CONTROL_HINT, ISOLATES, OPENERS, OVERRIDES, POP_EMBEDDING, POP_ISOLATE, MiB, Refused,
+                     clipped, control_reason, read_digested, shown, unclosed_direction, unclosed_reason, zip_problem)
 
 HEADER_SEARCH_ROWS = 30  # title rows allowed above the header
 # Limits (data/README.md, "Limits"), checked before the work: a file over them is refused with a message.
@@ -738,6 +738,11 @@ def _unnamed_values(table: RawTable, header: list[Any], has_values: Callable[[in
             table.problems.append(table.unnamed[column_letter(i)])
 
 
+def _escaped(name: str) -> str:
+    """A header as a message names it: control characters and direction embeddings and isolates as escapes."""
+    return re.sub(f"[{OPENERS}{POP_EMBEDDING}{POP_ISOLATE}]", lambda m: f"\\u{ord(m.group()):04x}", shown(name))
+
+
 def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
     """The columns kept (header name -> position); a name seen twice is reported and its second column dropped."""
     keep: dict[str, int] = {}
@@ -750,6 +755,14 @@ def _header(table: RawTable, header: list[Any]) -> dict[str, int]:
                 table.file, "control_character", f"this header holds a control character "
                 f"({shown(CONTROL.search(name).group())}); the column is ignored", CONTROL_HINT, row=table.header_row,
                 column=shown(name), value=clipped(str(cell))))
+            continue
+        opened = unclosed_direction(name)
+        if opened:  # dropped too: a survey's option column 'langue \u2067arabe' was an answer so named in the annex
+            table.problems.append(Problem(
+                table.file, "control_character", f"this header opens a direction "
+                f"{'isolate' if opened in ISOLATES else 'embedding'} (\\u{ord(opened):04x}) and does not close it: "
+                "the text after it would be shown in another order; the column is ignored", CONTROL_HINT,
+                row=table.header_row, column=_escaped(name), value=clipped(str(cell))))
             continue
         if name in keep:
             table.problems.append(table.problem(

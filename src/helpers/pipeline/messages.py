@@ -2247,6 +2247,14 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"backwards in the annex, its figures too \(98,184 read 481,89\)$",
      r"ce texte contient un caractère de contrôle (\1), une inversion du sens d'écriture : le texte qui le suit "
      r"serait affiché à l'envers dans l'annexe, ses chiffres aussi (98,184 lu 481,89)"),
+    # a header so written, whose column is ignored (data.readers._header)
+    (r"^this header holds a control character \((.*)\); the column is ignored$",
+     r"cet en-tête contient un caractère de contrôle (\1) ; la colonne est ignorée"),
+    (r"^this header opens a direction (isolate|embedding) \((.*)\) and does not close it: the text after it would be "
+     r"shown in another order; the column is ignored$",
+     lambda m: f"cet en-tête ouvre {'un isolement' if m[1] == 'isolate' else 'un enchâssement'} du sens d'écriture "
+               f"({m[2]}) sans le fermer : le texte qui le suit serait affiché dans un autre ordre ; la colonne est "
+               "ignorée"),
     (r"^this text opens a direction (isolate|embedding) \((.*)\) and does not close it: the text after it in its "
      r"paragraph would be shown in another order in the annex, its figures too \(« : 12 réalisées sur 40, soit "
      r"30,0 % » read « % réalisées sur 40, soit 30,0 12 : »\)$",
