@@ -260,3 +260,25 @@ def test_an_xlsx_header_that_opens_an_embedding_is_refused_and_one_closed_is_rea
     assert [(p.rule, p.column) for p in raw.problems] == [("control_character", "libellé_\\u202bالتسمية")]
     assert "embedding (\\u202b)" in raw.problems[0].message
     assert list(raw.frame.columns) == ["line", "budget", "pays_\u2067البلد\u2069"]   # closed: harmless, read
+
+
+def test_the_limits_are_told_in_french_in_a_french_project(tmp_path):
+    """A 'billion laughs', a key written twice, a nesting too deep, a named pipe: each was told in English in a French
+    project (mini's), its rule in brackets the only word of it the evaluator could look up."""
+    from hostile_corpus import FIXTURE, yaml_alias_bomb
+
+    from helpers.pipeline.messages import shown
+
+    shutil.copytree(FIXTURE, tmp_path / "mini")
+    yaml_alias_bomb(tmp_path / "mini")
+    twice, deep, pipe = tmp_path / "twice.yaml", tmp_path / "deep.yaml", tmp_path / "pipe.yaml"
+    twice.write_text("country: Maroc\ncountry: Tunisie\n", encoding="utf-8")
+    deep.write_text("a: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")
+    os.mkfifo(pipe)
+    said = [shown(read_yaml(path)[1][0], "fr") for path in
+            (tmp_path / "mini" / "params" / "mini" / "project.yaml", twice, deep, pipe)]
+    assert "une fois ses alias (*nom) développés, ce fichier contient plus de 100 000 valeurs" in said[0], said[0]
+    assert "Supprimez les ancres (&nom) et les alias (*nom)" in said[0]
+    assert "la clé 'country' est écrite deux fois dans le même dictionnaire (d'abord à la ligne 1)" in said[1], said[1]
+    assert "imbriqués sur plus de 100 niveaux" in said[2], said[2]
+    assert "c'est un tube nommé, pas un fichier : il ne peut pas être lu" in said[3], said[3]
