@@ -218,7 +218,7 @@ def test_a_build_with_a_named_pipe_as_a_study_yaml_stops_with_the_problem(tmp_pa
     started = time.perf_counter()
     assert runner.build(project="amem", layout=layout) == 1
     assert time.perf_counter() - started < 60
-    assert "this is a named pipe, not a file" in capsys.readouterr().err
+    assert "c'est un tube nommé, pas un fichier" in capsys.readouterr().err   # (amem is French)
 
 
 # ---------------------------------------------------------------- headers that turn the text's direction
