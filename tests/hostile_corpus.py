@@ -204,6 +204,29 @@ def csv_header_control_character(root: Path) -> None:
                     encoding="utf-8")
 
 
+def csv_empty_columns(root: Path) -> None:
+    """budget.csv: every record followed by 10,000 empty cells (a sheet whose whole rows were formatted, saved as
+    CSV: trailing separators). Read as the five columns it has; it took 27 s (a table rebuilt for each column)."""
+    path = root / "data/mini/budget.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("".join(line + "," * 10_000 + "\n" for line in lines), encoding="utf-8")
+
+
+def csv_empty_rows(root: Path) -> None:
+    """budget.csv: 2 million empty records (`,,,,`) after its rows, as a sheet formatted down to the bottom saves."""
+    path = root / "data/mini/budget.csv"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(",,,,\n" * 2_000_000)
+
+
+def csv_header_open_isolate(root: Path) -> None:
+    """budget.csv: the header 'label' written « label \u2067التسمية », an Arabic name after a right-to-left isolate
+    never closed (copied from a bilingual form)."""
+    path = root / "data/mini/budget.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",label,", ",label \u2067التسمية,", 1),
+                    encoding="utf-8")
+
+
 def word_template_bomb(root: Path) -> None:
     """project.yaml names a Word template whose styles.xml unpacks to 20 MiB (about 20 KiB packed)."""
     path = root / "params/mini/house.docx"
@@ -223,7 +246,7 @@ def word_template_bomb(root: Path) -> None:
 class Case:
     name: str
     make: Callable[[Path], None]
-    rule: str              # the rule of the problem make check prints
+    rule: str              # the rule of the problem make check prints ("": an odd file read right, no problem)
     seconds: float = 5.0   # the check of this project takes at most this CPU time (and ends within 30 s)
 
 
@@ -247,6 +270,9 @@ CASES = [
     Case("CSV control characters", csv_control_character, "control_character"),
     Case("CSV header with control characters", csv_header_control_character, "control_character"),
     Case("Word template bomb", word_template_bomb, "zip_bomb"),
+    Case("CSV header with an open isolate", csv_header_open_isolate, "control_character"),
+    Case("CSV of 10,000 empty columns", csv_empty_columns, ""),
+    Case("CSV of 2 million empty rows", csv_empty_rows, ""),
 ]
 
 

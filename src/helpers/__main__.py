@@ -59,17 +59,33 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     refused = _bad_name(args)
-    if refused and getattr(args, "language", None) == "fr":   # make new's own language (French by default)
-        from .pipeline.messages import sentence
-        refused = sentence(refused, "fr")
     if refused:
-        print(f"python -m helpers {args.command}: {refused}", file=sys.stderr)
+        print(f"python -m helpers {args.command}: {_in_language(refused, args)}", file=sys.stderr)
         return 2
     try:
         return _run(parser, args)
     except UnsafeName as exc:  # a name checked deeper down (a path that would leave its folder): one line
-        print(f"python -m helpers {args.command}: {exc}", file=sys.stderr)
+        print(f"python -m helpers {args.command}: {_in_language(str(exc), args)}", file=sys.stderr)
         return 2
+
+
+def _in_language(said: str, args: argparse.Namespace) -> str:
+    """A refusal of the command line in the language the command speaks: make new's (French by default), the one
+    `--language` forces, else the project's (`make annex PROJECT=amem ANNEX=aux` was refused in English in a French
+    project), else French, the annexes' default (a project name refused names no project)."""
+    from .pipeline.messages import project_language, sentence
+
+    language = getattr(args, "language", None)
+    if not language:
+        project = getattr(args, "project", None)
+        try:
+            named = project is not None and check_slug(project, "project")
+        except UnsafeName:
+            named = False
+        from .paths import PARAMS_DIR
+
+        language = project_language(project, PARAMS_DIR) if named else "fr"
+    return sentence(said, language)
 
 
 def _bad_name(args: argparse.Namespace) -> str:

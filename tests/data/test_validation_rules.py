@@ -3433,6 +3433,17 @@ ACCEPTED = [
              "beside Arabic brings them): harmless, read as written",
              lambda m, data: _check("ورشة \u2068تدريبية\u2069 2021"
                                     in data.tables["participation"]["label"].tolist())),
+    Accepted("direction isolate closed at the end of a label", lambda m: (
+                 m.replace("participation", "Formation des inspecteurs", "Formation des inspecteurs \u2067ورشة\u2069"),
+                 m.write("activities", "sep=,\n" + m.text("activities").replace(
+                     "Étude de base", "Étude de base \u2068دراسة\u2069"))),
+             "participation.csv: a label ending with Arabic set apart by an isolate it closes (« Formation des "
+             "inspecteurs \u2067ورشة\u2069 »), activities.csv (read by the csv module: a « sep=, » line) so too: the "
+             "closer was stripped as an invisible character at the cell's edge, and the label refused for the isolate "
+             "« it does not close »; read as written",
+             lambda m, data: (
+                 _check("Formation des inspecteurs \u2067ورشة\u2069" in data.tables["participation"]["label"].tolist()),
+                 _check("Étude de base \u2068دراسة\u2069" in data.tables["activities"]["label"].tolist()))),
     Accepted("invisible characters after a number", lambda m: (
                  m.replace("participation", "E1,20,8,Maroc,", "E1,20,8\u2069,Maroc,"),
                  m.write("expenditure", "sep=,\n" + m.text("expenditure").replace("B1,2020-12-31,40000,",

@@ -77,3 +77,27 @@ def test_every_entry_refuses_a_bad_name_with_one_line(args):
     assert "Traceback" not in done.stderr and done.stdout == ""
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and ("is not allowed" in lines[0] or "n'est pas permis" in lines[0]) and len(lines[0]) < 300
+
+
+@pytest.mark.parametrize("args, said", [
+    (["build", "--project", "amem", "--annex", "aux"], "le nom d'annexe 'aux' n'est pas permis : il désigne un "
+                                                       "périphérique sous Windows"),
+    (["build", "--project", "amem", "--annex", "maroc."], "le nom d'annexe 'maroc.' n'est pas permis : utilisez des "
+                                                          "lettres sans accents"),
+    (["build", "--project", "amem", "--annex", "../x"], "le nom d'annexe '../x' n'est pas permis"),
+    (["build", "--project", "con"], "le nom de projet 'con' n'est pas permis"),
+    (["check", "--project", "amem "], "le nom de projet 'amem ' n'est pas permis"),
+    (["build", "--project", "amem", "--annex", "maroc.", "--language", "en"], "annex name 'maroc.' is not allowed")])
+def test_a_name_is_refused_in_the_projects_language(args, said):
+    """amem is French: `make annex PROJECT=amem ANNEX=aux` was refused in English; --language en forces English."""
+    done = helpers(*args)
+    assert done.returncode == 2 and said in done.stderr, done.stderr
+
+
+def test_an_english_projects_annex_name_is_refused_in_english(tmp_path):
+    (tmp_path / "params" / "p").mkdir(parents=True)
+    (tmp_path / "params" / "p" / "project.yaml").write_text("language: en\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "helpers", "build", "--project", "p", "--annex", "lpt1"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "WORKBOOK_ROOT": str(tmp_path)})
+    assert done.returncode == 2 and "annex name 'lpt1' is not allowed: it names a device" in done.stderr, done.stderr

@@ -2009,7 +2009,11 @@ _FIRST_HOUR = (
 )
 
 
-_NAME_OF = {"project": "de projet", "annex": "d'annexe", "file": "de fichier"}   # « le nom de projet 'aux' »
+_NAME_OF = {"project": "de projet", "annex": "d'annexe", "file": "de fichier"}
+# what a path is when it is not a file (data.inputs._KINDS), and whose parts a zip holds (data.inputs.zip_problem)
+_KIND_OF = {"a named pipe": "un tube nommé", "a folder": "un dossier", "a device": "un périphérique",
+            "a socket": "un socket"}
+_ZIP_OF = {"workbook": "du fichier Excel", "Word template": "du modèle Word"}   # « le nom de projet 'aux' »
 
 # English sentence (a regex over the data room's text) -> French; applied in order, to the message and the hint.
 # Compiled when a text first needs it (_pattern): the 429 regexes took 0.05 s to compile at every import, in
@@ -2108,11 +2112,12 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^Choose another PROJECT name, or delete the folder first \(nothing was changed\)\.$",
      "Choisissez un autre nom de PROJECT, ou supprimez d'abord le dossier (rien n'a été modifié)."),
     (r"^Choose another PROJECT name\.$", "Choisissez un autre nom de PROJECT."),
-    (r"^project name ('.*') is not allowed: use letters without accents, digits, '-' and '_' only \(no spaces, "
-     r"dots or slashes\), at most (\d+) characters(?:, e\.g\. ('[^']*'))?\.$",
-     lambda m: f"le nom de projet {m[1]} n'est pas permis : utilisez des lettres sans accents, des chiffres, '-' et "
-               f"'_' seulement (ni espaces, ni points, ni barres obliques), {m[2]} caractères au plus"
-               + (f", par exemple {m[3]}" if m[3] else "") + "."),
+    # (paths.check_slug: a project's, an annex's (`make annex ANNEX=...`) or a file's name)
+    (r"^(project|annex|file) name ('.*') is not allowed: use letters without accents, digits, '-' and '_' only "
+     r"\(no spaces, dots or slashes\), at most (\d+) characters(?:, e\.g\. ('[^']*'))?\.$",
+     lambda m: f"le nom {_NAME_OF[m[1]]} {m[2]} n'est pas permis : utilisez des lettres sans accents, des chiffres, "
+               f"'-' et '_' seulement (ni espaces, ni points, ni barres obliques), {m[3]} caractères au plus"
+               + (f", par exemple {m[4]}" if m[4] else "") + "."),
     # (paths.WINDOWS_DEVICE: a name Windows keeps for a device, refused by check_slug and by the params' loader)
     (r"^(project|annex|file) name ('.*') is not allowed: it names a device on Windows \(CON, PRN, AUX, NUL, "
      r"COM0-9, LPT0-9\), where no file or folder may be so named(?:; rename it, e\.g\. ('[^']*')\.)?$",
@@ -3010,6 +3015,52 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"backwards in the annex, its figures too \(98,184 read 481,89\)$",
      r"ce texte contient un caractère de contrôle (\1), une inversion du sens d'écriture : le texte qui le suit "
      r"serait affiché à l'envers dans l'annexe, ses chiffres aussi (98,184 lu 481,89)"),
+    # the limits of data.inputs and data.readers (the hostile corpus: bombs, pipes, files far too large)
+    (r"^once its aliases \(\*name\) are expanded, this file holds more than ([\d,]+) values \(a 'billion laughs' "
+     r"file\)$", lambda m: f"une fois ses alias (*nom) développés, ce fichier contient plus de {_grouped(m[1])} valeurs "
+                           "(un fichier « billion laughs »)"),
+    (r"^an alias \(\*name\) refers to the list or mapping that contains it$",
+     "un alias (*nom) renvoie à la liste ou au dictionnaire qui le contient"),
+    (r"^lists and mappings are nested more than (\d+) deep$",
+     r"les listes et les dictionnaires sont imbriqués sur plus de \1 niveaux"),
+    (r"^the key '(.*)' is written twice in the same mapping \(first on line (\d+)\); YAML would silently keep the "
+     r"last one$", r"la clé '\1' est écrite deux fois dans le même dictionnaire (d'abord à la ligne \2) ; YAML "
+                   r"garderait la dernière sans rien dire"),
+    (r"^the file is larger than ([\d,]+) KiB; a params file is a few dozen lines$",
+     lambda m: f"le fichier dépasse {_grouped(m[1])} Kio ; un fichier de paramètres fait quelques dizaines de lignes"),
+    (r"^this is (a named pipe|a folder|a device|a socket), not a file: it cannot be read$",
+     lambda m: f"c'est {_KIND_OF[m[1]]}, pas un fichier : il ne peut pas être lu"),
+    (r"^this is not a regular file, not a file: it cannot be read$",
+     "ce n'est pas un fichier ordinaire : il ne peut pas être lu"),
+    (r"^the (workbook|Word template)'s part (\S+) unpacks to ([\d,]+) MiB, more than the ([\d,]+) MiB the workbook "
+     r"accepts \(a 'zip bomb', or a file far too large\)$",
+     lambda m: f"la partie {m[2]} {_ZIP_OF[m[1]]} se décompresse en {_grouped(m[3])} Mio, plus que les "
+               f"{_grouped(m[4])} Mio que le classeur accepte (une « bombe zip », ou un fichier bien trop grand)"),
+    (r"^the (workbook|Word template) unpacks to ([\d,]+) MiB, more than the ([\d,]+) MiB the workbook accepts$",
+     lambda m: f"{_ZIP_OF[m[1]].replace('du ', 'le ', 1)} se décompresse en {_grouped(m[2])} Mio, plus que les "
+               f"{_grouped(m[3])} Mio que le classeur accepte"),
+    (r"^the (workbook|Word template) holds ([\d,]+) parts, more than ([\d,]+)$",
+     lambda m: f"{_ZIP_OF[m[1]].replace('du ', 'le ', 1)} contient {_grouped(m[2])} parties, plus de "
+               f"{_grouped(m[3])}"),
+    (r"^a sheet of the workbook \((.*)\) holds ([\d,]+) cells, more than the ([\d,]+) the workbook reads from an "
+     r"\.xlsx$", lambda m: f"une feuille du fichier Excel ({m[1]}) contient {_grouped(m[2])} cellules, plus que les "
+                           f"{_grouped(m[3])} que le classeur lit d'un .xlsx"),
+    (r"^a cell starting in this row is longer than ([\d,]+) characters \((.*)\): most often a quote \(\"\) opened "
+     r"and never closed, so the rest of the file reads as one cell$",
+     lambda m: f"une cellule commençant à cette ligne dépasse {_grouped(m[1])} caractères ({m[2]}) : le plus souvent "
+               "un guillemet (\") ouvert et jamais fermé, si bien que la suite du fichier se lit comme une seule "
+               "cellule"),
+    (r"^Close the quote \(or delete the stray one\); a cell holds at most ([\d,]+) characters\.$",
+     lambda m: f"Fermez le guillemet (ou supprimez celui de trop) ; une cellule contient au plus {_grouped(m[1])} "
+               "caractères."),
+    # a header so written, whose column is ignored (data.readers._header)
+    (r"^this header holds a control character \((.*)\); the column is ignored$",
+     r"cet en-tête contient un caractère de contrôle (\1) ; la colonne est ignorée"),
+    (r"^this header opens a direction (isolate|embedding) \((.*)\) and does not close it: the text after it would be "
+     r"shown in another order; the column is ignored$",
+     lambda m: f"cet en-tête ouvre {'un isolement' if m[1] == 'isolate' else 'un enchâssement'} du sens d'écriture "
+               f"({m[2]}) sans le fermer : le texte qui le suit serait affiché dans un autre ordre ; la colonne est "
+               "ignorée"),
     (r"^this text opens a direction (isolate|embedding) \((.*)\) and does not close it: the text after it in its "
      r"paragraph would be shown in another order in the annex, its figures too \(« : 12 réalisées sur 40, soit "
      r"30,0 % » read « % réalisées sur 40, soit 30,0 12 : »\)$",
@@ -3410,6 +3461,26 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
 )]
 # Sentences of the data contract written once, word for word (data/spec.py's rules and row warnings): English -> French
 _EXACT = [
+    # the hints of the limits (data.inputs, data.readers, data.params)
+    ("Remove the anchors (&name) and aliases (*name); write the values out.",
+     "Supprimez les ancres (&nom) et les alias (*nom) ; écrivez les valeurs en entier."),
+    ("Remove the anchor (&name) and its aliases (*name); write the values out.",
+     "Supprimez l'ancre (&nom) et ses alias (*nom) ; écrivez les valeurs en entier."),
+    ("Write one 'key: value' per line; params files are a few levels deep at most.",
+     "Écrivez une « clé: valeur » par ligne ; un fichier de paramètres a quelques niveaux au plus."),
+    ("Delete one of the two lines, or merge them.", "Supprimez l'une des deux lignes, ou fusionnez-les."),
+    ("Check that this is the right file.", "Vérifiez que c'est le bon fichier."),
+    ("Replace it with the file itself (or delete it if the table does not apply).",
+     "Remplacez-le par le fichier lui-même (ou supprimez-le si la table ne s'applique pas)."),
+    ("Open the file in Excel and check it; save large tables as 'CSV UTF-8' (see data/README.md, 'Limits').",
+     "Ouvrez le fichier dans Excel et vérifiez-le ; enregistrez les grandes tables en « CSV UTF-8 » (voir "
+     "data/README.md, « Limits »)."),
+    ("Save the sheet as 'CSV UTF-8' (a CSV file is read up to 512 MiB), or delete the columns and rows the table does "
+     "not use (see data/README.md, 'Limits').",
+     "Enregistrez la feuille en « CSV UTF-8 » (un fichier CSV est lu jusqu'à 512 Mio), ou supprimez les colonnes et "
+     "les lignes que la table n'utilise pas (voir data/README.md, « Limits »)."),
+    ("Save the template again from Word, without large pictures (see data/README.md, 'Limits').",
+     "Enregistrez à nouveau le modèle depuis Word, sans grandes images (voir data/README.md, « Limits »)."),
     ("a count cannot be negative", "un effectif ne peut pas être négatif"),
     ("Write 0 or more.", "Écrivez 0 ou plus."),
     ("a count must be a whole number", "un effectif doit être un nombre entier"),
