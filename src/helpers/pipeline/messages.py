@@ -897,6 +897,24 @@ _FIRST_HOUR = (
                + ("traité" if m[2] == "treated" else "de comparaison") + f" compte donc {m[1]} et celle de l'autre "
                "non, et le changement que les deux groupes ont connu entre les vagues compterait comme un effet du "
                "programme"),
+    (r"^'(.+)' gives the treated units (\d+) different starts \((.+)\) and the study compares the round (.+) with "
+     r"the other rounds pooled as before the programme: units already treated in a round counted before it, or not "
+     r"yet treated in the round after it, are compared as if they were not, and the difference-in-differences is "
+     r"biased \(a DiD pooling units treated at different dates, as a two-way fixed-effects regression, mixes the "
+     r"cohorts' effects with weights of its own, some negative: Goodman-Bacon 2021\)$",
+     r"« \1 » donne aux unités traitées \2 débuts différents (\3) et l'étude compare la vague \4 aux autres "
+     r"vagues, regroupées comme « avant le programme » : les unités déjà traitées à une vague comptée avant lui, ou "
+     r"pas encore traitées à la vague d'après, sont comparées comme si elles ne l'étaient pas, et la double "
+     r"différence est biaisée (une double différence qui regroupe des unités traitées à des dates différentes, comme "
+     r"une régression à effets fixes bidirectionnels, mêle les effets des cohortes avec des poids qui lui sont "
+     r"propres, certains négatifs : Goodman-Bacon 2021)"),
+    (r"^Make one study per start \(cohort\), each with its treated units and the units never treated, the rounds "
+     r"before its start and its first round treated \(`period: \{column: (.+), post: \.\.\.\}` in a copy of (\S+)\); "
+     r"give the cohorts' effects side by side, or their mean weighted by their units \(Callaway and Sant'Anna "
+     r"2021\)\.$",
+     r"Faites une étude par début (cohorte) : ses unités traitées et les unités jamais traitées, les vagues d'avant "
+     r"son début et sa première vague traitée (`period: {column: \1, post: ...}` dans une copie de \2) ; donnez les "
+     r"effets des cohortes côte à côte, ou leur moyenne pondérée par leurs unités (Callaway et Sant'Anna 2021)."),
     (r"^Leave the rows of (.+) out of (\S+) \(compare the rounds both groups were surveyed in\), or give the other "
      r"group's rows of that round\.$", r"Retirez les lignes de \1 de \2 (comparez les vagues où les deux groupes ont "
      r"été enquêtés), ou donnez les lignes de l'autre groupe pour cette vague."),
