@@ -2573,6 +2573,20 @@ CASES = [
          what="a DiD with `unit: id` whose person 3 is C in 2019 and T in 2021 (the group written as each round's "
               "status): that person's rows were counted in both groups, the treated's baseline as the comparison's "
               "(43.6 for 50 in a generated study; 130 persons counted for 120), nothing said"),
+    Case("persons coming into the treated group at different rounds", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group",
+                       "design: did\nperiod: {column: year, post: 2021}\nunit: id"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'T' if start and year >= start else 'C'},{year},{10 + i + (year - 2019) + (3 if start and year >= start else 0)},30\n"
+                 for i, start in ((1, 2020), (2, 2020), (3, 2021), (4, 0), (5, 0), (6, 0))
+                 for year in (2019, 2020, 2021)))),
+         "unit_changes_group", "survey.csv", 3, "arm", hint="one study per start",
+         expect=lambda m, problems: "2 different rounds (2020, 2021)" in next(
+             p.message for p in problems if p.rule == "unit_changes_group") or pytest.fail("the starts are not named"),
+         what="a DiD over 2019-2021 whose treatment column says each round's status, persons 1 and 2 treated from 2020, "
+              "person 3 from 2021 (staggered adoption): refused, with the advice to write each person's group on "
+              "every row, which pools the 2020 starters' treated round as « before »; now the refusal names the "
+              "rounds they start at and says to make one study per cohort"),
     Case("a share as a fraction at baseline, a percentage at follow-up", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
              m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(

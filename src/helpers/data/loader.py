@@ -2544,15 +2544,39 @@ def _units_changing_group(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -
     unit = numbers.plain(frame.at[index, spec.unit])
     seen = ", ".join(f"'{numbers.plain(frame.at[i, spec.treatment.column])}' for {spec.period.column} "
                      f"{numbers.plain(frame.at[i, spec.period.column])}" for i in first.index[:4])
+    starts = _switch_rounds(spec, frame, arms[arms["unit"].isin(mixed)])
+    staggered = (f"; they come into the treated group at {len(starts)} different rounds ({', '.join(starts[:6])}): "
+                 "units treated at different dates (staggered adoption), which a difference-in-differences with one "
+                 "round after the programme cannot compare (those treated in a round counted before it, or not yet "
+                 "in the round after it)") if len(starts) > 1 else ""
     return [raw.problem(
         "unit_changes_group", f"{len(mixed)} {spec.unit}(s) are in the treated group on some rows and in the "
         f"comparison group on others ({spec.unit} {unit}: {seen}): a difference-in-differences compares groups fixed "
         "over time, and each row would be counted in the group its cell says (persons counted in both groups, "
-        "baseline rows of the treated compared as the comparison group's)",
+        "baseline rows of the treated compared as the comparison group's)" + staggered,
         f"Write each person's group on every one of their rows (the group they were assigned to, '"
         f"{numbers.plain(spec.treatment.treated)}' for everyone who took part, whatever the round), or leave out "
-        "the persons who joined the programme late.", index=index, column=spec.treatment.column,
+        "the persons who joined the programme late." + (
+            " As they started at different rounds, make one study per start (cohort): its treated units and the "
+            "units never treated, the rounds before its start and its first round treated; give the cohorts' "
+            "effects side by side, or their mean weighted by their units (Callaway and Sant'Anna 2021)."
+            if staggered else ""), index=index, column=spec.treatment.column,
         value=numbers.plain(frame.at[index, spec.treatment.column]))]
+
+
+def _switch_rounds(spec: StudySpec, frame: pd.DataFrame, arms: pd.DataFrame) -> list[str]:
+    """The rounds at which units whose group changes come into the treated group (each one's first treated row,
+    rounds in time order), as the file writes them; [] when the rounds' order is not known."""
+    if spec.period is None or spec.period.column not in frame.columns:
+        return []
+    rounds = _round_places(frame, spec)
+    if rounds is None:
+        return []
+    place = {numbers.plain(v): i for i, v in enumerate(rounds)}
+    when = frame.loc[arms.index, spec.period.column].map(lambda v: place.get(numbers.plain(v), -1))
+    treated = arms[arms["treated"].astype(bool) & (when >= 0)].assign(when=when)
+    firsts = treated.groupby("unit", sort=False)["when"].min().unique()
+    return [numbers.plain(rounds[i]) for i in sorted(firsts)]
 
 
 def _units_without_baseline(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:

@@ -939,17 +939,29 @@ _FIRST_HOUR = (
     (r"^(\d+) (\w+)\(s\) are in the treated group on some rows and in the comparison group on others \(\2 ([^:]*): "
      r"(.*)\): a difference-in-differences compares groups fixed over time, and each row would be counted in the group "
      r"its cell says \(persons counted in both groups, baseline rows of the treated compared as the comparison "
-     r"group's\)$", lambda m: f"{m[1]} {m[2]} sont dans le groupe traité sur certaines lignes et dans le groupe de "
+     r"group's\)(?=$|; they come into the treated group)", lambda m: f"{m[1]} {m[2]} sont dans le groupe traité sur certaines lignes et dans le groupe de "
                               f"comparaison sur d'autres ({m[2]} {m[3]} : "
                               + re.sub(r"('[^']*') for ", r"\1 pour ", m[4]) + ") : une double différence compare "
                               "des groupes fixes dans le temps, et chaque ligne serait comptée dans le groupe que dit "
                               "sa cellule (des personnes comptées dans les deux groupes, des lignes de référence des "
                               "traités comparées comme celles du groupe de comparaison)"),
     (r"^Write each person's group on every one of their rows \(the group they were assigned to, '([^']*)' for everyone "
-     r"who took part, whatever the round\), or leave out the persons who joined the programme late\.$",
+     r"who took part, whatever the round\), or leave out the persons who joined the programme late\.(?=$| As they)",
      r"Écrivez le groupe de chaque personne sur chacune de ses lignes (le groupe auquel elle a été affectée, '\1' pour "
      r"tous ceux qui ont participé, quelle que soit la vague), ou laissez de côté les personnes entrées tard dans le "
      r"programme."),
+    (r"; they come into the treated group at (\d+) different rounds \((.+)\): units treated at different dates "
+     r"\(staggered adoption\), which a difference-in-differences with one round after the programme cannot compare "
+     r"\(those treated in a round counted before it, or not yet in the round after it\)$",
+     r" ; elles entrent dans le groupe traité à \1 vagues différentes (\2) : des unités traitées à des dates "
+     r"différentes (adoption échelonnée), qu'une double différence avec une seule vague après le programme ne peut pas "
+     r"comparer (celles traitées à une vague comptée avant lui, ou pas encore à la vague d'après)"),
+    (r" As they started at different rounds, make one study per start \(cohort\): its treated units and the units "
+     r"never treated, the rounds before its start and its first round treated; give the cohorts' effects side by "
+     r"side, or their mean weighted by their units \(Callaway and Sant'Anna 2021\)\.$",
+     r" Comme elles ont commencé à des vagues différentes, faites une étude par début (cohorte) : ses unités traitées "
+     r"et les unités jamais traitées, les vagues d'avant son début et sa première vague traitée ; donnez les effets "
+     r"des cohortes côte à côte, ou leur moyenne pondérée par leurs unités (Callaway et Sant'Anna 2021)."),
     (r"^(\d+) cluster code\(s\) of '([^']*)' are found in several countries \((.*)\): each is taken as one cluster, and "
      r"with fewer, larger clusters the standard errors come out too small if they are not$", r"\1 code(s) de grappe "
      r"de '\2' se trouvent dans plusieurs pays (\3) : chacun est pris comme une seule grappe, et avec des grappes moins "
