@@ -276,6 +276,13 @@ def test_the_catalogue_examples_and_units_are_figures_of_the_sample(tmp_path):
         f"{i},{'T' if i <= 9 else 'C'},{'' if i in (1, 4, 7) else 10 + i % 5},{30 + i}\n" for i in range(1, 19)))
     lost_project = load_project("mini", lost.data_dir, lost.params_dir)
     computed.append(annex_figures(lost_project, load_annex_params("mini", "maroc", lost.params_dir)))
+    # impact_log_change: the mini study whose outcome is a logarithm
+    logged = Mini.copy_to(tmp_path / "log")
+    logged.replace("impact/survey.yaml", "outcomes: [score]", "outcomes: [log_revenu]")
+    logged.write("impact/survey.csv", "id,arm,log_revenu,age\n" + "".join(
+        f"{i},{'T' if i % 2 else 'C'},{7 + i % 5 / 10 + i % 2 / 10:g},{30 + i}\n" for i in range(1, 19)))
+    computed.append(annex_figures(load_project("mini", logged.data_dir, logged.params_dir),
+                                  load_annex_params("mini", "maroc", logged.params_dir)))
     studies = {**lost_project.studies, **amem.studies}
     pairs = {(m, k): u for f in computed for m, k, u in zip(f["metric"], f["key"], f["unit"])}
     units = {"currency": amem.params.currency, "the outcome's": "", "the question's": "", "": "",

@@ -1084,6 +1084,26 @@ def test_the_effect_in_standard_deviations_is_a_figure(tmp_path):
     assert row["value"] == pytest.approx(did / sd, rel=1e-9) and row["unit"] == "ratio" and row["n"] == 80
 
 
+def test_the_percent_change_of_a_log_outcome_is_a_figure():
+    """The annex gives a log outcome's effect as the % change it stands for (« +9,6 % »), and figures.csv had the
+    difference of logs only: a report's « +9,6 % » could not be checked. impact_log_change: 100 (exp(b) - 1) of the
+    OLS coefficient and of its interval's ends (statsmodels' formula interface, HC1, t), in %; none for a plain
+    outcome."""
+    from helpers.analyses.figures import impact_figures
+
+    data = two_group_data().assign(log_revenu=lambda d: np.log(100 * d["y"]))
+    study = make_study(data, outcomes=["log_revenu", "y"])
+    fit = smf.ols("log_revenu ~ t", data.assign(t=(data["group"] == "t").astype(float))).fit(cov_type="HC1",
+                                                                                            use_t=True)
+    low, high = fit.conf_int().loc["t"]
+    figures = impact_figures({"s": study}).set_index(["metric", "key"])
+    row = figures.loc[("impact_log_change", "s:log_revenu")]
+    assert row["value"] == pytest.approx(100 * math.expm1(fit.params["t"]), rel=1e-9) and row["unit"] == "%"
+    assert row["ci_low"] == pytest.approx(100 * math.expm1(low), rel=1e-9)
+    assert row["ci_high"] == pytest.approx(100 * math.expm1(high), rel=1e-9)
+    assert row["n"] == len(data) and ("impact_log_change", "s:y") not in figures.index
+
+
 def test_the_effects_by_subgroup_and_their_difference_are_figures(tmp_path):
     """The annex's table of effects by subgroup and its test that the effect differs between the women and the men
     (« Revenu selon Sexe : p = 0,003 ») had no row in figures.csv (the overall effects only): a report's

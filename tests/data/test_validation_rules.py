@@ -1977,6 +1977,16 @@ CASES = [
          what="`outcomes: [score, emploi, Score]` (« Score » copied from the header: the same column): score "
               "estimated twice and counted as two tests, Holm's family 3 tests for 2 (the smallest p times 3, "
               "not 2; statsmodels' multipletests), the annex showing it twice, nothing said"),
+    Case("treated units starting at different rounds (staggered adoption)", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,debut,annee,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{(2020 if i % 4 == 1 else 2021) if i % 2 else ''},{year},"
+                 f"{10 + i % 3 + year - 2018 + (100 * (year - 2019 - (i % 4 == 3)) if i % 2 and year >= 2020 + (i % 4 == 3) else 0)},30\n"
+                 for i in range(1, 13) for year in (2018, 2019, 2020, 2021)))),
+         "staggered_start", "survey.csv", 10, "debut", severity="warning", hint="one study per start",
+         what="a DiD over four rounds whose treated persons start in 2020 or 2021 (column `debut`), `post: 2021`: the "
+              "2020 starters' treated round 2020 pooled as « before », the effect 125.5 where each cohort's own DiD "
+              "gives 189.8 and 96.4 (60 generated villages, statsmodels), nothing said"),
     Case("a round before the programme of one group only", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}"),
              m.write("impact/survey.csv", "id,arm,annee,score,age\n" + "".join(
@@ -2599,6 +2609,20 @@ CASES = [
          what="a DiD with `unit: id` whose person 3 is C in 2019 and T in 2021 (the group written as each round's "
               "status): that person's rows were counted in both groups, the treated's baseline as the comparison's "
               "(43.6 for 50 in a generated study; 130 persons counted for 120), nothing said"),
+    Case("persons coming into the treated group at different rounds", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group",
+                       "design: did\nperiod: {column: year, post: 2021}\nunit: id"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'T' if start and year >= start else 'C'},{year},{10 + i + (year - 2019) + (3 if start and year >= start else 0)},30\n"
+                 for i, start in ((1, 2020), (2, 2020), (3, 2021), (4, 0), (5, 0), (6, 0))
+                 for year in (2019, 2020, 2021)))),
+         "unit_changes_group", "survey.csv", 3, "arm", hint="one study per start",
+         expect=lambda m, problems: "2 different rounds (2020, 2021)" in next(
+             p.message for p in problems if p.rule == "unit_changes_group") or pytest.fail("the starts are not named"),
+         what="a DiD over 2019-2021 whose treatment column says each round's status, persons 1 and 2 treated from 2020, "
+              "person 3 from 2021 (staggered adoption): refused, with the advice to write each person's group on "
+              "every row, which pools the 2020 starters' treated round as « before »; now the refusal names the "
+              "rounds they start at and says to make one study per cohort"),
     Case("a share as a fraction at baseline, a percentage at follow-up", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
              m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
@@ -3574,6 +3598,16 @@ ACCEPTED = [
              "the same 4 villages with `se: cluster` and `cluster: village`: nothing to say (but the annex's few "
              "clusters caution)",
              lambda m, data: _check(data.studies["survey"].spec.cluster == "village")),
+    Accepted("treated units all starting between the two rounds", lambda m: (
+                 m.replace("impact/survey.yaml", "design: two_group",
+                           "design: did\nperiod: {column: annee, post: 2021}\nunit: id\nse: cluster\ncluster: id"),
+                 m.write("impact/survey.csv", "id,arm,debut,annee,score,age\n" + "".join(
+                     f"{i},{'T' if i % 2 else 'C'},{('2020-03' if i % 4 == 1 else '2020-09') if i % 2 else ''},{year},"
+                     f"{10 + i % 3 + (3 if i % 2 and year == 2021 else 0)},30\n"
+                     for i in range(1, 13) for year in (2019, 2021)))),
+             what="a DiD whose treated persons started in 2020-03 or 2020-09, between the rounds 2019 and 2021: one "
+                  "cohort as the rounds see it, nothing to say",
+             expect=lambda m, data: _check(data.studies["survey"].spec.design == "did")),
 ]
 
 

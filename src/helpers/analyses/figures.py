@@ -96,7 +96,7 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "impact_adjusted_effect", "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted",
            "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
-           "impact_relative_effect", "impact_icc", "impact_effect_sd", "impact_subgroup_effect",
+           "impact_relative_effect", "impact_icc", "impact_effect_sd", "impact_log_change", "impact_subgroup_effect",
            "impact_subgroup_difference_p", "impact_lee_bound", "survey_mean", "survey_total", "survey_share",
            "survey_ratio", "survey_deff",
            "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark")
@@ -745,6 +745,7 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
                            + _num(standardised["comparison_sd"]) + np.where(
                                standardised["comparison_sample"].eq("post"), " after the programme", "")
                            + ", over n rows (Glass's delta)"))
+    parts += _log_change_rows(name, study, head)
     clustered = head[head["icc"].notna() | (study.spec.se == "cluster")]
     if study.spec.se == "cluster" and len(clustered):
         parts.append(_rows("impact", "impact_icc", name + ":" + clustered["outcome"].astype(str), clustered["icc"],
@@ -758,6 +759,28 @@ def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.D
                                                           "arm's rows only (every comparison row is in one cluster)"}
                                                          ).fillna("")))
     return parts
+
+
+def _log_change_rows(name: str, study: Any, head: pd.DataFrame) -> list[pd.DataFrame]:
+    """impact_log_change: the effect on an outcome that is a logarithm (« log_revenu », « Log du revenu (MAD) ») as
+    the percentage change the annex gives beside it, 100 (exp(effect) - 1), and its interval the same way. The annex
+    said « +9,6 % » and figures.csv had the difference of logs 0.092 only: a report's « +9,6 % » was not
+    computable beside it."""
+    from ..data.currencies import names_a_log
+
+    def is_log(outcome: str) -> bool:
+        label = study.spec.labels.get(outcome)
+        return any(names_a_log(t) for t in (outcome, *((label.fr, label.en) if label else ())) if t)
+
+    logs = head[head["outcome"].map(is_log).astype(bool) & head["estimate"].notna()]
+    if not len(logs):
+        return []
+    return [_rows("impact", "impact_log_change", name + ":" + logs["outcome"].astype(str),
+                  100 * np.expm1(logs["estimate"].astype(float)), "%", logs["n_treated"] + logs["n_comparison"],
+                  ci_low=100 * np.expm1(logs["ci_low"].astype(float)),
+                  ci_high=100 * np.expm1(logs["ci_high"].astype(float)),
+                  note="100 (exp(effect) - 1) of the study's estimate (" + logs["method"].astype(str) + ") "
+                  + _num(logs["estimate"]) + ", a difference of logs; the interval's ends the same way")]
 
 
 # ----------------------------------------------------------------------------------------------- scope

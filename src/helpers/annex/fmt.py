@@ -604,6 +604,7 @@ WORDS: dict[str, dict[str, str]] = {
     "impact_relative_effect": {"fr": "Effet relatif", "en": "Relative effect"},
     "impact_icc": {"fr": "Corrélation intra-grappe", "en": "Intra-cluster correlation"},
     "impact_effect_sd": {"fr": "Effet en écarts types", "en": "Effect in standard deviations"},
+    "impact_log_change": {"fr": "Effet en % (variable en logarithme)", "en": "Effect in % (log outcome)"},
     "impact_subgroup_effect": {"fr": "Effet par sous-groupe", "en": "Effect by subgroup"},
     "impact_subgroup_difference_p": {"fr": "Différence d'effet entre sous-groupes (p)",
                                      "en": "Difference of effect between subgroups (p)"},

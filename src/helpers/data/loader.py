@@ -2217,6 +2217,7 @@ def load_study(spec_path: Path, params: ProjectParams) -> tuple[Study | None, li
         problems += _panel_robust_se(spec, frame, spec_path, units)
         problems += _rounds_pooled(spec, frame, raw, spec_path)
         problems += _round_of_one_arm(spec, frame, raw)
+        problems += _staggered_start(spec, frame, raw, spec_path)
         problems += _unit_across_clusters(spec, frame, raw, spec_path, units)
         problems += _clusters_missing(spec, frame, raw)
         problems += _assigned_by_cluster(spec, frame, raw, spec_path)
@@ -2554,15 +2555,39 @@ def _units_changing_group(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -
     unit = numbers.plain(frame.at[index, spec.unit])
     seen = ", ".join(f"'{numbers.plain(frame.at[i, spec.treatment.column])}' for {spec.period.column} "
                      f"{numbers.plain(frame.at[i, spec.period.column])}" for i in first.index[:4])
+    starts = _switch_rounds(spec, frame, arms[arms["unit"].isin(mixed)])
+    staggered = (f"; they come into the treated group at {len(starts)} different rounds ({', '.join(starts[:6])}): "
+                 "units treated at different dates (staggered adoption), which a difference-in-differences with one "
+                 "round after the programme cannot compare (those treated in a round counted before it, or not yet "
+                 "in the round after it)") if len(starts) > 1 else ""
     return [raw.problem(
         "unit_changes_group", f"{len(mixed)} {spec.unit}(s) are in the treated group on some rows and in the "
         f"comparison group on others ({spec.unit} {unit}: {seen}): a difference-in-differences compares groups fixed "
         "over time, and each row would be counted in the group its cell says (persons counted in both groups, "
-        "baseline rows of the treated compared as the comparison group's)",
+        "baseline rows of the treated compared as the comparison group's)" + staggered,
         f"Write each person's group on every one of their rows (the group they were assigned to, '"
         f"{numbers.plain(spec.treatment.treated)}' for everyone who took part, whatever the round), or leave out "
-        "the persons who joined the programme late.", index=index, column=spec.treatment.column,
+        "the persons who joined the programme late." + (
+            " As they started at different rounds, make one study per start (cohort): its treated units and the "
+            "units never treated, the rounds before its start and its first round treated; give the cohorts' "
+            "effects side by side, or their mean weighted by their units (Callaway and Sant'Anna 2021)."
+            if staggered else ""), index=index, column=spec.treatment.column,
         value=numbers.plain(frame.at[index, spec.treatment.column]))]
+
+
+def _switch_rounds(spec: StudySpec, frame: pd.DataFrame, arms: pd.DataFrame) -> list[str]:
+    """The rounds at which units whose group changes come into the treated group (each one's first treated row,
+    rounds in time order), as the file writes them; [] when the rounds' order is not known."""
+    if spec.period is None or spec.period.column not in frame.columns:
+        return []
+    rounds = _round_places(frame, spec)
+    if rounds is None:
+        return []
+    place = {numbers.plain(v): i for i, v in enumerate(rounds)}
+    when = frame.loc[arms.index, spec.period.column].map(lambda v: place.get(numbers.plain(v), -1))
+    treated = arms[arms["treated"].astype(bool) & (when >= 0)].assign(when=when)
+    firsts = treated.groupby("unit", sort=False)["when"].min().unique()
+    return [numbers.plain(rounds[i]) for i in sorted(firsts)]
 
 
 def _units_without_baseline(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
@@ -2670,6 +2695,91 @@ def _rounds_pooled(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_pat
             f"{numbers.plain(values[both][-1])}}}` in {spec_path.name} (the round after the programme); to compare "
             f"after the programme only, keep that round's rows in {Path(raw.file).name}.", column=column,
             severity="warning")]
+    return []
+
+
+# a column that gives each unit the date (or round) its programme began: « debut », « cohorte », « first_treated »
+_START_HEADER = re.compile(r"^(?:debut|date_debut|annee_debut|mois_debut|debut_traitement|debut_programme|"
+                           r"debut_intervention|start|start_date|start_year|treatment_start|program_start|"
+                           r"first_treated|first_treatment|year_treated|round_treated|cohorte?|cohort|"
+                           r"annee_traitement|date_traitement|vague_traitement|annee_entree|date_entree|entree|"
+                           r"adoption|annee_adoption|date_adoption)$")
+
+
+def _round_places(frame: pd.DataFrame, spec: StudySpec) -> list[Any] | None:
+    """The study's rounds in time order (dates or years, words as baseline / T1, else the description's
+    ``order``); None when their order is not known."""
+    values = list(pd.unique(frame[spec.period.column].dropna()))
+    spans = [numbers.period_span(numbers.plain(v)) for v in values]
+    if values and all(s is not None for s in spans):
+        return [values[i] for i in sorted(range(len(values)), key=lambda i: spans[i])]
+    ranks = numbers.round_ranks(values)
+    if ranks is not None:
+        return [values[i] for i in np.argsort(ranks, kind="stable")]
+    if spec.period.order:
+        labels = [numbers.plain(v) for v in spec.period.order]
+        if all(numbers.plain(v) in labels for v in values):
+            return sorted(values, key=lambda v: labels.index(numbers.plain(v)))
+    return None
+
+
+def _first_round_treated(start: Any, rounds: list[Any]) -> int | None:
+    """The place of the first round at which a unit that began at ``start`` is under the programme: the round
+    written as the start is (« T1 », 2020), else the first round whose last day is on or after the start's first
+    day (len(rounds) when after every round); None when the start cannot be placed."""
+    label = fold(numbers.plain(start)).strip()
+    for i, value in enumerate(rounds):
+        if fold(numbers.plain(value)).strip() == label:
+            return i
+    begins = numbers.period_span(numbers.plain(start))
+    spans = [numbers.period_span(numbers.plain(v)) for v in rounds]
+    if begins is None or any(s is None for s in spans):
+        return None
+    return next((i for i, s in enumerate(spans) if s[1] >= begins[0]), len(rounds))
+
+
+def _staggered_start(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
+    """A did study whose treated units began at different rounds (a column « debut » / « cohorte »: 2020 for some
+    villages, 2021 for others; staggered adoption). The description has one round after the programme and pools
+    the others as « before », so the units already treated in a round counted before it, and those not yet treated
+    in the round after it, are compared as if they were not: 60 villages, a third starting in 2020, a third in 2021,
+    a third never, rounds 2018 to 2021, the effect 100 per year of programme: 125.5 with `post: 2021`, where each
+    cohort's own DiD (2021 against the rounds before its start, beside the units never treated) gives 189.8 and 96.4,
+    mean 143.1 (true 200 and 100; statsmodels), nothing said. A two-way fixed-effects DiD over such starts is biased too
+    (Goodman-Bacon 2021; de Chaisemartin and D'Haultfoeuille 2020): the way out is a DiD per cohort (Callaway and
+    Sant'Anna 2021), which the workbook estimates as one study per cohort. A warning at the column."""
+    if spec.design != "did" or spec.period is None or spec.period.column not in frame.columns \
+            or spec.treatment.column not in frame.columns:
+        return []
+    named = set(spec.columns())
+    treated = _matches(frame[spec.treatment.column], spec.treatment.treated).to_numpy(dtype=bool)
+    rounds = _round_places(frame, spec)
+    for column in frame.columns:
+        if not isinstance(column, str) or column in named \
+                or not _START_HEADER.match(fold(column).strip().replace(" ", "_")):
+            continue
+        starts = [v for v in pd.unique(frame.loc[treated, column].dropna()) if str(v).strip()]
+        if len(starts) < 2:
+            continue
+        places = {v: (_first_round_treated(v, rounds) if rounds is not None else None) for v in starts}
+        if all(p is not None for p in places.values()) and len(set(places.values())) < 2:
+            continue   # every start between the same two rounds: one cohort, as the rounds see it
+        if rounds is None and frame[spec.period.column].nunique() < 3:
+            continue   # two rounds, the starts not placed: before and after every start, most likely
+        shown = ", ".join(numbers.plain(v) for v in sorted(starts, key=numbers.plain)[:6])
+        first = frame.index[treated & frame[column].isin([starts[-1]]).to_numpy()][0]
+        return [raw.problem(
+            "staggered_start", f"'{column}' gives the treated units {len(starts)} different starts ({shown}) and the "
+            f"study compares the round {numbers.plain(spec.period.post)} with the other rounds pooled as before the "
+            "programme: units already treated in a round counted before it, or not yet treated in the round after "
+            "it, are compared as if they were not, and the difference-in-differences is biased (a DiD pooling "
+            "units treated at different dates, as a two-way fixed-effects regression, mixes the cohorts' effects "
+            "with weights of its own, some negative: Goodman-Bacon 2021)",
+            f"Make one study per start (cohort), each with its treated units and the units never treated, the rounds "
+            f"before its start and its first round treated (`period: {{column: {spec.period.column}, post: ...}}` in "
+            f"a copy of {spec_path.name}); give the cohorts' effects side by side, or their mean weighted by their "
+            "units (Callaway and Sant'Anna 2021).", index=first, column=column,
+            value=numbers.plain(frame.at[first, column]), severity="warning")]
     return []
 
 

@@ -1648,6 +1648,24 @@ _FIRST_HOUR = (
                + ("traité" if m[2] == "treated" else "de comparaison") + f" compte donc {m[1]} et celle de l'autre "
                "non, et le changement que les deux groupes ont connu entre les vagues compterait comme un effet du "
                "programme"),
+    (r"^'(.+)' gives the treated units (\d+) different starts \((.+)\) and the study compares the round (.+) with "
+     r"the other rounds pooled as before the programme: units already treated in a round counted before it, or not "
+     r"yet treated in the round after it, are compared as if they were not, and the difference-in-differences is "
+     r"biased \(a DiD pooling units treated at different dates, as a two-way fixed-effects regression, mixes the "
+     r"cohorts' effects with weights of its own, some negative: Goodman-Bacon 2021\)$",
+     r"« \1 » donne aux unités traitées \2 débuts différents (\3) et l'étude compare la vague \4 aux autres "
+     r"vagues, regroupées comme « avant le programme » : les unités déjà traitées à une vague comptée avant lui, ou "
+     r"pas encore traitées à la vague d'après, sont comparées comme si elles ne l'étaient pas, et la double "
+     r"différence est biaisée (une double différence qui regroupe des unités traitées à des dates différentes, comme "
+     r"une régression à effets fixes bidirectionnels, mêle les effets des cohortes avec des poids qui lui sont "
+     r"propres, certains négatifs : Goodman-Bacon 2021)"),
+    (r"^Make one study per start \(cohort\), each with its treated units and the units never treated, the rounds "
+     r"before its start and its first round treated \(`period: \{column: (.+), post: \.\.\.\}` in a copy of (\S+)\); "
+     r"give the cohorts' effects side by side, or their mean weighted by their units \(Callaway and Sant'Anna "
+     r"2021\)\.$",
+     r"Faites une étude par début (cohorte) : ses unités traitées et les unités jamais traitées, les vagues d'avant "
+     r"son début et sa première vague traitée (`period: {column: \1, post: ...}` dans une copie de \2) ; donnez les "
+     r"effets des cohortes côte à côte, ou leur moyenne pondérée par leurs unités (Callaway et Sant'Anna 2021)."),
     (r"^Leave the rows of (.+) out of (\S+) \(compare the rounds both groups were surveyed in\), or give the other "
      r"group's rows of that round\.$", r"Retirez les lignes de \1 de \2 (comparez les vagues où les deux groupes ont "
      r"été enquêtés), ou donnez les lignes de l'autre groupe pour cette vague."),
@@ -1672,17 +1690,29 @@ _FIRST_HOUR = (
     (r"^(\d+) (\w+)\(s\) are in the treated group on some rows and in the comparison group on others \(\2 ([^:]*): "
      r"(.*)\): a difference-in-differences compares groups fixed over time, and each row would be counted in the group "
      r"its cell says \(persons counted in both groups, baseline rows of the treated compared as the comparison "
-     r"group's\)$", lambda m: f"{m[1]} {m[2]} sont dans le groupe traité sur certaines lignes et dans le groupe de "
+     r"group's\)(?=$|; they come into the treated group)", lambda m: f"{m[1]} {m[2]} sont dans le groupe traité sur certaines lignes et dans le groupe de "
                               f"comparaison sur d'autres ({m[2]} {m[3]} : "
                               + re.sub(r"('[^']*') for ", r"\1 pour ", m[4]) + ") : une double différence compare "
                               "des groupes fixes dans le temps, et chaque ligne serait comptée dans le groupe que dit "
                               "sa cellule (des personnes comptées dans les deux groupes, des lignes de référence des "
                               "traités comparées comme celles du groupe de comparaison)"),
     (r"^Write each person's group on every one of their rows \(the group they were assigned to, '([^']*)' for everyone "
-     r"who took part, whatever the round\), or leave out the persons who joined the programme late\.$",
+     r"who took part, whatever the round\), or leave out the persons who joined the programme late\.(?=$| As they)",
      r"Écrivez le groupe de chaque personne sur chacune de ses lignes (le groupe auquel elle a été affectée, '\1' pour "
      r"tous ceux qui ont participé, quelle que soit la vague), ou laissez de côté les personnes entrées tard dans le "
      r"programme."),
+    (r"; they come into the treated group at (\d+) different rounds \((.+)\): units treated at different dates "
+     r"\(staggered adoption\), which a difference-in-differences with one round after the programme cannot compare "
+     r"\(those treated in a round counted before it, or not yet in the round after it\)$",
+     r" ; elles entrent dans le groupe traité à \1 vagues différentes (\2) : des unités traitées à des dates "
+     r"différentes (adoption échelonnée), qu'une double différence avec une seule vague après le programme ne peut pas "
+     r"comparer (celles traitées à une vague comptée avant lui, ou pas encore à la vague d'après)"),
+    (r" As they started at different rounds, make one study per start \(cohort\): its treated units and the units "
+     r"never treated, the rounds before its start and its first round treated; give the cohorts' effects side by "
+     r"side, or their mean weighted by their units \(Callaway and Sant'Anna 2021\)\.$",
+     r" Comme elles ont commencé à des vagues différentes, faites une étude par début (cohorte) : ses unités traitées "
+     r"et les unités jamais traitées, les vagues d'avant son début et sa première vague traitée ; donnez les effets "
+     r"des cohortes côte à côte, ou leur moyenne pondérée par leurs unités (Callaway et Sant'Anna 2021)."),
     (r"^(\d+) cluster code\(s\) of '([^']*)' are found in several countries \((.*)\): each is taken as one cluster, and "
      r"with fewer, larger clusters the standard errors come out too small if they are not$", r"\1 code(s) de grappe "
      r"de '\2' se trouvent dans plusieurs pays (\3) : chacun est pris comme une seule grappe, et avec des grappes moins "
