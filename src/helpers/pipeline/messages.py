@@ -2500,10 +2500,6 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"la version IATI \1 n'est pas lue : le classeur lit les fichiers d'activités des versions \2"),
     (r"^Download the file in version 2\.03 \(d-portal and the IATI Datastore give it\), or convert it\.$",
      "Téléchargez le fichier en version 2.03 (d-portal et l'IATI Datastore la donnent), ou convertissez-le."),
-    (r"^the file is a (\w+) archive \(a compressed download\), not XML: it is not read$",
-     r"le fichier est une archive \1 (un téléchargement compressé), pas du XML : il n'est pas lu"),
-    (r"^Unpack it \(([^)]*)\) and use the \.xml file it holds\.$",
-     r"Décompressez-le (\1) et utilisez le fichier .xml qu'il contient."),
     (r"^the file is a web page \(HTML\), not an IATI activity file: the download gave a page instead of the file",
      "le fichier est une page web (HTML), pas un fichier d'activités IATI : le téléchargement a donné une page au "
      "lieu du fichier"),
