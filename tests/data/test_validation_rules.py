@@ -928,6 +928,14 @@ CASES = [
     Case("optional column misspelt", lambda m: m.replace("activities", "progress", "progres"),
          "unknown_column", "activities.csv", 1, "progres", severity="warning", hint="progress",
          what="activities.csv header says 'progres' for the optional 'progress'"),
+    Case("the office's own ratings beside the indicators",
+         lambda m: m.write("indicators", "indicator_id,period,actual,label,level,unit,baseline,target,target_final,"
+                           "direction,country,sex,Statut RAG\nI1,2020,10,Personnes formées,output,persons,0,20,50,"
+                           "increase,Maroc,total,Orange\nI2,2020,12.5,Taux de chômage des migrants de retour,outcome,%,"
+                           "20,15,10,decrease,Tunisie,,Vert\n"),
+         "rating_not_read", "indicators.csv", 1, "Statut RAG", severity="warning", hint="rag_green",
+         what="indicators.csv has the office's own column « Statut RAG » (I1 Orange): dropped without a word, where "
+              "the annex rated I1 itself (10 of 20, 50 %: amber here, but a rating may differ)"),
     Case("column twice", lambda m: m.replace("budget", "category", "label"),
          "duplicate_column", "budget.csv", 1, "label", what="budget.csv has two 'label' columns"),
     Case("empty file", lambda m: m.write("activities", ""), "empty_file", "activities.csv", NO_ROW, None,

@@ -1093,7 +1093,28 @@ def _header_problems(name: str, raw: RawTable, required: tuple[str, ...]) -> lis
                 "unknown_column", f"the column '{raw.headers.get(column, column)}' is not part of the table and is "
                 f"ignored", f"Did you mean '{close[0]}'? Rename the header if so.",
                 index=raw.header_row, column=column, severity="warning"))
+    if name == "indicators":
+        problems += _ratings_not_read(raw, extra)
     return problems
+
+
+# an indicator table's own rating (« Statut RAG », « Appréciation », « Feu », « Notation »): the annex rates itself
+_RATING_HEADER = re.compile(r"(?:^|[\s_/(-])(?:rag|appreciation|notation|rating|feu|feux|couleur|colour|color|"
+                            r"cotation|traffic[\s_]light)(?:$|[\s_/)-])")
+
+
+def _ratings_not_read(raw: RawTable, extra: list[str]) -> list[Problem]:
+    """A warning for an indicator table's column of ratings written by the office: the annex rates each indicator
+    itself (actual / target and the thresholds of project.yaml), and this column was dropped without a word, where
+    it rated I2 « Orange » and the annex « Vert » (scratch10)."""
+    rated = [c for c in extra if _RATING_HEADER.search(fold(str(raw.headers.get(c, c))))]
+    return [raw.problem(
+        "rating_not_read", f"the column '{raw.headers.get(c, c)}' is not read: the annex rates each indicator "
+        "itself, from its actual and its target and the thresholds of project.yaml (rag_green, rag_amber), and a "
+        "rating written here may differ from the annex's without a word",
+        "Compare it with the annex's ratings; if it rates otherwise on purpose, change the thresholds in "
+        "project.yaml (rag_green, rag_amber under thresholds), and delete the column or keep it in another file.",
+        index=raw.header_row, column=str(raw.headers.get(c, c)), severity="warning") for c in rated]
 
 
 def _other_names(table: str, column: str) -> str:

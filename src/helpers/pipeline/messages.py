@@ -2768,6 +2768,17 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^the column '([^']*)' is not part of the table and is ignored$",
      r"la colonne '\1' ne fait pas partie de la table et est ignorée"),
     (r"(?:^|(?<=\? ))Rename the header if so\.$", "Renommez l'en-tête si c'est le cas."),
+    (r"^the column '([^']*)' is not read: the annex rates each indicator itself, from its actual and its target and "
+     r"the thresholds of project\.yaml \(rag_green, rag_amber\), and a rating written here may differ from the "
+     r"annex's without a word$",
+     r"la colonne '\1' n'est pas lue : l'annexe apprécie elle-même chaque indicateur, d'après son réalisé, sa cible "
+     r"et les seuils de project.yaml (rag_green, rag_amber), et une appréciation écrite ici peut différer de celle "
+     r"de l'annexe sans que rien ne le dise"),
+    (r"^Compare it with the annex's ratings; if it rates otherwise on purpose, change the thresholds in project\.yaml "
+     r"\(rag_green, rag_amber under thresholds\), and delete the column or keep it in another file\.$",
+     "Comparez-la aux appréciations de l'annexe ; si elle apprécie autrement à dessein, changez les seuils dans "
+     "project.yaml (rag_green, rag_amber sous thresholds), puis supprimez la colonne ou gardez-la dans un autre "
+     "fichier."),
     (r"^the column '([^']*)' appears twice; the first one is used$",
      r"la colonne '\1' apparaît deux fois ; la première est utilisée"),
     (r"^Delete or rename one of them\.$", "Supprimez ou renommez l'une des deux."),
