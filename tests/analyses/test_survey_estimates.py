@@ -496,6 +496,12 @@ def test_weights_of_zero_are_read_as_r_reads_them(tmp_path):
     assert "9 respondents have a weight of 0 (rows 3, 14, 15, 16, 17, 18, 19, 22, 42)" in problems[0].message
     found = _equal_to_r(surveys["s"], ZERO_WEIGHTS_R)
     assert found["s:emploi/revenu|mean"]["n"] == 33   # R's sum(weights(d) > 0)
+    # the annex's design paragraph said « 42 personnes ont répondu » beside estimates of 33, and nothing of why
+    from helpers.analyses.surveys import design_summary
+    from helpers.annex.surveys import design_text
+
+    said = design_text(surveys["s"], design_summary(surveys["s"]), "fr")
+    assert "42 personnes ont répondu. Parmi elles, 9 ont un poids nul" in said, said
 
 
 def test_every_weight_of_zero_is_refused(tmp_path):

@@ -301,6 +301,8 @@ def design_summary(survey: Any) -> dict[str, Any]:
                "weighted": bool(design["weights"]), "fpc_weighted": derived is not None, "fpc": bool(design["fpc"]),
                "lonely": list(survey.notes), "rejected": survey.rejected, "early": getattr(survey, "early", 0),
                "left_out_weight": getattr(survey, "left_out_weight", 0.0) if design["weights"] else 0.0,
+               # respondents of weight 0 (sampled, outside the population): in no estimate, as R's survey reads them
+               "zero_weight": int(weights.eq(0).sum()) if design["weights"] else 0,
                "design": design}
     return summary
 

@@ -21,6 +21,8 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
     d = summary["design"]
     n = fmt.number(summary["n"], 0, lang)
     parts = [say("survey_answered", lang, n=n)]
+    if summary.get("zero_weight"):   # « 42 personnes ont répondu » beside estimates of 33: said why
+        parts.append(say("survey_zero_weight", lang, n=fmt.number(summary["zero_weight"], 0, lang)))
     if summary["rejected"]:
         parts.append(say("survey_rejected", lang, n=fmt.number(summary["rejected"], 0, lang)))
     if summary.get("early"):

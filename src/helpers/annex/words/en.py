@@ -254,6 +254,9 @@ WORDS = {
     "survey_language_fr": "French",
     "survey_language_en": "English",
     "survey_answered": "{n} people answered.",
+    "survey_zero_weight": ("Of them, {n} have a weight of 0 (outside the population studied): they count in no "
+                           "estimate nor number of answers, but stay in the variance of their stratum, as R's survey "
+                           "package reads them."),
     "survey_rejected": ("Submissions marked not approved at review in the collection platform, left out of every "
                         "estimate: {n}."),
     "survey_before_fieldwork": ("Submissions made before the first day of fieldwork ({date}), tests of the form, "

@@ -272,6 +272,9 @@ WORDS = {
     "survey_language_fr": "français",
     "survey_language_en": "anglais",
     "survey_answered": "{n} personnes ont répondu.",
+    "survey_zero_weight": ("Parmi elles, {n} ont un poids nul (hors de la population étudiée) : elles ne comptent dans "
+                           "aucune estimation ni aucun effectif, mais restent dans le calcul de la variance de leur "
+                           "strate, comme le fait le paquet survey de R."),
     "survey_rejected": ("Soumissions marquées « non approuvées » à la vérification dans la plateforme de collecte, "
                         "écartées de toutes les estimations : {n}."),
     "survey_before_fieldwork": ("Soumissions faites avant le premier jour de l'enquête ({date}), essais du "
