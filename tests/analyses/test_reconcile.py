@@ -1405,9 +1405,10 @@ def test_a_figure_whose_label_leaves_a_part_out_is_not_compared_with_the_whole(t
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert shown["P3"].startswith("son libellé ou sa valeur écarte une partie (« sauf frais de gestion »), alors que "
                                   "le chiffre recalculé pour « total » n'écarte rien")
-    told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
-            if p.rule == "part_left_out"]
-    assert told == [(2, "label"), (3, "label"), (4, "label"), (5, "label"), (6, "label")]
+    told = [p for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir) if p.rule == "part_left_out"]
+    assert [(p.row, p.column) for p in told] == [(2, "label"), (3, "label"), (4, "label"), (5, "label"), (6, "label")]
+    # its hint was the dated figure's, « Write the key at the label's date », which a part left out has nothing of
+    assert all("label's date" not in p.hint and "said above" in p.hint for p in told), told[0].hint
 
 
 def test_the_unit_a_label_gives_its_value_is_read_when_the_unit_column_is_empty(tmp_path):

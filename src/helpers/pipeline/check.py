@@ -248,16 +248,20 @@ def _dated_otherwise(raw, rows: dict, data: ProjectData, params) -> list[Problem
         (year := re.match(r"its label or its value names the year (\d{4})", r)) is not None and
         year.group(1) in str(v))) for r, v in zip(why, asked["printed"])]
     # (« hors Libye »: a part left out, said at the label)
-    return [raw.problem("part_left_out" if reason.startswith("its label or its value leaves a part out") else
-                        "one_country" if reason.startswith("its label names one country") else
-                        "whole_project" if reason.startswith("its label or its value speaks of the whole project")
-                        else "men_share" if reason.startswith("its label or its value gives the men's")
-                        else "dated_otherwise",
-                        f"figure '{fid}': {reason}",
-                        "The annex will say 'not computable'. Write the key at the label's date (a budget figure), or "
-                        "reword a label whose date is not the figure's.", index=rows.get(str(fid).strip()),
-                        column="value" if value_dated else "label", value=value if value_dated else label,
-                        severity="warning")
+    def rule(reason: str) -> str:
+        return ("part_left_out" if reason.startswith("its label or its value leaves a part out") else
+                "one_country" if reason.startswith("its label names one country") else
+                "whole_project" if reason.startswith("its label or its value speaks of the whole project")
+                else "men_share" if reason.startswith("its label or its value gives the men's")
+                else "dated_otherwise")
+
+    # each reason but a date says what to do itself: « hors Libye » was told to write the key at the label's date
+    hints = {"dated_otherwise": "The annex will say 'not computable'. Write the key at the label's date (a budget "
+                                "figure), or reword a label whose date is not the figure's."}
+    return [raw.problem(rule(reason), f"figure '{fid}': {reason}",
+                        hints.get(rule(reason), "The annex will say 'not computable' beside it: do as said above."),
+                        index=rows.get(str(fid).strip()), column="value" if value_dated else "label",
+                        value=value if value_dated else label, severity="warning")
             for fid, label, value, reason, value_dated in zip(mine["figure_id"], mine["label"], asked["printed"], why,
                                                               of_value) if isinstance(reason, str)]
 

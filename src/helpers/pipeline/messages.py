@@ -2571,6 +2571,8 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     # a published figure dated, or limited, otherwise than the figure its annex computes (pipeline.check
     # ._dated_otherwise): its reason is the annex's own note, said in French by the annex's table (was English)
     (r"^figure '([^']*)': ((?:dated|its label|its value).*)$", lambda m: _reported_reason(m)),
+    (r"^The annex will say 'not computable' beside it: do as said above\.$",
+     "L'annexe dira « non calculable » à côté : faites ce que dit le message ci-dessus."),
     (r"^The annex will say 'not computable'\. Write the key at the label's date \(a budget figure\), or reword a label "
      r"whose date is not the figure's\.$",
      "L'annexe dira « non calculable ». Écrivez la clé à la date du libellé (un chiffre du budget), ou reformulez un "
