@@ -50,6 +50,7 @@ estimates:
   - {{share: emploi/emploi_actuel, value: "oui", by: wg_disability}}
   - {{share: competences}}
   - {{mean: emplois/_count}}
+  - {{ratio: emplois/duree_mois/_sum, per: emplois/_count}}   # months per job held (R's svyratio)
 form: {NAME}.form.xlsx
 """
 
