@@ -2631,6 +2631,19 @@ CASES = [
               "person 3 from 2021 (staggered adoption): refused, with the advice to write each person's group on "
               "every row, which pools the 2020 starters' treated round as « before »; now the refusal names the "
               "rounds they start at and says to make one study per cohort"),
+    Case("persons coming into the treated group at rounds numbered 1, 2, 3", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group",
+                       "design: did\nperiod: {column: vague, post: 3}\nunit: id"),
+             m.write("impact/survey.csv", "id,arm,vague,score,age\n" + "".join(
+                 f"{i},{'T' if start and wave >= start else 'C'},{wave},{10 + i + wave + (3 if start and wave >= start else 0)},30\n"
+                 for i, start in ((1, 2), (2, 2), (3, 3), (4, 0), (5, 0), (6, 0))
+                 for wave in (1, 2, 3)))),
+         "unit_changes_group", "survey.csv", 3, "arm", hint="one study per start",
+         expect=lambda m, problems: "2 different rounds (2, 3)" in next(
+             p.message for p in problems if p.rule == "unit_changes_group") or pytest.fail("the starts are not named"),
+         what="the same staggered persons with rounds numbered 1, 2, 3 (`vague`): the estimates put the rounds in "
+              "order, the checks did not (three functions placed rounds in time three ways), so the refusal named no "
+              "start; now one rule (`numbers.rounds_in_time_order`) for both, and the starts 2 and 3 are named"),
     Case("a share as a fraction at baseline, a percentage at follow-up", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
              m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(

@@ -56,7 +56,7 @@ import pandas as pd
 
 # (DIFFERENTIAL_ATTRITION: the annex says when rates differ)
 from ..data.model import DIFFERENTIAL_ATTRITION, Study, units_in_several_rounds  # noqa: F401
-from ..data.numbers import as_bool, period_span, round_ranks
+from ..data.numbers import as_bool, rounds_in_time_order
 from ..text import fold
 
 __all__ = ["estimate_effects", "subgroup_differences", "balance_table", "balance_test", "balance_sample", "units", "covariate_terms",
@@ -564,21 +564,8 @@ def covariate_terms(data: pd.DataFrame, covariates: list[str],
 
 
 def period_order(spec: Any, values: pd.Series) -> list[Any] | None:
-    """The periods present, in time order: the spec's ``order``, else as numbers (years); None when unknown."""
-    present = [v for v in pd.unique(values.dropna())]
-    if spec.period.order:
-        order = [v for v in spec.period.order if any(as_label(v) == as_label(p) for p in present)]
-        return order if len(order) == len(present) else None
-    numbers = pd.to_numeric(pd.Series(present), errors="coerce")
-    if numbers.isna().any():
-        # rounds written as months or dates (2019, 2021-06, juin 2021): in time order too, else unknown (no
-        # pre-trend check, a unit's baseline taken in file order)
-        spans = [period_span(as_label(p).strip()) for p in present]
-        if any(span is None for span in spans):   # words: baseline, midline, endline; T0, T1, T2
-            ranks = round_ranks(present)
-            return None if ranks is None else [present[i] for i in np.argsort(ranks, kind="stable")]
-        return [present[i] for i in sorted(range(len(present)), key=lambda i: spans[i])]
-    return [present[i] for i in np.argsort(numbers.to_numpy(), kind="stable")]
+    """The periods present, in time order (the loader's checks place them by the same rule); None when unknown."""
+    return rounds_in_time_order(values, spec.period.order)
 
 
 def arms_of(study: Study) -> tuple[np.ndarray, np.ndarray | None]:

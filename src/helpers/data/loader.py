@@ -2601,7 +2601,7 @@ def _switch_rounds(spec: StudySpec, frame: pd.DataFrame, arms: pd.DataFrame) -> 
     rounds in time order), as the file writes them; [] when the rounds' order is not known."""
     if spec.period is None or spec.period.column not in frame.columns:
         return []
-    rounds = _round_places(frame, spec)
+    rounds = numbers.rounds_in_time_order(frame[spec.period.column], spec.period.order)
     if rounds is None:
         return []
     place = {numbers.plain(v): i for i, v in enumerate(rounds)}
@@ -2727,23 +2727,6 @@ _START_HEADER = re.compile(r"^(?:debut|date_debut|annee_debut|mois_debut|debut_t
                            r"adoption|annee_adoption|date_adoption)$")
 
 
-def _round_places(frame: pd.DataFrame, spec: StudySpec) -> list[Any] | None:
-    """The study's rounds in time order (dates or years, words as baseline / T1, else the description's
-    ``order``); None when their order is not known."""
-    values = list(pd.unique(frame[spec.period.column].dropna()))
-    spans = [numbers.period_span(numbers.plain(v)) for v in values]
-    if values and all(s is not None for s in spans):
-        return [values[i] for i in sorted(range(len(values)), key=lambda i: spans[i])]
-    ranks = numbers.round_ranks(values)
-    if ranks is not None:
-        return [values[i] for i in np.argsort(ranks, kind="stable")]
-    if spec.period.order:
-        labels = [numbers.plain(v) for v in spec.period.order]
-        if all(numbers.plain(v) in labels for v in values):
-            return sorted(values, key=lambda v: labels.index(numbers.plain(v)))
-    return None
-
-
 def _first_round_treated(start: Any, rounds: list[Any]) -> int | None:
     """The place of the first round at which a unit that began at ``start`` is under the programme: the round
     written as the start is (« T1 », 2020), else the first round whose last day is on or after the start's first
@@ -2774,7 +2757,7 @@ def _staggered_start(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_p
         return []
     named = set(spec.columns())
     treated = _matches(frame[spec.treatment.column], spec.treatment.treated).to_numpy(dtype=bool)
-    rounds = _round_places(frame, spec)
+    rounds = numbers.rounds_in_time_order(frame[spec.period.column], spec.period.order)
     for column in frame.columns:
         if not isinstance(column, str) or column in named \
                 or not _START_HEADER.match(fold(column).strip().replace(" ", "_")):

@@ -893,3 +893,25 @@ def round_ranks(values: list[Any]) -> list[float] | None:
     if all(found) and len({f.group(1) for f in found}) == 1:
         return [float(f.group(2)) for f in found]
     return None
+
+
+def rounds_in_time_order(values: pd.Series, order: list[Any] | None = None) -> list[Any] | None:
+    """A study's rounds (each value once, as the table holds it) in time order: by the description's ``order`` when
+    it gives one (None when a round is not in it), else as numbers (years; rounds 1, 2, 3), else by the days they
+    cover (2021-06, juin 2021, T2 2021), else as words (baseline, endline; T0, T1); None when not known. The one rule
+    the study's checks and its estimates share: they placed the rounds three ways, and rounds 1, 2, 3 were in order
+    for the estimates and unknown for the checks."""
+    present = list(pd.unique(values.dropna()))
+    if order:
+        labels = [plain(v) for v in order]
+        if not all(plain(v) in labels for v in present):
+            return None
+        return sorted(present, key=lambda v: labels.index(plain(v)))
+    as_numbers = pd.to_numeric(pd.Series(present, dtype=object), errors="coerce")
+    if not as_numbers.isna().any():
+        return [present[i] for i in np.argsort(as_numbers.to_numpy(dtype=float), kind="stable")]
+    spans = [period_span(plain(v).strip()) for v in present]
+    if all(span is not None for span in spans):
+        return [present[i] for i in sorted(range(len(present)), key=lambda i: spans[i])]
+    ranks = round_ranks(present)
+    return None if ranks is None else [present[i] for i in np.argsort(ranks, kind="stable")]
