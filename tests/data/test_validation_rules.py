@@ -3750,6 +3750,22 @@ def test_a_sheet_named_after_the_country_of_a_project_of_one_annex_all_is_not_wa
     assert [p.value for p in mini.check() if p.rule == "sheet_of_a_country"] == ["Maroc"]
 
 
+@pytest.mark.parametrize("key, value", [("start_date", "pas une date"), ("decimal_mark", ";"), ("titel", "Mini")])
+def test_a_sheet_named_after_the_country_of_a_project_of_one_annex_all_is_not_warned_beside_an_error_of_its_params(
+        tmp_path, key, value):
+    """The same project with an error in project.yaml: no annex file is validated then (each is checked alone), and
+    `sheet_of_a_country` was said beside project.yaml's error, a warning gone once it was fixed."""
+    mini = Mini.copy_to(tmp_path)
+    _xlsx_sheets_of_countries(mini, "budget", ["Maroc"])
+    mini.write_param_file("maroc", "country: all\nname: Ensemble\n")
+    mini.set_param(key, value)
+    problems = mini.check()
+    assert any(p.severity == "error" and p.file.endswith("project.yaml") for p in problems), problems
+    assert not [str(p) for p in problems if p.rule == "sheet_of_a_country"]
+    mini.write_param_file("tunisie", "country: Tunisie\nname: Tunisie\n")
+    assert [p.value for p in mini.check() if p.rule == "sheet_of_a_country"] == ["Maroc"]
+
+
 def test_a_register_of_daily_lists_each_dated_is_one_event_from_its_first_day(tmp_path):
     """A list per day of a 3-day training, each row dated in a column 'date': refused (« 'start_date' differs
     between rows of event 'E1' »); now the event runs from its first day to its last, and an event whose first day

@@ -24,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 from . import as_of, headers, lines as lines_mod, numbers, register, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
-                    INVISIBLE, as_code, fold, is_dash, is_not_known, is_project_wide, plain_code)   # (loader.fold re-exported)
+                    INVISIBLE, as_code, fold, is_all, is_dash, is_not_known, is_project_wide, plain_code)   # (loader.fold re-exported)
 from .params import (AnnexParams, ProjectParams, ambiguous_amounts, currency_named, duplicate_annexes,
                      load_annex_params, load_project_params, report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
@@ -105,7 +105,7 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
     with recording() as read:
         data, data_problems, table_files = _load(project, params, data_dir)
     data.digests = read
-    if annexes and all(annex.is_all for annex in annexes):
+    if _every_annex_all(annexes, project, params_dir, valid_params):
         # a project whose every annex is `country: all` (one country): a sheet named after its country holds its
         # rows, shown in that annex; the warning asked for the `country: all` already written
         data_problems = [p for p in data_problems if p.rule != "sheet_of_a_country"]
@@ -841,6 +841,16 @@ def _headers_repeated(raw: RawTable) -> list[Problem]:
     if repeated:
         raw.frame = frame.drop(index=repeated + titles)
     return problems
+
+
+def _every_annex_all(annexes: list[AnnexParams], project: str, params_dir: Path, valid_params: bool) -> bool:
+    """Whether the project's every annex is `country: all`. With project.yaml in error no annex is validated (each
+    file is checked alone): their `country` as written then, else sheet_of_a_country was said beside project.yaml's
+    error, in a one-country project it is not said in once project.yaml is fixed."""
+    if valid_params:
+        return bool(annexes) and all(annex.is_all for annex in annexes)
+    written = [read_yaml(params_dir / project / f"{annex}.yaml")[0] for annex in annex_names(project, params_dir)]
+    return bool(written) and all(isinstance(raw, dict) and is_all(raw.get("country")) for raw in written)
 
 
 def _sheet_of_a_country(table: Table, raw: RawTable) -> list[Problem]:
