@@ -1089,6 +1089,12 @@ CASES = [
          "women_men_le_participants", "participation.csv", 2, "men", what="8 women + 13 men among 20 participants"),
     Case("progress above 100", lambda m: m.replace("activities", "Étude de base,100,", "Étude de base,120,"),
          "progress_range", "activities.csv", 2, "progress", what="progress = 120 (%)"),
+    Case("progress above 100 of an activity not done",
+         lambda m: m.replace("activities", "Formation des inspecteurs,60,", "Formation des inspecteurs,120,"),
+         "progress_range", "activities.csv", 3, "progress", expect=lambda m, problems: _check(
+             [p.rule for p in problems if p.row == 3] == ["progress_range"]),
+         what="progress = 120 (%) of an activity « En cours »: refused over 100, and no more warned « progress 100 "
+              "but not done » beside it (unfinished_at_100, a consequence of the one error)"),
     Case("weight zero", lambda m: m.replace("activities", "inspecteurs,60,2,", "inspecteurs,60,0,"),
          "weight_positive", "activities.csv", 3, "weight", what="weight = 0"),
     Case("unknown group", lambda m: m.replace("participation", "government", "ministère"),

@@ -597,7 +597,10 @@ def _read_and_check(name: str, path: Path,
     read_cells = {p.cell for p in raw.problems if p.cell and p.severity == "error"}   # a formula's value not known
     cell_problems = [p for p in validate_table(name, frame, raw.file, raw.where, raw.frame)
                      if (p.row, p.column) not in bad_cells and (p.cell is None or p.cell not in read_cells)]
-    cell_problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
+    # a warning on a cell its value's check refused is that error's consequence (a progress of 120, refused over
+    # 100, was also warned « progress 100 but not done »): the cell is to be rewritten, one message says so
+    refused = bad_cells | {(p.row, p.column) for p in cell_problems if p.severity == "error"}
+    cell_problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in refused]
     problems += cell_problems
     totals_rows = totals.problems(name, frame, raw)
     # (a shifted row's cells are not its columns': what is wrong with them is not said, as for a totals row)
