@@ -1139,6 +1139,14 @@ CASES = [
          "repeated_row", "expenditure.csv", 6, "amount", severity="warning", hint="pasted twice",
          what="the first spending row written again below the others: both are counted",
          expect=lambda m, problems: _names_row(problems, "repeated_row", "repeats row 2")),
+    Case("two refused amounts on one line and period", lambda m: (
+             m.append("expenditure", "B1,2021-06-30,douze,Maroc,S1 2021"),
+             m.append("expenditure", "B1,2021-06-30,treize,Maroc,S1 2021")),
+         "not_a_number", "expenditure.csv", 7, "amount",
+         what="two spending rows of B1 in S1 2021 whose amounts « douze » and « treize » are both refused: also warned "
+              "« this row repeats row 6 in every column: both are counted » (two amounts not read were equal there); "
+              "an amount not known repeats nothing now",
+         expect=lambda m, problems: _check(not [p for p in problems if p.rule == "repeated_row"])),
     Case("spending before the start", lambda m: m.replace("expenditure", "B1,2020-12-31,", "B1,2012-12-31,"),
          "spending_before_start", "expenditure.csv", 2, "period_end", severity="warning", hint="typo",
          what="a spending dated 2012-12-31 in a project that starts on 2020-01-01 (2012 typed for 2021?)"),
