@@ -2369,6 +2369,25 @@ CASES = [
          what="project.yaml says currency: shillings: taken as the currency « SHILLINGS » without a word; now refused, "
               "asking for its ISO 4217 code",
          expect=lambda m, problems: _said(problems, "currency", "ISO 4217")),
+    Case("a currency code mistyped", lambda m: m.set_param("currency", "UDS"),
+         "bad_value", "project.yaml", NO_ROW, "currency", hint="currency: TND",
+         what="project.yaml says currency: UDS (USD, two letters swapped): three capitals, taken as a currency, the "
+              "annexes' amounts « UDS »; now refused as no ISO 4217 code, naming the nearest",
+         expect=lambda m, problems: _said(problems, "currency", "did you mean USD")),
+    Case("a currency code of no currency", lambda m: m.set_param("currency", "EUE"),
+         "bad_value", "project.yaml", NO_ROW, "currency", hint="currency: TND",
+         what="project.yaml says currency: EUE (EUR mistyped): accepted; now refused, « did you mean EUR? »",
+         expect=lambda m, problems: _said(problems, "currency", "did you mean EUR?")),
+    Case("a row's currency code mistyped", lambda m: _with_currencies(m, ["USD", "UDS", "USD", "USD"]),
+         "other_currency", "expenditure.csv", 3, "currency", hint="USD if it is the project's",
+         what="a `devise` column USD, UDS, USD, USD in a USD project: « this row's amount is in UDS → Convert the "
+              "amount to USD », where no currency is UDS; now « UDS, no currency's ISO 4217 code (did you mean USD "
+              "or UZS?) »", expect=_says("did you mean USD or UZS")),
+    Case("budget header in a currency the workbook has no word for",
+         lambda m: m.replace("budget", "line,budget,", "line,Budget (KES),"),
+         "other_currency", "budget.csv", 1, "Budget (KES)", hint="set `currency: KES`",
+         what="budget.csv headed « Budget (KES) » in a USD project: Kenyan shillings read as dollars without a word "
+              "(an ISO code outside the few the workbook names in words was a remark); now refused at the header"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
