@@ -30,7 +30,7 @@ from .params import (AnnexParams, ProjectParams, ambiguous_amounts, currency_nam
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
 from .currencies import minor_units
-from .inputs import beside, exists, load_described, one_error_per_key, read_yaml, recording
+from .inputs import beside, exists, load_described, one_error_per_key, read_yaml, recording, yaml_read_once
 from .model import (DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, factorized,  # noqa: F401
                     scope, units_in_several_rounds)  # (ProjectData, Study, scope re-exported)
 from .model import assigned_by, country_named_otherwise
@@ -50,9 +50,10 @@ from .surveys import code_problems, load_surveys
 
 def load_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PARAMS_DIR) -> ProjectData:
     """Raises errors.ValidationFailed with every problem when anything breaks the contract."""
-    params = load_project_params(project, params_dir)
-    with recording() as read:
-        data, problems, _ = _load(project, params, data_dir)
+    with yaml_read_once():   # (each params file read once: inputs.yaml_read_once)
+        params = load_project_params(project, params_dir)
+        with recording() as read:
+            data, problems, _ = _load(project, params, data_dir)
     data.digests = read
     if any(p.severity == "error" for p in problems):
         raise ValidationFailed(problems)
@@ -68,7 +69,8 @@ def check_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PA
 def check_and_load(project: str, data_dir: Path = DATA_DIR,
                    params_dir: Path = PARAMS_DIR) -> tuple[list[Problem], ProjectData | None]:
     """check_project's problems and, when none is an error, what load_project returns: one reading for both."""
-    problems, data = _check_and_load(project, data_dir, params_dir)
+    with yaml_read_once():   # project.yaml was read once per annex file and once per rule that looks at it
+        problems, data = _check_and_load(project, data_dir, params_dir)
     # a hint written for any project (« declare `encoding: cp1252` in params/<project>/project.yaml ») names this one
     return [dataclasses.replace(p, hint=p.hint.replace("<project>", project)) if "<project>" in p.hint else p
             for p in problems], data
