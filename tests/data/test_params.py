@@ -487,3 +487,36 @@ def test_a_name_with_an_accent_or_a_space_is_refused_with_the_name_to_use(mini):
     assert "e.g. 'mon-projet'" in hint and "params/mon projet/" in hint
     (mini.params_dir / "mini" / "côte nord.yaml").write_text("country: Maroc\nname: Maroc\n")
     assert "e.g. cote-nord.yaml" in _problems(load_annex_params, "mini", "côte nord", mini.params_dir)[0].hint
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_each_params_file_is_read_once_by_a_check(tmp_path, monkeypatch, broken):
+    """make check read project.yaml five times in a project of two annexes (once per annex file, again for
+    ambiguous_amounts, currency_named and the budget_total rule) and each annex file three times: every rule saw
+    the file as it was at its own reading. Once each now, with project.yaml valid or not; the build's load too."""
+    from collections import Counter
+    from pathlib import Path
+
+    from helpers.data import inputs
+
+    mini = Mini.copy_to(tmp_path)
+    mini.write_param_file("tunisie", "country: Tunisie\nname: Tunisie\n")
+    mini.set_param("budget_total", "250 000")
+    if broken:
+        mini.set_param("start_date", "pas une date")
+    reads: Counter = Counter()
+    read = inputs._read
+
+    def counted(path, root, max_bytes):
+        reads[Path(path).name] += 1
+        return read(path, root, max_bytes)
+
+    monkeypatch.setattr(inputs, "_read", counted)
+    problems = mini.check()
+    assert any(p.file.endswith("project.yaml") for p in problems) == broken
+    yaml_reads = {name: n for name, n in reads.items() if name.endswith(".yaml")}
+    assert yaml_reads == {"project.yaml": 1, "maroc.yaml": 1, "tunisie.yaml": 1, "survey.yaml": 1}
+    if not broken:
+        reads.clear()
+        mini.load()
+        assert {name: n for name, n in reads.items() if name.endswith(".yaml")} == {"project.yaml": 1, "survey.yaml": 1}

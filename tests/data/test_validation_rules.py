@@ -1089,6 +1089,12 @@ CASES = [
          "women_men_le_participants", "participation.csv", 2, "men", what="8 women + 13 men among 20 participants"),
     Case("progress above 100", lambda m: m.replace("activities", "Étude de base,100,", "Étude de base,120,"),
          "progress_range", "activities.csv", 2, "progress", what="progress = 120 (%)"),
+    Case("progress above 100 of an activity not done",
+         lambda m: m.replace("activities", "Formation des inspecteurs,60,", "Formation des inspecteurs,120,"),
+         "progress_range", "activities.csv", 3, "progress", expect=lambda m, problems: _check(
+             [p.rule for p in problems if p.row == 3] == ["progress_range"]),
+         what="progress = 120 (%) of an activity « En cours »: refused over 100, and no more warned « progress 100 "
+              "but not done » beside it (unfinished_at_100, a consequence of the one error)"),
     Case("weight zero", lambda m: m.replace("activities", "inspecteurs,60,2,", "inspecteurs,60,0,"),
          "weight_positive", "activities.csv", 3, "weight", what="weight = 0"),
     Case("unknown group", lambda m: m.replace("participation", "government", "ministère"),
@@ -1133,6 +1139,14 @@ CASES = [
          "repeated_row", "expenditure.csv", 6, "amount", severity="warning", hint="pasted twice",
          what="the first spending row written again below the others: both are counted",
          expect=lambda m, problems: _names_row(problems, "repeated_row", "repeats row 2")),
+    Case("two refused amounts on one line and period", lambda m: (
+             m.append("expenditure", "B1,2021-06-30,douze,Maroc,S1 2021"),
+             m.append("expenditure", "B1,2021-06-30,treize,Maroc,S1 2021")),
+         "not_a_number", "expenditure.csv", 7, "amount",
+         what="two spending rows of B1 in S1 2021 whose amounts « douze » and « treize » are both refused: also warned "
+              "« this row repeats row 6 in every column: both are counted » (two amounts not read were equal there); "
+              "an amount not known repeats nothing now",
+         expect=lambda m, problems: _check(not [p for p in problems if p.rule == "repeated_row"])),
     Case("spending before the start", lambda m: m.replace("expenditure", "B1,2020-12-31,", "B1,2012-12-31,"),
          "spending_before_start", "expenditure.csv", 2, "period_end", severity="warning", hint="typo",
          what="a spending dated 2012-12-31 in a project that starts on 2020-01-01 (2012 typed for 2021?)"),
@@ -2355,6 +2369,25 @@ CASES = [
          what="project.yaml says currency: shillings: taken as the currency « SHILLINGS » without a word; now refused, "
               "asking for its ISO 4217 code",
          expect=lambda m, problems: _said(problems, "currency", "ISO 4217")),
+    Case("a currency code mistyped", lambda m: m.set_param("currency", "UDS"),
+         "bad_value", "project.yaml", NO_ROW, "currency", hint="currency: TND",
+         what="project.yaml says currency: UDS (USD, two letters swapped): three capitals, taken as a currency, the "
+              "annexes' amounts « UDS »; now refused as no ISO 4217 code, naming the nearest",
+         expect=lambda m, problems: _said(problems, "currency", "did you mean USD")),
+    Case("a currency code of no currency", lambda m: m.set_param("currency", "EUE"),
+         "bad_value", "project.yaml", NO_ROW, "currency", hint="currency: TND",
+         what="project.yaml says currency: EUE (EUR mistyped): accepted; now refused, « did you mean EUR? »",
+         expect=lambda m, problems: _said(problems, "currency", "did you mean EUR?")),
+    Case("a row's currency code mistyped", lambda m: _with_currencies(m, ["USD", "UDS", "USD", "USD"]),
+         "other_currency", "expenditure.csv", 3, "currency", hint="USD if it is the project's",
+         what="a `devise` column USD, UDS, USD, USD in a USD project: « this row's amount is in UDS → Convert the "
+              "amount to USD », where no currency is UDS; now « UDS, no currency's ISO 4217 code (did you mean USD "
+              "or UZS?) »", expect=_says("did you mean USD or UZS")),
+    Case("budget header in a currency the workbook has no word for",
+         lambda m: m.replace("budget", "line,budget,", "line,Budget (KES),"),
+         "other_currency", "budget.csv", 1, "Budget (KES)", hint="set `currency: KES`",
+         what="budget.csv headed « Budget (KES) » in a USD project: Kenyan shillings read as dollars without a word "
+              "(an ISO code outside the few the workbook names in words was a remark); now refused at the header"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
@@ -3759,6 +3792,22 @@ def test_a_sheet_named_after_the_country_of_a_project_of_one_annex_all_is_not_wa
     _xlsx_sheets_of_countries(mini, "budget", ["Maroc"])
     mini.write_param_file("maroc", "country: all\nname: Ensemble\n")
     assert not [str(p) for p in mini.check() if p.rule == "sheet_of_a_country"]
+    mini.write_param_file("tunisie", "country: Tunisie\nname: Tunisie\n")
+    assert [p.value for p in mini.check() if p.rule == "sheet_of_a_country"] == ["Maroc"]
+
+
+@pytest.mark.parametrize("key, value", [("start_date", "pas une date"), ("decimal_mark", ";"), ("titel", "Mini")])
+def test_a_sheet_named_after_the_country_of_a_project_of_one_annex_all_is_not_warned_beside_an_error_of_its_params(
+        tmp_path, key, value):
+    """The same project with an error in project.yaml: no annex file is validated then (each is checked alone), and
+    `sheet_of_a_country` was said beside project.yaml's error, a warning gone once it was fixed."""
+    mini = Mini.copy_to(tmp_path)
+    _xlsx_sheets_of_countries(mini, "budget", ["Maroc"])
+    mini.write_param_file("maroc", "country: all\nname: Ensemble\n")
+    mini.set_param(key, value)
+    problems = mini.check()
+    assert any(p.severity == "error" and p.file.endswith("project.yaml") for p in problems), problems
+    assert not [str(p) for p in problems if p.rule == "sheet_of_a_country"]
     mini.write_param_file("tunisie", "country: Tunisie\nname: Tunisie\n")
     assert [p.value for p in mini.check() if p.rule == "sheet_of_a_country"] == ["Maroc"]
 

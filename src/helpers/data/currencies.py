@@ -15,6 +15,20 @@ from ..text import fold
 
 # the ISO 4217 codes of the projects' donors and countries; a header naming another one is read as a remark
 CODES = frozenset("EUR USD GBP CHF CAD AUD NZD HKD SGD JPY CNY SEK NOK DKK XOF XAF MAD TND DZD LYD MRU MRO EGP".split())
+# every currency of ISO 4217 (list one, as its maintenance agency SIX publishes it: https://www.six-group.com/en/
+# products-services/financial-information/data-standards.html, amendments to 2025), with the codes withdrawn since
+# 2015 that a project's years may still be in (ANG, BGN, BYR, CUC, HRK, LTL, MRO, SLL, STD, VEF, ZWL); without XTS
+# (for testing) and XXX (no currency). A project's `currency: UDS` (USD mistyped) was its annexes' « UDS » without a
+# word; a code outside it is refused, naming the nearest (nearest_codes). tests/data/test_currencies.py compares it
+# with CLDR's list (babel, in the environment as a dependency of JupyterLab).
+ISO_4217 = frozenset("""
+AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV BRL BSD BTN BWP BYN BYR BZD CAD CDF
+CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF
+GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD
+LSL LTL LYD MAD MDL MGA MKD MMK MNT MOP MRO MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK
+PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STD STN SVC SYP SZL THB TJS TMT
+TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS VED VEF VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XCG
+XDR XOF XPD XPF XPT XSU XUA YER ZAR ZMW ZWG ZWL""".split())
 # « dinars », without the country: the currency of a project in any of them
 DINAR, DINARS = "DINAR", frozenset("TND LYD DZD KWD BHD JOD IQD RSD MKD".split())
 # « francs » alike: a franc CFA, Swiss, Guinean... project's own, another currency in a USD one
@@ -115,6 +129,21 @@ def is_cfa(text: Any) -> bool:
 def is_known(code: str) -> bool:
     """Whether a code (as currency_code gives it) is a currency: ``CODES``, or « dinars »."""
     return code in CODES or code in (DINAR, FRANC)
+
+
+def is_iso_code(code: Any) -> bool:
+    """Whether ``code`` is a currency's ISO 4217 code (``ISO_4217``): KES is, UDS and EUE are not."""
+    return isinstance(code, str) and code in ISO_4217
+
+
+def nearest_codes(code: str) -> list[str]:
+    """The ISO 4217 codes one keystroke away from a code that is none (a letter changed, or two swapped: UDS is
+    USD, EUE EUR), the projects' usual currencies (``CODES``) first."""
+    code = code.upper()
+    near = [iso for iso in ISO_4217 if len(iso) == len(code) and (
+        sum(a != b for a, b in zip(iso, code)) == 1
+        or any(code[:i] + code[i + 1] + code[i] + code[i + 2:] == iso for i in range(len(code) - 1)))]
+    return sorted(near, key=lambda iso: (iso not in CODES, iso))
 
 
 def same_currency(named: str, currency: str) -> bool:

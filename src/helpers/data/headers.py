@@ -20,7 +20,7 @@ from ..errors import Problem
 from ..text import fold
 from .readers import RawTable, header_name, split_note
 from .spec import HEADER_ALIASES, SPEC
-from .currencies import currency_code, is_known, same_currency
+from .currencies import currency_code, is_iso_code, is_known, same_currency
 
 
 def _aliases(table: str) -> dict[str, str]:
@@ -163,6 +163,10 @@ def _unit(note: str, currency: str) -> tuple[str, str] | None:
         return "currency", currency_code(currency)
     if is_known(code) or same_currency(code, currency):
         return "currency", code
+    # `Budget (KES)` in a USD project: an ISO 4217 code in capitals, beyond the few the workbook names in words, was a
+    # remark, its Kenyan shillings read as dollars without a word
+    if re.fullmatch(r"[A-Z]{3}", note.strip()) and is_iso_code(note.strip()):
+        return "currency", note.strip()
     return None
 
 

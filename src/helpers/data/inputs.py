@@ -17,6 +17,7 @@ Each refusal is an :class:`errors.Problem` (rules ``not_a_file``, ``outside_fold
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import os
@@ -428,8 +429,40 @@ def _expanded_size(root) -> int:
     return sizes[id(root)]
 
 
+# within a check (yaml_read_once): each params file as it was read the first time, {(path, root): (content, problems,
+# SHA-256)}. project.yaml was read once per annex file and again by each rule that looks at what it writes
+# (ambiguous_amounts, currency_named, lines_above_budget_total...): one file read several times, each rule possibly
+# seeing another version of it when it was saved during the check
+_YAML_READ: ContextVar[dict[tuple[str, str], tuple[Any, list[Problem], str]] | None] = ContextVar("yaml_read",
+                                                                                                default=None)
+
+
+@contextmanager
+def yaml_read_once() -> Iterator[None]:
+    """Within the block, read_yaml reads each file once and gives every later caller a copy of that reading."""
+    token = _YAML_READ.set({})
+    try:
+        yield
+    finally:
+        _YAML_READ.reset(token)
+
+
 def read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem]]:
     """The YAML file's content (None when refused) and its problems. Only ``yaml.SafeLoader``'s types are built."""
+    once, key = _YAML_READ.get(), (str(path), str(root))
+    if once is None:
+        return _read_yaml(path, root)[:2]
+    if key not in once:
+        once[key] = _read_yaml(path, root)
+    content, problems, sha256 = once[key]
+    read = _READ.get()
+    if read is not None and sha256:   # (a recording opened after the first reading notes the file all the same)
+        read[str(path)] = sha256
+    return copy.deepcopy(content), list(problems)   # (a caller may change the mapping it is given)
+
+
+def _read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem], str]:
+    """read_yaml's reading of the file, with the SHA-256 of its bytes ("" when they were not read)."""
     file = relative(path)
     try:
         data = read_input(path, root, MAX_YAML_BYTES)
@@ -438,20 +471,21 @@ def read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem]]
         if problem.rule == "file_too_large":
             problem = Problem(file, "yaml_too_large", f"the file is larger than {MAX_YAML_BYTES // 1024:,} KiB; "
                               "a params file is a few dozen lines", "Check that this is the right file.")
-        return None, [problem]
+        return None, [problem], ""
+    sha256 = digest(data)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return None, [Problem(file, "encoding", f"the file is not UTF-8 ({exc.reason})",
-                              "Save it as UTF-8 (any text editor can).")]
+                              "Save it as UTF-8 (any text editor can).")], sha256
     try:
-        return yaml.load(text, Loader=_Loader), []  # noqa: S506 - _Loader is a SafeLoader
+        return yaml.load(text, Loader=_Loader), [], sha256  # noqa: S506 - _Loader is a SafeLoader
     except _Refusal as exc:
         return None, [Problem(file, exc.rule, exc.message, exc.hint, row=exc.line, column=exc.column,
-                              value=exc.value)]
+                              value=exc.value)], sha256
     except RecursionError:
         return None, [Problem(file, "yaml_nesting", "lists and mappings are nested too deep",
-                              "Write one 'key: value' per line.")]
+                              "Write one 'key: value' per line.")], sha256
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = str(getattr(exc, 'problem', None) or exc)
@@ -460,7 +494,7 @@ def read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem]]
                               if "'\\t'" in problem else   # (an editor's tab key)
                               "Check indentation and the ':' after each key; put a value that starts with a sign "
                               "in quotes, e.g. decimal_mark: \",\"",
-                              row=mark.line + 1 if mark else None)]
+                              row=mark.line + 1 if mark else None)], sha256
 
 
 # ---------------------------------------------------------------- zip containers (.xlsx, .docx)

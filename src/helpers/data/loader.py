@@ -24,13 +24,13 @@ from pydantic import TypeAdapter, ValidationError
 from . import as_of, headers, lines as lines_mod, numbers, register, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
-                    INVISIBLE, as_code, fold, is_dash, is_not_known, is_project_wide, plain_code)   # (loader.fold re-exported)
+                    INVISIBLE, as_code, fold, is_all, is_dash, is_not_known, is_project_wide, plain_code)   # (loader.fold re-exported)
 from .params import (AnnexParams, ProjectParams, ambiguous_amounts, currency_named, duplicate_annexes,
                      load_annex_params, load_project_params, report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
 from .currencies import minor_units
-from .inputs import beside, exists, load_described, one_error_per_key, read_yaml, recording
+from .inputs import beside, exists, load_described, one_error_per_key, read_yaml, recording, yaml_read_once
 from .model import (DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, factorized,  # noqa: F401
                     scope, units_in_several_rounds)  # (ProjectData, Study, scope re-exported)
 from .model import assigned_by, country_named_otherwise
@@ -50,9 +50,10 @@ from .surveys import code_problems, load_surveys
 
 def load_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PARAMS_DIR) -> ProjectData:
     """Raises errors.ValidationFailed with every problem when anything breaks the contract."""
-    params = load_project_params(project, params_dir)
-    with recording() as read:
-        data, problems, _ = _load(project, params, data_dir)
+    with yaml_read_once():   # (each params file read once: inputs.yaml_read_once)
+        params = load_project_params(project, params_dir)
+        with recording() as read:
+            data, problems, _ = _load(project, params, data_dir)
     data.digests = read
     if any(p.severity == "error" for p in problems):
         raise ValidationFailed(problems)
@@ -68,7 +69,8 @@ def check_project(project: str, data_dir: Path = DATA_DIR, params_dir: Path = PA
 def check_and_load(project: str, data_dir: Path = DATA_DIR,
                    params_dir: Path = PARAMS_DIR) -> tuple[list[Problem], ProjectData | None]:
     """check_project's problems and, when none is an error, what load_project returns: one reading for both."""
-    problems, data = _check_and_load(project, data_dir, params_dir)
+    with yaml_read_once():   # project.yaml was read once per annex file and once per rule that looks at it
+        problems, data = _check_and_load(project, data_dir, params_dir)
     # a hint written for any project (« declare `encoding: cp1252` in params/<project>/project.yaml ») names this one
     return [dataclasses.replace(p, hint=p.hint.replace("<project>", project)) if "<project>" in p.hint else p
             for p in problems], data
@@ -105,7 +107,7 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
     with recording() as read:
         data, data_problems, table_files = _load(project, params, data_dir)
     data.digests = read
-    if annexes and all(annex.is_all for annex in annexes):
+    if _every_annex_all(annexes, project, params_dir, valid_params):
         # a project whose every annex is `country: all` (one country): a sheet named after its country holds its
         # rows, shown in that annex; the warning asked for the `country: all` already written
         data_problems = [p for p in data_problems if p.rule != "sheet_of_a_country"]
@@ -597,7 +599,10 @@ def _read_and_check(name: str, path: Path,
     read_cells = {p.cell for p in raw.problems if p.cell and p.severity == "error"}   # a formula's value not known
     cell_problems = [p for p in validate_table(name, frame, raw.file, raw.where, raw.frame)
                      if (p.row, p.column) not in bad_cells and (p.cell is None or p.cell not in read_cells)]
-    cell_problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in bad_cells]
+    # a warning on a cell its value's check refused is that error's consequence (a progress of 120, refused over
+    # 100, was also warned « progress 100 but not done »): the cell is to be rewritten, one message says so
+    refused = bad_cells | {(p.row, p.column) for p in cell_problems if p.severity == "error"}
+    cell_problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in refused]
     problems += cell_problems
     totals_rows = totals.problems(name, frame, raw)
     # (a shifted row's cells are not its columns': what is wrong with them is not said, as for a totals row)
@@ -841,6 +846,16 @@ def _headers_repeated(raw: RawTable) -> list[Problem]:
     if repeated:
         raw.frame = frame.drop(index=repeated + titles)
     return problems
+
+
+def _every_annex_all(annexes: list[AnnexParams], project: str, params_dir: Path, valid_params: bool) -> bool:
+    """Whether the project's every annex is `country: all`. With project.yaml in error no annex is validated (each
+    file is checked alone): their `country` as written then, else sheet_of_a_country was said beside project.yaml's
+    error, in a one-country project it is not said in once project.yaml is fixed."""
+    if valid_params:
+        return bool(annexes) and all(annex.is_all for annex in annexes)
+    written = [read_yaml(params_dir / project / f"{annex}.yaml")[0] for annex in annex_names(project, params_dir)]
+    return bool(written) and all(isinstance(raw, dict) and is_all(raw.get("country")) for raw in written)
 
 
 def _sheet_of_a_country(table: Table, raw: RawTable) -> list[Problem]:

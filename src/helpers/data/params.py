@@ -226,7 +226,7 @@ class ProjectParams(_Strict):
     def _one_currency(cls, value: str) -> str:
         # `currency: dinars` (or francs) names no one currency: every table row, header or published figure giving
         # TND was refused as « in TND; the project's amounts are in DINAR », told to convert to « DINAR »
-        from .currencies import DINAR, DINARS, FRANC, FRANCS, currency_code, is_cfa
+        from .currencies import DINAR, DINARS, FRANC, FRANCS, currency_code, is_cfa, is_iso_code, nearest_codes
 
         code = currency_code(value)
         if code in (DINAR, FRANC):
@@ -243,6 +243,11 @@ class ProjectParams(_Strict):
         if not re.fullmatch(r"[A-Z]{3}", code):   # `currency: shillings`: the annexes' amounts « in SHILLINGS »
             raise ValueError(f"'{value}' is not a currency code: write its ISO 4217 code, three letters (EUR, USD, "
                              "XOF...)")
+        # `currency: UDS` (USD mistyped), `EUE`: three capitals, taken as a currency, the annexes' amounts « UDS »
+        if not is_iso_code(code):
+            near = nearest_codes(code)
+            raise ValueError(f"'{value}' is no currency's ISO 4217 code" + (
+                f": did you mean {' or '.join(near)}?" if near else ": write your currency's code (EUR, USD, XOF...)"))
         # a sign or a name (`€`, `dollars`, `Dh`, `DT`, ` mad `) is its code: the tables, the published figures and
         # the annexes compare and show codes (make check says it: currency_named)
         return code

@@ -455,8 +455,11 @@ def repeats(frame: pd.DataFrame, columns: list[str]) -> list[tuple[Any, Any]]:
 def repeated_rows(frame: pd.DataFrame, raw: Any) -> list:
     """A spending row that repeats an earlier one in every column (a block pasted twice) is counted twice: a warning
     naming the earlier row. Two equal payments on one line in one period may be true, so it is not an error."""
-    # a row repeats an earlier one only where its amount repeats: only those rows are compared in every column
-    frame = frame[frame["amount"].duplicated(keep=False).to_numpy(bool)] if "amount" in frame else frame
+    # a row repeats an earlier one only where its amount repeats: only those rows are compared in every column. An
+    # amount not known (refused « douze », « 1,2 mn », or empty) repeats nothing: two refused amounts were equal
+    # there, and « douze » and « treize » told « this row repeats row 6 in every column: both are counted »
+    if "amount" in frame:
+        frame = frame[(frame["amount"].notna() & frame["amount"].duplicated(keep=False)).to_numpy(bool)]
     return [raw.problem("repeated_row", f"this row repeats row {earlier} in every column (line, period, amount, "
                         "country): both are counted",
                         "If the rows were pasted twice, delete one; two equal payments are fine (or write their sum "

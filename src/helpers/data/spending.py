@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import lines as lines_mod, numbers
-from .currencies import currency_code, is_known, same_currency
+from .currencies import currency_code, is_iso_code, is_known, nearest_codes, same_currency
 from ..errors import Problem
 from ..text import is_dash, is_not_known
 from .model import each_distinct
@@ -38,8 +38,12 @@ def other_currency(frame: pd.DataFrame, raw: RawTable, currency: str) -> list[Pr
 def _other_currency(raw: RawTable, index: Any, value: Any, code: str, wanted: str) -> Problem:
     """The problem of one row; a cell naming no currency is said so (« this row's amount is in - », « in N.D. »
     read as if a currency had those letters)."""
-    if is_dash(value) or is_not_known(value) or not (is_known(code) or re.fullmatch(r"[A-Z]{3}", code)):
+    # « UDS » (USD mistyped) was « this row's amount is in UDS → Convert the amount to USD »: no currency has it
+    mistyped = bool(re.fullmatch(r"[A-Z]{3}", code)) and not is_known(code) and not is_iso_code(code)
+    if is_dash(value) or is_not_known(value) or mistyped or not (is_known(code) or re.fullmatch(r"[A-Z]{3}", code)):
+        near = nearest_codes(code) if mistyped else []
         what = ("written as « not known »" if is_dash(value) or is_not_known(value) else
+                f"{code}, no currency's ISO 4217 code (did you mean {' or '.join(near)}?)" if near else
                 "not a currency the workbook knows (a code such as EUR, USD, XOF)")
         return raw.problem("other_currency", f"this row's currency is {what}: its amount would be added up with the "
                            f"project's amounts, in {wanted} (project.yaml, `currency`)",

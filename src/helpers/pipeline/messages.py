@@ -289,11 +289,14 @@ _FIRST_HOUR = (
      r"Le classeur ne convertit pas : écrivez les montants en \1 (et donnez aux cellules un format sans \2), ou "
      r"indiquez `currency: \3` dans project.yaml si tout le projet est dans cette devise."),
     (r"^this row's currency is (written as « not known »|not a currency the workbook knows \(a code such as EUR, USD, "
-     r"XOF\)): its amount would be added up with the project's amounts, in (\S+) \(project\.yaml, `currency`\)$",
+     r"XOF\)|([A-Z]{3}), no currency's ISO 4217 code \(did you mean (.+)\?\)): its amount would be added up with the "
+     r"project's amounts, in (\S+) \(project\.yaml, `currency`\)$",
      lambda m: "la devise de cette ligne est " + ("écrite comme « inconnue »" if m[1].startswith("written") else
+                                                   f"{m[2]}, le code ISO 4217 d'aucune devise (vouliez-vous dire "
+                                                   f"{m[3].replace(' or ', ' ou ')} ?)" if m[2] else
                                                    "une devise que le classeur ne connaît pas (un code comme EUR, "
                                                    "USD, XOF)")
-               + f" : son montant serait additionné aux montants du projet, en {m[2]} (project.yaml, `currency`)"),
+               + f" : son montant serait additionné aux montants du projet, en {m[4]} (project.yaml, `currency`)"),
     (r"^Write the row's currency \((\S+) if it is the project's, or leave the cell empty\); an amount in another "
      r"currency is converted to \1 first \(the workbook does not convert currencies\)\.$",
      r"Écrivez la devise de la ligne (\1 si c'est celle du projet, ou laissez la cellule vide) ; un montant dans une "
@@ -539,6 +542,11 @@ _FIRST_HOUR = (
      r"(d'Afrique centrale : \4)"),
     (r"^'([^']*)': '([^']*)' is not a currency code: write its ISO 4217 code, three letters \(EUR, USD, XOF\.\.\.\)$",
      r"'\1' : '\2' n'est pas un code de devise : écrivez son code ISO 4217, en trois lettres (EUR, USD, XOF...)"),
+    (r"^'([^']*)': '([^']*)' is no currency's ISO 4217 code: did you mean (.+)\?$",
+     lambda m: f"'{m[1]}' : '{m[2]}' n'est le code ISO 4217 d'aucune devise : vouliez-vous dire "
+               f"{m[3].replace(' or ', ' ou ')} ?"),
+    (r"^'([^']*)': '([^']*)' is no currency's ISO 4217 code: write your currency's code \(EUR, USD, XOF\.\.\.\)$",
+     r"'\1' : '\2' n'est le code ISO 4217 d'aucune devise : écrivez le code de votre devise (EUR, USD, XOF...)"),
     (r"^the currency '(.*)' is read as ([A-Z]{3}), its ISO 4217 code$",
      r"la devise « \1 » est lue \2, son code ISO 4217"),
     (r"^Write currency: ([A-Z]{3})( \(or the code of another dollar: CAD, AUD\.\.\.\))?, the code the tables, the "
