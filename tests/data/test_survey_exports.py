@@ -1576,6 +1576,41 @@ def test_dont_know_answers_counted_in_a_share_s_denominator_are_told(tmp_path):
     assert share["estimate"] == pytest.approx(0.4039929, abs=1e-7) and share["n"] == 180
 
 
+# tests/fixtures/survey/dont_know_98.R: the share of 'oui' (estimate, se, CI low, CI high, n), the 98 counted / as NA
+DONT_KNOW_98_R = {"counted": (0.432908823112, 0.0374210079796, 0.353861995649, 0.51552505627, 180),
+                  "known": (0.472264169939, 0.0408229177959, 0.385104532495, 0.561148088988, 165)}
+
+
+def test_a_number_code_among_answers_in_words_is_told_in_a_share(tmp_path):
+    """« Employed today » answered 'oui' / 'non', and '98' (forms' code for « ne sait pas ») on 15 rows, without the
+    form: the share of 'oui' counted them as not 'oui' (43.3 %, R's with them; 47.2 % among those who answered)
+    without a word, since only a number among numbers (99 beside 1, 2) was taken for a code. Now warned
+    (survey_dont_know_counted, in French too); with missing_codes: [98] the share is R's with 98 as NA."""
+    from helpers.pipeline.messages import translated
+
+    spec = ("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
+            "estimates:\n  - {share: emploi/emploi_actuel, value: oui}\n")
+    folder = tmp_path / "s"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "dont_know_98.csv", folder / "s.csv")
+    for declared, expected in (("", "counted"), ("missing_codes: [98]\n", "known")):
+        (folder / "s.yaml").write_text(spec + declared, encoding="utf-8")
+        surveys, problems, _ = load_surveys(folder)
+        share = est.estimate(surveys["s"], "share", "emploi/emploi_actuel", "oui")
+        assert (share["estimate"], share["se"], share["ci_low"], share["ci_high"]) == pytest.approx(
+            DONT_KNOW_98_R[expected][:4], rel=1e-6)
+        assert share["n"] == DONT_KNOW_98_R[expected][4]
+        if declared:
+            assert problems == []
+            continue
+        assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+            ("survey_dont_know_counted", "warning", 2, "emploi/emploi_actuel", "98")]
+        assert translated(problems[0], "fr").message == (
+            "15 réponses valent '98', un code de 'ne sait pas' ou 'refus' dans la plupart des formulaires : comptées "
+            "au dénominateur de la part de 'oui', comme des répondants qui ne l'ont pas donnée")
+        assert "déclarez le code (missing_codes: [98] dans le YAML)" in translated(problems[0], "fr").hint
+
+
 @pytest.mark.parametrize("sent", ["_submission_time", "SubmissionDate"])
 @pytest.mark.parametrize("fieldwork", [True, False])
 def test_a_device_whose_clock_was_reset_is_not_a_test_of_the_form(tmp_path, sent, fieldwork):
