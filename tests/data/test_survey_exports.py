@@ -1611,6 +1611,27 @@ def test_a_number_code_among_answers_in_words_is_told_in_a_share(tmp_path):
         assert "déclarez le code (missing_codes: [98] dans le YAML)" in translated(problems[0], "fr").hint
 
 
+def test_a_number_code_among_a_select_multiple_s_options_is_told_without_missing_codes(tmp_path):
+    """The skills used at work with an option '98' (« ne sait pas ») chosen alone by 20 trainees, without the form:
+    each option's share counts them in its denominator (langue 40.3 %), as the warning says; its hint told to
+    declare missing_codes: [98], which leaves a select_multiple's options as they are (the same 40.3 %, the same
+    warning). The hint now says to leave their answers empty only."""
+    submissions, _ = make_tracer_survey()
+    options = [c for c in submissions.columns if c.startswith("competences/")]
+    submissions["competences/98"] = 0
+    submissions.loc[submissions.index[:20], options] = 0
+    submissions.loc[submissions.index[:20], ["competences/98", "competences"]] = [1, "98"]
+    spec = ("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
+            "estimates:\n  - {share: competences}\n")
+    for declared in ("", "missing_codes: [98]\n"):
+        survey, problems = _csv_survey(tmp_path / str(len(declared)), submissions, spec + declared)
+        told = [p for p in problems if p.rule == "survey_dont_know_counted"]
+        assert [(p.row, p.column, p.value) for p in told] == [(2, "competences", "98")], problems
+        assert "missing_codes" not in told[0].hint and told[0].hint.endswith("otherwise nothing needs doing."), told
+        share = est.estimate(survey, "share", "competences", "langue")
+        assert share["estimate"] == pytest.approx(0.402855, abs=1e-6) and share["n"] == 180
+
+
 @pytest.mark.parametrize("sent", ["_submission_time", "SubmissionDate"])
 @pytest.mark.parametrize("fieldwork", [True, False])
 def test_a_device_whose_clock_was_reset_is_not_a_test_of_the_form(tmp_path, sent, fieldwork):

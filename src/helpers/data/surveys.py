@@ -1624,7 +1624,8 @@ def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
                 f"{share}, as respondents who did not give it", "If the share is to be among those who gave an "
                 "answer, leave those answers empty in the export (a select_multiple's text and its option columns)" +
                 (f" or declare the code (missing_codes: [{code}] in the YAML); if {code} is an answer (88 « Autre »), "
-                 "nothing needs doing." if label == NUMBER_CODE else "; otherwise nothing needs doing."),
+                 "nothing needs doing." if label == NUMBER_CODE and column not in survey.multiple else
+                 "; otherwise nothing needs doing."),   # (missing_codes leaves a select_multiple's options as they are)
                 index=said.index[said][0], column=column, value=code, severity="warning"))
     return problems
 
