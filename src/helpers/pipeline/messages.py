@@ -2078,8 +2078,8 @@ _SURVEY_RULES = (
      "Exportez le formulaire en une fois, ou gardez la colonne '_submission__uuid' des feuilles répétées et le "
      "'_uuid' des soumissions, qui distinguent les soumissions."),
     (r"^this repeat row's (\S+) is that of row (\d+): its rows would be counted twice in the submission's count and "
-     r"sums$", r"le \1 de cette ligne répétée est celui de la ligne \2 : ses lignes seraient comptées deux fois dans "
-               r"le nombre et les sommes de la soumission"),
+     r"sums$", r"la colonne \1 de cette ligne répétée vaut celle de la ligne \2 : ses lignes seraient comptées deux "
+               r"fois dans le nombre et les sommes de la soumission"),
     (r"^Delete one of the two rows \(a sheet pasted twice\?\)\.$",
      "Supprimez l'une des deux lignes (une feuille collée deux fois ?)."),
     (r"^this repeat row names no submission \(its '([^']*)' is empty\): a totals row, or a row typed under the "
