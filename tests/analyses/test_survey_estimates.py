@@ -576,3 +576,37 @@ def test_a_ratio_is_in_figures_csv_and_named_in_the_annex(tmp_path):
     table = annex.display_table(est.estimates(surveys["s"]), surveys["s"], "fr")
     assert list(table["question"]) == ["depenses/mois par menage/membres"]
     assert list(table["statistic"]) == ["Ratio"]
+
+
+# tests/fixtures/survey/ratio_zero.R: (estimate, se, CI low, CI high, df); R's deff is not asked
+RATIO_ZERO_R = {
+    "s:depenses/mois:per:menage/actifs": (270.797416163, 31.6860027149, 195.871925707, 345.722906618, 7),
+    "s:depenses/mois:per:menage/actifs:menage/statut=avec_actif": (169.700109951, 13.2394373574, 138.393815298,
+                                                                   201.006404603, 7),
+}
+
+
+def test_a_ratio_whose_denominator_is_0_in_a_subgroup_is_not_computed_and_says_why(tmp_path):
+    """The spend per worker by the household's status: the households without a worker have 0 workers on every row
+    (R's svyratio: Inf, SE NaN). The annex showed n.d. beside n 17 under the table's general « non renseigné ...,
+    ou non calculable », and figures.csv's note said « answers from a single unit of the first stage: no standard
+    error », which is not why. The ratio is n.d., its n the 17 answers (R's), the note says the denominator is 0,
+    and the annex says so in French; the other subgroup and the whole equal R's."""
+    from helpers.annex import surveys as shown
+
+    surveys, problems = _survey_of(tmp_path, "ratio_zero", (
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village}\nestimates:\n"
+        "  - {ratio: depenses/mois, per: menage/actifs, by: menage/statut}\n"))
+    assert [p.rule for p in problems] == ["survey_skipped"], problems
+    rows = est.estimates(surveys["s"]).set_index("key")
+    for key, (value, se, low, high, df) in RATIO_ZERO_R.items():
+        assert tuple(rows.loc[key, ["estimate", "se", "ci_low", "ci_high"]]) == pytest.approx((value, se, low, high),
+                                                                                               rel=1e-6), key
+        assert rows.loc[key, "df"] == df, key
+    none = rows.loc["s:depenses/mois:per:menage/actifs:menage/statut=sans_actif"]
+    assert math.isnan(none["estimate"]) and math.isnan(none["se"]) and none["n"] == 17 and none["df"] == 7
+    assert est.note_of(none) == "the denominator is 0 for every answer: no ratio (a division by 0)"
+    said = shown.zero_denominators(shown.display_table(est.estimates(surveys["s"]), surveys["s"], "fr"),
+                                   surveys["s"], "fr")
+    assert said == ["« depenses/mois par menage/actifs » (menage/statut : sans_actif) : n.d., car « menage/actifs » "
+                    "vaut 0 dans chacune de ses 17 réponses : le ratio n'existe pas (division par 0)."], said

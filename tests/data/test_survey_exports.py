@@ -1576,6 +1576,62 @@ def test_dont_know_answers_counted_in_a_share_s_denominator_are_told(tmp_path):
     assert share["estimate"] == pytest.approx(0.4039929, abs=1e-7) and share["n"] == 180
 
 
+# tests/fixtures/survey/dont_know_98.R: the share of 'oui' (estimate, se, CI low, CI high, n), the 98 counted / as NA
+DONT_KNOW_98_R = {"counted": (0.432908823112, 0.0374210079796, 0.353861995649, 0.51552505627, 180),
+                  "known": (0.472264169939, 0.0408229177959, 0.385104532495, 0.561148088988, 165)}
+
+
+def test_a_number_code_among_answers_in_words_is_told_in_a_share(tmp_path):
+    """« Employed today » answered 'oui' / 'non', and '98' (forms' code for « ne sait pas ») on 15 rows, without the
+    form: the share of 'oui' counted them as not 'oui' (43.3 %, R's with them; 47.2 % among those who answered)
+    without a word, since only a number among numbers (99 beside 1, 2) was taken for a code. Now warned
+    (survey_dont_know_counted, in French too); with missing_codes: [98] the share is R's with 98 as NA."""
+    from helpers.pipeline.messages import translated
+
+    spec = ("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
+            "estimates:\n  - {share: emploi/emploi_actuel, value: oui}\n")
+    folder = tmp_path / "s"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "dont_know_98.csv", folder / "s.csv")
+    for declared, expected in (("", "counted"), ("missing_codes: [98]\n", "known")):
+        (folder / "s.yaml").write_text(spec + declared, encoding="utf-8")
+        surveys, problems, _ = load_surveys(folder)
+        share = est.estimate(surveys["s"], "share", "emploi/emploi_actuel", "oui")
+        assert (share["estimate"], share["se"], share["ci_low"], share["ci_high"]) == pytest.approx(
+            DONT_KNOW_98_R[expected][:4], rel=1e-6)
+        assert share["n"] == DONT_KNOW_98_R[expected][4]
+        if declared:
+            assert problems == []
+            continue
+        assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+            ("survey_dont_know_counted", "warning", 2, "emploi/emploi_actuel", "98")]
+        assert translated(problems[0], "fr").message == (
+            "15 réponses valent '98', un code de 'ne sait pas' ou 'refus' dans la plupart des formulaires : comptées "
+            "au dénominateur de la part de 'oui', comme des répondants qui ne l'ont pas donnée")
+        assert "déclarez le code (missing_codes: [98] dans le YAML)" in translated(problems[0], "fr").hint
+
+
+def test_a_number_code_among_a_select_multiple_s_options_is_told_without_missing_codes(tmp_path):
+    """The skills used at work with an option '98' (« ne sait pas ») chosen alone by 20 trainees, without the form:
+    each option's share counts them in its denominator (langue 40.3 %), as the warning says; its hint told to
+    declare missing_codes: [98], which leaves a select_multiple's options as they are (the same 40.3 %, the same
+    warning). The hint now says to leave their answers empty only."""
+    submissions, _ = make_tracer_survey()
+    options = [c for c in submissions.columns if c.startswith("competences/")]
+    submissions["competences/98"] = 0
+    submissions.loc[submissions.index[:20], options] = 0
+    submissions.loc[submissions.index[:20], ["competences/98", "competences"]] = [1, "98"]
+    spec = ("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
+            "estimates:\n  - {share: competences}\n")
+    for declared in ("", "missing_codes: [98]\n"):
+        survey, problems = _csv_survey(tmp_path / str(len(declared)), submissions, spec + declared)
+        told = [p for p in problems if p.rule == "survey_dont_know_counted"]
+        assert [(p.row, p.column, p.value) for p in told] == [(2, "competences", "98")], problems
+        assert "missing_codes" not in told[0].hint and told[0].hint.endswith("otherwise nothing needs doing."), told
+        share = est.estimate(survey, "share", "competences", "langue")
+        assert share["estimate"] == pytest.approx(0.402855, abs=1e-6) and share["n"] == 180
+
+
 @pytest.mark.parametrize("sent", ["_submission_time", "SubmissionDate"])
 @pytest.mark.parametrize("fieldwork", [True, False])
 def test_a_device_whose_clock_was_reset_is_not_a_test_of_the_form(tmp_path, sent, fieldwork):

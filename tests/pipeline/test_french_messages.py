@@ -310,7 +310,7 @@ def test_a_surveys_review_spellings_codes_and_zeros_are_told_in_french(tmp_path)
     assert "2 soumissions marquées « non approuvées » à la validation sont écartées" in french[0].message
     hint = sentence("Write the value as the answers do (value: \"Oui\"), or export the answers as the form's choice "
                     "names (KoboToolbox: XML values).", "fr")
-    assert '(value: "Oui")' in hint and "\\" not in hint, hint
+    assert '(« value: "Oui" »)' in hint and "\\" not in hint, hint
 
 
 def test_a_surveys_tests_clocks_numbers_and_unanswered_are_told_in_french(tmp_path):

@@ -155,6 +155,13 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
     if not answered.any():
         return {**row, "estimate": math.nan, "se": math.nan, "ci_low": math.nan, "ci_high": math.nan,
                 "deff": math.nan, "deff_kind": "", "df": math.nan, "n": 0}
+    if stat == "ratio" and _denominator_zero(survey, value, answered):
+        # households without a worker: every denominator 0, R's svyratio gives Inf (NaN for 0 / 0), and svy NaN
+        # with an SE the annex and figures.csv explained as « a single unit of the first stage »; no ratio exists
+        counted = answered & _weights(survey).ne(0)
+        return {**row, "estimate": math.nan, "se": math.nan, "ci_low": math.nan, "ci_high": math.nan,
+                "deff": math.nan, "deff_kind": "", "df": float(_degrees(survey, domain if by is not None else None)),
+                "n": int(counted.sum())}
     method = {"mean": sample.estimation.mean, "total": sample.estimation.total, "share": sample.estimation.mean,
               "ratio": lambda y, **kw: sample.estimation.ratio(y, value, **kw)}
     # relative weights adding up to 47.0003 for 47 respondents: « without replacement » from a population of 47.0003
@@ -185,6 +192,27 @@ def estimate(survey: Any, stat: str, variable: str, value: str | None = None, by
     return {**row, "estimate": out["est"], "se": out["se"], "ci_low": out["lci"], "ci_high": out["uci"],
             "deff": math.nan if deff is None or not kind else float(deff), "deff_kind": kind,
             "df": float(out["df"]) if out.get("df") is not None else math.nan, "n": int(out["n"])}
+
+
+def _weights(survey: Any) -> pd.Series:
+    """Each respondent's weight: the weights column, else the fpc's (fpc_weights), else 1."""
+    design = survey.design_columns()
+    if design["weights"]:
+        return survey.data[design["weights"]].astype(float)
+    derived = fpc_weights(survey)
+    return derived if derived is not None else pd.Series(1.0, index=survey.data.index)
+
+
+def _denominator_zero(survey: Any, denominator: str, answered: pd.Series) -> bool:
+    """A ratio's denominator adds up to 0 over the respondents it counts (answered, of a weight other than 0)."""
+    counted = answered & _weights(survey).ne(0)
+    return bool(counted.any()) and float((survey.data.loc[counted, denominator].astype(float)
+                                          * _weights(survey)[counted]).sum()) == 0
+
+
+def zero_denominator(row: pd.Series) -> bool:
+    """A ratio not computed since its denominator adds up to 0 over its n answers (estimate())."""
+    return row["stat"] == "ratio" and row["n"] > 0 and not np.isfinite(row["estimate"])
 
 
 def _degrees(survey: Any, domain: pd.Series | None) -> int:
@@ -329,6 +357,8 @@ def deff_note(kind: str) -> str:
 def note_of(row: pd.Series) -> str:
     if row["n"] == 0:
         return "no answer in this subgroup"
+    if zero_denominator(row):
+        return "the denominator is 0 for every answer: no ratio (a division by 0)"
     if row["n"] == 1 and row["stat"] != "share":
         return "a single answer: no standard error"
     if row["df"] == 0 and not np.isfinite(row["se"]):

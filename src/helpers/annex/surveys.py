@@ -126,6 +126,17 @@ def all_zero(survey: Any, lang: str) -> list[str]:
     return sentences
 
 
+def zero_denominators(frame: pd.DataFrame, survey: Any, lang: str) -> list[str]:
+    """Per ratio shown n.d. because its denominator is 0 in every answer of its group (households without a worker
+    asked their spend per worker): why. The table's general « non renseigné ..., ou non calculable » was all a
+    reader saw, beside n 9."""
+    from ..analyses.surveys import zero_denominator
+
+    return [say("survey_ratio_zero_denominator", lang, name=what(survey, r, lang), group=group(survey, r, lang),
+                per=survey.label(r["value"], lang), n=fmt.number(int(r["n"]), 0, lang))
+            for _, r in frame.iterrows() if zero_denominator(r)]
+
+
 SMALL_N = 30   # answers below which an estimate is read with care (DHS puts 25-49 in parentheses)
 
 

@@ -1602,6 +1602,12 @@ def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
                 if codes[code] is None and code not in labels and (number in MISSING_CODES or
                                                                    (_code_like(number) and number > top)):
                     codes[code] = NUMBER_CODE
+        elif any(n is not None for n in numeric.values()):   # 98 beside 'oui' / 'non', without the form: the
+            # number is no choice of a question answered in words, but forms' code for « ne sait pas » (the share
+            # of 'oui' was among everyone, 41.9 % for 50.2 % among those who answered, without a word)
+            for code, number in numeric.items():
+                if codes[code] is None and code not in labels and number in (*MISSING_CODES, *NINES, *SHORT_CODES):
+                    codes[code] = NUMBER_CODE
         for code, label in codes.items():
             if label is None or code == est.value:
                 continue
@@ -1618,7 +1624,8 @@ def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
                 f"{share}, as respondents who did not give it", "If the share is to be among those who gave an "
                 "answer, leave those answers empty in the export (a select_multiple's text and its option columns)" +
                 (f" or declare the code (missing_codes: [{code}] in the YAML); if {code} is an answer (88 « Autre »), "
-                 "nothing needs doing." if label == NUMBER_CODE else "; otherwise nothing needs doing."),
+                 "nothing needs doing." if label == NUMBER_CODE and column not in survey.multiple else
+                 "; otherwise nothing needs doing."),   # (missing_codes leaves a select_multiple's options as they are)
                 index=said.index[said][0], column=column, value=code, severity="warning"))
     return problems
 

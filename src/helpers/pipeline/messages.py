@@ -744,7 +744,7 @@ _FIRST_HOUR = (
      r"of '\2' would be 0 %$", r"'estimates.\1.value' est '\2', qu'aucune réponse de '\3' n'a : les réponses "
      r"l'écrivent \4, et la part de '\2' serait de 0 %"),
     (r"^Write the value as the answers do \(value: \"(.*)\"\), or export the answers as the form's choice names "
-     r"\(KoboToolbox: XML values\)\.$", r'Écrivez la valeur comme les réponses (value: "\1"), ou exportez les '
+     r"\(KoboToolbox: XML values\)\.$", r'Écrivez la valeur comme les réponses (« value: "\1" »), ou exportez les '
      r"réponses avec les noms des choix du formulaire (KoboToolbox : XML values)."),
     (r"^'estimates\.(\d+)\.value' is '(.*)', which no answer of '([^']*)' has$",
      r"'estimates.\1.value' est '\2', qu'aucune réponse de '\3' n'a"),
@@ -757,7 +757,7 @@ _FIRST_HOUR = (
                f"{m[3]}) : les estimations le compteraient comme {m[2]}"),
     (r"^(1 answer is|\d+ answers are) (.+), which the form's constraint on this question \((.*)\) does not allow: the "
      r"estimates would count it as \2$",
-     lambda m: _answers_fr(m[1]) + f" {m[2]}, que la contrainte du formulaire sur cette question ({m[3]}) ne permet "
+     lambda m: _answers_fr(m[1]) + f" {m[2]}, que la contrainte du formulaire sur cette question (« {m[3]} ») ne permet "
                f"pas : les estimations le compteraient comme {m[2]}"),
     (r"^If (.+) stands for 'don't know' or 'refused', declare it \(missing_codes: \[(.*)\] in the YAML\) or leave those "
      r"answers empty; if a later version of the form (has this choice|allows it), give that version \('form:' in the "
@@ -2052,6 +2052,421 @@ _NAME_OF = {"project": "de projet", "annex": "d'annexe", "file": "de fichier"}
 _KIND_OF = {"a named pipe": "un tube nommé", "a folder": "un dossier", "a device": "un périphérique",
             "a socket": "un socket"}
 _ZIP_OF = {"workbook": "du fichier Excel", "Word template": "du modèle Word"}   # « le nom de projet 'aux' »
+
+
+def _s(count: str, singular: str, plural: str) -> str:
+    """« 1 soumission », « 3 soumissions »: the French form for the count (data.surveys writes « submission(s) »)."""
+    return f"{count} {singular if count == '1' else plural}"
+
+
+# a survey's rules told in English until survey12 (data.surveys): the repeat groups, the form's skip logic and
+# versions, the select_multiple exports, the codes for « ne sait pas », the fpc against the weights
+_SURVEY_RULES = (
+    (r"^'([^']*)' is not a day written year-month-day$", r"'\1' n'est pas une date écrite année-mois-jour"),
+    (r"^Write it as 2021-06-01 \(year-month-day, without a time\): 01/06/2021 could be the 1st of June or the 6th of "
+     r"January\.$", "Écrivez-la 2021-06-01 (année-mois-jour, sans heure) : 01/06/2021 pourrait être le 1er juin ou le "
+                    "6 janvier."),
+    (r"^Shorten the text in the form\.$", "Raccourcissez le texte dans le formulaire."),
+    (r"^the form '([^']*)' is not in (.+)$", r"le formulaire '\1' n'est pas dans \2"),
+    (r"^Put the XLSForm next to the YAML, or remove the 'form' line\.$",
+     "Mettez le XLSForm à côté du YAML, ou retirez la ligne 'form'."),
+    (r"^the form has no 'survey' sheet$", "le formulaire n'a pas de feuille 'survey'"),
+    (r"^Give the XLSForm as it was uploaded to KoboToolbox / ODK\.$",
+     "Donnez le XLSForm tel qu'il a été chargé dans KoboToolbox / ODK."),
+    # the repeat groups (data.surveys._join_repeat)
+    (r"^the sheet '([^']*)' is a repeat group but the submissions have no '_index' column to join it$",
+     r"la feuille '\1' est un groupe répété, mais les soumissions n'ont pas de colonne '_index' pour l'y joindre"),
+    (r"^Export again with the metadata columns\.$", "Exportez de nouveau avec les colonnes de métadonnées."),
+    (r"^the _index (.+) is on two submissions: the rows of the repeat group '([^']*)' that name it cannot be joined to "
+     r"one of them \(two exports pasted together number their submissions from 1 each\)$",
+     r"l'_index \1 est sur deux soumissions : les lignes du groupe répété '\2' qui le nomment ne peuvent être jointes "
+     r"à l'une d'elles (deux exports collés l'un sous l'autre numérotent chacun leurs soumissions à partir de 1)"),
+    (r"^Export the form once, or keep the repeat sheets' '_submission__uuid' column and the submissions' '_uuid', "
+     r"which tell the submissions apart\.$",
+     "Exportez le formulaire en une fois, ou gardez la colonne '_submission__uuid' des feuilles répétées et le "
+     "'_uuid' des soumissions, qui distinguent les soumissions."),
+    (r"^this repeat row's (\S+) is that of row (\d+): its rows would be counted twice in the submission's count and "
+     r"sums$", r"la colonne \1 de cette ligne répétée vaut celle de la ligne \2 : ses lignes seraient comptées deux "
+               r"fois dans le nombre et les sommes de la soumission"),
+    (r"^Delete one of the two rows \(a sheet pasted twice\?\)\.$",
+     "Supprimez l'une des deux lignes (une feuille collée deux fois ?)."),
+    (r"^this repeat row names no submission \(its '([^']*)' is empty\): a totals row, or a row typed under the "
+     r"export\?$", r"cette ligne répétée ne nomme aucune soumission (son '\1' est vide) : une ligne de total, ou une "
+                   r"ligne tapée sous l'export ?"),
+    (r"^Delete the row, or give it its submission's value\.$",
+     "Supprimez la ligne, ou donnez-lui la valeur de sa soumission."),
+    (r"^this repeat row names a submission(?: \(through the sheets? (.+)\))? that is not in the first sheet$",
+     lambda m: "cette ligne répétée nomme une soumission" + (f" (par la feuille ou les feuilles {m[1]})" if m[1]
+                                                             else "") + " qui n'est pas dans la première feuille"),
+    (r"^Export the whole form again, or, if that submission was deleted from the first sheet on purpose, delete its "
+     r"rows here too\.$", "Exportez de nouveau tout le formulaire, ou, si cette soumission a été supprimée exprès de "
+                         "la première feuille, supprimez aussi ses lignes ici."),
+    (r"^(\d+) submission\(s\) have an empty \(or 'n/a'\) answer in this repeat group \((\d+) row\(s\)\): their sum "
+     r"'([^']*)' is missing and they leave its estimates$",
+     lambda m: _s(m[1], "soumission a", "soumissions ont") + " une réponse vide (ou 'n/a') dans ce groupe répété ("
+               + _s(m[2], "ligne", "lignes") + f") : " + ("sa" if m[1] == "1" else "leur") + f" somme '{m[3]}' "
+               + ("manque et elle sort" if m[1] == "1" else "manque et elles sortent") + " de ses estimations"),
+    (r"^Fill in the answers if they are known; an empty answer is not 0\.$",
+     "Remplissez les réponses si elles sont connues ; une réponse vide n'est pas 0."),
+    (r"^the (first sheet|file) is a repeat group's rows \(its column '([^']*)' names each row's submission\), not the "
+     r"submissions: each row would be counted as a respondent$",
+     lambda m: ("la première feuille est" if m[1] == "first sheet" else "le fichier est") + " les lignes d'un groupe "
+               f"répété (sa colonne '{m[2]}' nomme la soumission de chaque ligne), pas les soumissions : chaque ligne "
+               "serait comptée comme un répondant"),
+    (r"^Put the whole export here: KoboToolbox's XLS or ODK Central's download, the submissions first and each repeat "
+     r"group on its own sheet \(its count and sums are estimated as '<repeat>/_count' and '<question>/_sum'\)\.$",
+     "Mettez ici l'export entier : le XLS de KoboToolbox ou le téléchargement d'ODK Central, les soumissions d'abord "
+     "et chaque groupe répété sur sa propre feuille (son nombre et ses sommes s'estiment comme '<repeat>/_count' et "
+     "'<question>/_sum')."),
+    (r"^this file is a repeat group's rows \(its column PARENT_KEY or _parent_index names each row's submission\), and "
+     r"no survey's CSV export is named as its beginning: it is not read$",
+     "ce fichier est les lignes d'un groupe répété (sa colonne PARENT_KEY ou _parent_index nomme la soumission de "
+     "chaque ligne), et aucun export CSV d'enquête n'a le nom par lequel il commence : il n'est pas lu"),
+    (r"^(\S+) is an \.xlsx: put these rows in a sheet of it named '([^']*)', or give the survey's CSV export beside "
+     r"this file\.$", r"\1 est un .xlsx : mettez ces lignes dans une de ses feuilles nommée '\2', ou donnez l'export "
+                      r"CSV de l'enquête à côté de ce fichier."),
+    (r"^Name it <export>-<repeat>\.csv after its survey's export \((.*)\), e\.g\. (\S+), as ODK Central names it\.$",
+     lambda m: "Nommez-le <export>-<repeat>.csv d'après l'export de son enquête ("
+               + ("aucun ici" if m[1] == "none here" else m[1]) + f"), par exemple {m[2]}, comme ODK Central le "
+               "nomme."),
+    (r"^'([^']*)' names '([^']*)', a question of the repeat group '([^']*)' \(one answer per row of that sheet, not per "
+     r"respondent\): the estimates are per respondent$",
+     r"'\1' nomme '\2', une question du groupe répété '\3' (une réponse par ligne de cette feuille, pas par "
+     r"répondant) : les estimations sont par répondant"),
+    (r"^Estimate the sum of its answers per respondent, '([^']*)', or the number of its rows per respondent, "
+     r"'([^']*)'\.$", r"Estimez la somme de ses réponses par répondant, '\1', ou le nombre de ses lignes par "
+                      r"répondant, '\2'."),
+    (r"^The workbook estimates a repeat group's numbers summed per respondent \('<question>/_sum'\), and the number "
+     r"of its rows per respondent, '([^']*)'\.$",
+     r"Le classeur estime les nombres d'un groupe répété sommés par répondant ('<question>/_sum'), et le nombre de ses "
+     r"lignes par répondant, '\1'."),
+    # the form's skip logic (data.surveys._answered_not_asked)
+    (r"^the form asks '([^']*)' only when (.+): the workbook does not read this condition \(at « (.*) »\), so it does "
+     r"not check that those not asked left it empty$",
+     r"le formulaire ne pose '\1' que si « \2 » : le classeur ne lit pas cette condition (à « \3 »), et ne vérifie donc "
+     r"pas que ceux à qui elle n'a pas été posée l'ont laissée vide"),
+    (r"^Check in the export that the respondents for whom the condition is false have this answer empty \(blanks "
+     r"filled with 0 or 'non' would count in its estimates\)\.$",
+     "Vérifiez dans l'export que les répondants pour qui la condition est fausse ont cette réponse vide (des cases "
+     "vides remplies de 0 ou de 'non' compteraient dans ses estimations)."),
+    (r"^(1 answer is|\d+ answers are) given to '([^']*)', which the form asks only when (.+), by respondents for whom "
+     r"it is not so: blanks of the skip logic filled in\? They count in its estimates \(as « no » or 0\)$",
+     lambda m: ("1 réponse est donnée" if m[1].startswith("1 ") else m[1].split()[0] + " réponses sont données")
+               + f" à '{m[2]}', que le formulaire ne pose que si « {m[3]} », par des répondants pour qui ce n'est pas le "
+               "cas : des cases vides du filtre remplies ? Elles comptent dans ses estimations (comme « non » ou 0)"),
+    (r"^Leave those cells empty in the export \(as KoboToolbox / ODK export a question not asked\)\.$",
+     "Laissez ces cellules vides dans l'export (comme KoboToolbox / ODK exportent une question non posée)."),
+    # the form's versions (data.surveys._version_unanswered)
+    (r"^no submission of the form's version (.+) \((\d+) of (\d+)\) answers '([^']*)', which the other versions' do"
+     r"(?:; they answer '([^']*)' instead, which the others do not)?: its estimates are those of the other versions' "
+     r"submissions only$",
+     lambda m: f"aucune soumission de la version {m[1]} du formulaire ({m[2]} sur {m[3]}) ne répond à '{m[4]}', à "
+               "laquelle répondent celles des autres versions" + (f" ; elles répondent à '{m[5]}' à la place, à "
+                                                                   "laquelle les autres ne répondent pas" if m[5]
+                                                                   else "")
+               + " : ses estimations sont celles des soumissions des autres versions seulement"),
+    (r"^If a new version of the form renamed the question, put its answers in one column \(and the YAML's name\); if "
+     r"it did not ask it, the estimates are of the submissions that were asked\.$",
+     "Si une nouvelle version du formulaire a renommé la question, mettez ses réponses dans une seule colonne (et le "
+     "nom du YAML) ; si elle ne la posait pas, les estimations sont celles des soumissions à qui elle a été posée."),
+    (r"^the submissions of the form's version '([^']*)' answer (.+), those of '([^']*)' (.+): no answer in common, so "
+     r"each share counts one version's answers as other answers$",
+     r"les soumissions de la version '\1' du formulaire répondent \2, celles de '\3' \4 : aucune réponse en commun, "
+     r"donc chaque part compte les réponses d'une version comme d'autres réponses"),
+    (r"^If the new version renamed its choices, write every answer with the same codes \(or give the form, whose "
+     r"choices are then checked\)\.$",
+     "Si la nouvelle version a renommé ses choix, écrivez chaque réponse avec les mêmes codes (ou donnez le "
+     "formulaire, dont les choix sont alors vérifiés)."),
+    (r"^no submission of the form's version '([^']*)' \((\d+) answers\) chose the option '([^']*)', which (\d+)% of "
+     r"another version's chose: if the new version added it, those submissions are counted as offered it and not "
+     r"choosing it, in the denominator of its share$",
+     r"aucune soumission de la version '\1' du formulaire (\2 réponses) n'a choisi l'option '\3', que \4 % de celles "
+     r"d'une autre version ont choisie : si la nouvelle version l'a ajoutée, ces soumissions sont comptées comme si "
+     r"elle leur avait été proposée et qu'elles ne l'avaient pas choisie, au dénominateur de sa part"),
+    (r"^Leave '([^']*)' empty on the rows of the versions that did not offer it \(they were not asked\); if it was "
+     r"offered, nothing needs doing\.$",
+     r"Laissez '\1' vide sur les lignes des versions qui ne la proposaient pas (la question ne leur a pas été posée) ; "
+     r"si elle était proposée, il n'y a rien à faire."),
+    # the choices (data.surveys._codes_beside_labels, _other_specified, _answers_not_choices, _dont_know_in_shares)
+    (r"^'([^']*)' is answered with choice names on some rows \((.*)\) and with labels on others \((.*)\): each share "
+     r"counts the labels as answers other than the names \(and a subgroup per spelling\)$",
+     r"'\1' a pour réponses des noms de choix sur certaines lignes (\2) et des libellés sur d'autres (\3) : chaque "
+     r"part compte les libellés comme des réponses autres que les noms (et un sous-groupe par graphie)"),
+    (r"^Export every submission with the same setting \(KoboToolbox: « XML values and headers »\), or write the labels "
+     r"as their choice names; give the form \('form:' in the YAML\) to have them checked\.$",
+     "Exportez toutes les soumissions avec le même réglage (KoboToolbox : « XML values and headers »), ou écrivez les "
+     "libellés avec les noms de leurs choix ; donnez le formulaire ('form:' dans le YAML) pour qu'ils soient "
+     "vérifiés."),
+    (r"^(1 answer is|\d+ answers are) '([^']*)' to '([^']*)' whose '([^']*)' names one of its choices \(here '(.*)', "
+     r"the choice '([^']*)'\): counted under '([^']*)', not under that choice$",
+     lambda m: _answers_fr(m[1]) + f" '{m[2]}' à '{m[3]}' dont la colonne '{m[4]}' nomme un de ses choix (ici "
+               f"'{m[5]}', le choix '{m[6]}') : " + ("comptée" if m[1].startswith("1 ") else "comptées")
+               + f" sous '{m[7]}', pas sous ce choix"),
+    (r"^Recode those answers to the choice they name \(the « other, specify » answers cleaned\), or leave them if the "
+     r"survey's protocol keeps them as « autre »\.$",
+     "Recodez ces réponses dans le choix qu'elles nomment (les réponses « autre, préciser » nettoyées), ou laissez-les "
+     "si le protocole de l'enquête les garde en « autre »."),
+    (r"^(1 answer is|\d+ answers are) '([^']*)', the choice '([^']*)' written otherwise than on the other rows \((.*)\): "
+     r"the estimates would count it as an answer other than '\3'$",
+     lambda m: _answers_fr(m[1]) + f" '{m[2]}', le choix '{m[3]}' écrit autrement que sur les autres lignes ({m[4]}) : "
+               f"les estimations la compteraient comme une réponse autre que '{m[3]}'"),
+    (r"^(1 answer is|\d+ answers are) '([^']*)', which is not a choice of the form for this question \(its choices: "
+     r"(.*)\): the estimates would count it as an answer other than each of them$",
+     lambda m: _answers_fr(m[1]) + f" '{m[2]}', qui n'est pas un choix du formulaire pour cette question (ses choix : "
+               f"{m[3]}) : les estimations la compteraient comme une réponse autre que chacun d'eux"),
+    (r"^Write every answer as the form's choice it stands for \(in the export, or in KoboToolbox / ODK\), or leave it "
+     r"empty; if a later version of the form has this choice, give that version \('form:' in the YAML\)\.$",
+     "Écrivez chaque réponse comme le choix du formulaire qu'elle représente (dans l'export, ou dans KoboToolbox / "
+     "ODK), ou laissez-la vide ; si une version plus récente du formulaire a ce choix, donnez cette version ('form:' "
+     "dans le YAML)."),
+    (r"^(1 answer is|\d+ answers are) (« .* » \([^)]*\)|'[^']*'(?:, a code for 'don't know' or 'refused' in most "
+     r"forms)?): counted in the denominator of (the share of '[^']*'|each other answer's share), as respondents who "
+     r"did not give it$",
+     lambda m: _answers_fr(m[1]) + " " + m[2].replace(", a code for 'don't know' or 'refused' in most forms",
+                                                      ", un code de 'ne sait pas' ou 'refus' dans la plupart des "
+                                                      "formulaires")
+               + " : " + ("comptée" if m[1].startswith("1 ") else "comptées") + " au dénominateur de "
+               + (f"la part de {m[3][len('the share of '):]}" if m[3].startswith("the share") else
+                  "la part de chaque autre réponse") + ", comme des répondants qui ne l'ont pas donnée"),
+    (r"^If the share is to be among those who gave an answer, leave those answers empty in the export \(a "
+     r"select_multiple's text and its option columns\)(?: or declare the code \(missing_codes: \[(.*)\] in the YAML\); "
+     r"if (.*) is an answer \(88 « Autre »\), nothing needs doing\.|; otherwise nothing needs doing\.)$",
+     lambda m: "Si la part doit être parmi ceux qui ont donné une réponse, laissez ces réponses vides dans l'export "
+               "(le texte d'un select_multiple et ses colonnes d'options)"
+               + (f" ou déclarez le code (missing_codes: [{m[1]}] dans le YAML) ; si {m[2]} est une réponse (88 « "
+                  "Autre »), il n'y a rien à faire." if m[1] else " ; sinon, il n'y a rien à faire.")),
+    # codes for « ne sait pas » (data.surveys._labelled_codes, code_problems)
+    (r"^(1 answer is|\d+ answers are) (\S+), which the form labels « (.*) »: not a value, but the estimates would "
+     r"count it as \2$",
+     lambda m: _answers_fr(m[1]) + f" {m[2]}, que le formulaire libelle « {m[3]} » : pas une valeur, mais les "
+               f"estimations le compteraient comme {m[2]}"),
+    (r"^Declare it \(missing_codes: \[(.*)\] in the YAML\), or leave those answers empty in the file\.$",
+     r"Déclarez-le (missing_codes: [\1] dans le YAML), ou laissez ces réponses vides dans le fichier."),
+    (r"^(1 answer is|\d+ answers are) (\S+), (far above most other answers \(half are between (\S+) and (\S+)\)|more "
+     r"often than any other answer not ending in 0, as a code is and an amount typed is not): if \2 stands for "
+     r"'don't know' or 'refused', the estimates count it as \2$",
+     lambda m: _answers_fr(m[1]) + f" {m[2]}, "
+               + (f"bien au-dessus de la plupart des autres réponses (la moitié est entre {m[4]} et {m[5]})" if m[4]
+                  else "plus souvent que toute autre réponse ne finissant pas par 0, comme un code l'est et un "
+                       "montant tapé ne l'est pas")
+               + f" : si {m[2]} signifie 'ne sait pas' ou 'refus', les estimations le comptent comme {m[2]}"),
+    # the select_multiple's exports (data.surveys._find_multiple)
+    (r"^'([^']*)' is read as a select_multiple \(each word of an answer is an option chosen: '([^']*)' counts for "
+     r"(.*)\), since its answers hold spaces$",
+     r"'\1' est lu comme un select_multiple (chaque mot d'une réponse est une option choisie : '\2' compte pour \3), "
+     r"puisque ses réponses contiennent des espaces"),
+    (r"^If it is a select_one whose answers hold spaces, give the form \('form:' in the YAML\); export the "
+     r"select_multiple's 0/1 columns too to make this warning go\.$",
+     "Si c'est un select_one dont les réponses contiennent des espaces, donnez le formulaire ('form:' dans le YAML) ; "
+     "exportez aussi les colonnes 0/1 du select_multiple pour que cet avertissement disparaisse."),
+    (r"^'([^']*)' may be a select_multiple exported with its labels: the answer '([^']*)' (?:holds the answer '([^']*)'|"
+     r"ends with '([^']*)', with which the answer '([^']*)' begins), and each combination of options is counted as "
+     r"one answer$",
+     lambda m: f"'{m[1]}' est peut-être un select_multiple exporté avec ses libellés : la réponse '{m[2]}' "
+               + (f"contient la réponse '{m[3]}'" if m[3] is not None else
+                  f"finit par '{m[4]}', par quoi commence la réponse '{m[5]}'")
+               + ", et chaque combinaison d'options est comptée comme une réponse"),
+    (r"^Export with the XML values and headers \(KoboToolbox: « XML values and headers »\), so that each option is a "
+     r"code with its 0/1 column; if it is a select_one, give the form \('form:' in the YAML\)\.$",
+     "Exportez avec les valeurs et en-têtes XML (KoboToolbox : « XML values and headers »), pour que chaque option "
+     "soit un code avec sa colonne 0/1 ; si c'est un select_one, donnez le formulaire ('form:' dans le YAML)."),
+    (r"^the option columns of '([^']*)' hold 1 \(or the option's code\) or nothing, never 0: the (\d+) respondent\(s\) "
+     r"with every option empty are left out of its shares \(one who chose no option cannot be told from one not "
+     r"asked\), so each option's share is among those who chose one$",
+     lambda m: f"les colonnes d'options de '{m[1]}' contiennent 1 (ou le code de l'option) ou rien, jamais 0 : "
+               + ("le répondant qui a toutes ses options vides est écarté" if m[2] == "1" else
+                  f"les {m[2]} répondants qui ont toutes leurs options vides sont écartés")
+               + " de ses parts (qui n'a choisi aucune option ne se distingue pas de qui n'a pas été interrogé), "
+               "donc la part de chaque option est parmi ceux qui en ont choisi une"),
+    (r"^Export the option columns with 0 for an option not chosen \(KoboToolbox: select_multiple responses as "
+     r"separate columns; ODK Central: split select multiples\), so that those who chose none are counted\.$",
+     "Exportez les colonnes d'options avec 0 pour une option non choisie (KoboToolbox : « select_multiple responses "
+     "as separate columns » ; ODK Central : « split select multiples »), pour que ceux qui n'en ont choisi aucune "
+     "soient comptés."),
+    (r"^(1 answer is|\d+ answers are) '0' to '([^']*)', with 0 in every option column: empty cells filled with 0\? "
+     r"They count in its shares as respondents who chose no option, though those not asked the question \(skip "
+     r"logic\) are not to be counted$",
+     lambda m: _answers_fr(m[1]) + f" '0' à '{m[2]}', avec 0 dans chaque colonne d'option : des cellules vides "
+               "remplies de 0 ? Elles comptent dans ses parts comme des répondants qui n'ont choisi aucune option, "
+               "alors que ceux à qui la question n'a pas été posée (filtre du formulaire) ne doivent pas être comptés"),
+    (r"^Leave the cells of the respondents not asked empty \(text and option columns\), as KoboToolbox / ODK export "
+     r"them; give the form \('form:' in the YAML\) to have them told from its relevant\.$",
+     "Laissez vides les cellules des répondants non interrogés (texte et colonnes d'options), comme KoboToolbox / ODK "
+     "les exportent ; donnez le formulaire ('form:' dans le YAML) pour que son relevant les distingue."),
+    (r"^'([^']*)' is a select_multiple exported as its text only: the (\d+) respondent\(s\) with no answer are left "
+     r"out of its shares \(one who chose no option cannot be told from one not asked\), so each option's share is "
+     r"among those who chose one$",
+     lambda m: f"'{m[1]}' est un select_multiple exporté en texte seulement : "
+               + ("le répondant sans réponse est écarté" if m[2] == "1" else
+                  f"les {m[2]} répondants sans réponse sont écartés")
+               + " de ses parts (qui n'a choisi aucune option ne se distingue pas de qui n'a pas été interrogé), "
+               "donc la part de chaque option est parmi ceux qui en ont choisi une"),
+    (r"^Export the select_multiple's 0/1 columns too \(KoboToolbox: select_multiple responses as separate columns; "
+     r"ODK Central: split select multiples\), so that those who chose none are counted\.$",
+     "Exportez aussi les colonnes 0/1 du select_multiple (KoboToolbox : « select_multiple responses as separate "
+     "columns » ; ODK Central : « split select multiples »), pour que ceux qui n'en ont choisi aucune soient "
+     "comptés."),
+    (r"^(1 answer is|\d+ answers are) to the select_multiple '([^']*)' holding words that are none of the form's "
+     r"choices \((.*)\), e\.g\. '(.*)': its shares would count none of them \(each option's share 0 %\)$",
+     lambda m: ("1 réponse" if m[1].startswith("1 ") else m[1].split()[0] + " réponses")
+               + f" au select_multiple '{m[2]}' " + ("contient" if m[1].startswith("1 ") else "contiennent")
+               + f" des mots qui ne sont aucun des choix du formulaire ({m[3]}), par exemple '{m[4]}' : ses parts "
+               "n'en compteraient aucun (la part de chaque option à 0 %)"),
+    (r"^Export with the XML values \(KoboToolbox: « XML values and headers », not « Labels »\), or give the form's "
+     r"version that has these choices\.$",
+     "Exportez avec les valeurs XML (KoboToolbox : « XML values and headers », pas « Labels »), ou donnez la version "
+     "du formulaire qui a ces choix."),
+    (r"^'([^']*)' has no column of its own but its option columns \((.*)\), and they hold '(.*)', not 1 / 0: which "
+     r"options each respondent chose cannot be read$",
+     r"'\1' n'a pas de colonne à lui, seulement ses colonnes d'options (\2), et elles contiennent '\3', pas 1 / 0 : "
+     r"les options choisies par chaque répondant ne peuvent être lues"),
+    (r"^Write 1 for an option chosen, 0 for one not chosen and leave the cells of those not asked empty \(or export "
+     r"the select_multiple again from KoboToolbox / ODK\)\.$",
+     "Écrivez 1 pour une option choisie, 0 pour une option non choisie et laissez vides les cellules de ceux à qui "
+     "la question n'a pas été posée (ou exportez de nouveau le select_multiple depuis KoboToolbox / ODK)."),
+    # the times of the submissions (data.surveys._early_cluster, _submission_days, _without_tests)
+    (r"^(\d+) submission\(s\) made from (\S+) to (\S+), (\d+) days before all the others \(from (\S+) on\): tests of "
+     r"the form\? They count as respondents \(rows ([\d, ]+)(?: and (\d+) more)?\)$",
+     lambda m: _s(m[1], "soumission faite", "soumissions faites") + f" du {m[2]} au {m[3]}, {m[4]} jours avant "
+               f"toutes les autres (à partir du {m[5]}) : des essais du formulaire ? "
+               + ("Elle compte comme un répondant" if m[1] == "1" else "Elles comptent comme des répondants")
+               + f" (ligne{'s' if m[1] != '1' else ''} {m[6]}" + (f" et {m[7]} autres" if m[7] else "") + ")"),
+    (r"^If they are tests, write 'fieldwork_start: (\S+)' in the YAML \(they are then left out, and the annex says "
+     r"so\); if they are interviews, write 'fieldwork_start: (\S+)'\.$",
+     r"Si ce sont des essais, écrivez 'fieldwork_start: \1' dans le YAML (elles sont alors écartées, et l'annexe le "
+     r"dit) ; si ce sont des entretiens, écrivez 'fieldwork_start: \2'."),
+    (r"^the times of '([^']*)' are written day/month/year or month/day/year \(the export saved again by Excel\), and "
+     r"no day above 12 tells which: the day of each submission \(for fieldwork_start, or the tests made before the "
+     r"interviews\) cannot be read$",
+     r"les heures de '\1' sont écrites jour/mois/année ou mois/jour/année (l'export enregistré de nouveau par Excel), "
+     r"et aucun jour au-delà de 12 ne dit lequel : le jour de chaque soumission (pour fieldwork_start, ou les essais "
+     r"faits avant les entretiens) ne peut être lu"),
+    (r"^Export the submissions again from KoboToolbox / ODK \(times written 2021-05-01T10:00:00\), or write them so\.$",
+     "Exportez de nouveau les soumissions depuis KoboToolbox / ODK (heures écrites 2021-05-01T10:00:00), ou "
+     "écrivez-les ainsi."),
+    (r"^(\d+) time\(s\) of '([^']*)' are not read as a day, so fieldwork_start (\S+) cannot tell whether they were "
+     r"made before it$",
+     lambda m: _s(m[1], "heure", "heures") + f" de '{m[2]}' " + ("n'est pas lue" if m[1] == "1" else
+                                                                "ne sont pas lues")
+               + f" comme un jour : fieldwork_start {m[3]} ne peut dire si " + ("elle a été faite" if m[1] == "1"
+                                                                               else "elles ont été faites")
+               + " avant lui"),
+    (r"^'fieldwork_start' is given, but the export has no 'start' nor '_submission_time' column to tell when each "
+     r"submission was made$",
+     "'fieldwork_start' est donné, mais l'export n'a ni colonne 'start' ni colonne '_submission_time' pour dire quand "
+     "chaque soumission a été faite"),
+    (r"^Export again with the metadata columns, or remove 'fieldwork_start' from the YAML\.$",
+     "Exportez de nouveau avec les colonnes de métadonnées, ou retirez 'fieldwork_start' du YAML."),
+    # the review statuses (data.surveys._without_rejected)
+    (r"^(\d+) submission\(s\) have the review status '(.*)', which is none of KoboToolbox's or ODK Central's: they "
+     r"are counted$",
+     lambda m: _s(m[1], "soumission a", "soumissions ont") + f" le statut de validation '{m[2]}', qui n'est aucun "
+               "de ceux de KoboToolbox ou d'ODK Central : " + ("elle est comptée" if m[1] == "1" else
+                                                              "elles sont comptées")),
+    (r"^If it means not approved, write 'Not Approved' \(KoboToolbox\) or 'rejected' \(ODK Central\), or delete their "
+     r"rows; if they are to be counted, nothing needs doing\.$",
+     "S'il veut dire « non approuvé », écrivez 'Not Approved' (KoboToolbox) ou 'rejected' (ODK Central), ou "
+     "supprimez leurs lignes ; si elles doivent être comptées, il n'y a rien à faire."),
+    (r"^(\d+) answer\(s\) are '(.*)' \(a question the form skipped\): read as not answered$",
+     lambda m: (f"1 réponse vaut '{m[2]}' (une question que le formulaire a sautée) : lue comme sans réponse"
+                if m[1] == "1" else f"{m[1]} réponses valent '{m[2]}' (une question que le formulaire a sautée) : "
+                                    "lues comme sans réponse")),
+    (r"^Nothing to do if the question was skipped; if some were answered, export again\.$",
+     "Rien à faire si la question a été sautée ; si certaines ont reçu une réponse, exportez de nouveau."),
+    # the sex questions and the Washington Group (data.surveys._find_sex, _add_wg)
+    (r"^the export has several sex questions: the share of women is that of '([^']*)' \(not (.*)\)$",
+     r"l'export a plusieurs questions sur le sexe : la part des femmes est celle de '\1' (pas \2)"),
+    (r"^If it is not the respondents' sex, count the right one in the YAML \(\{share: <column>, value: <code of a "
+     r"woman>\}\), which the annex then takes\.$",
+     "Si ce n'est pas le sexe des répondants, comptez la bonne dans le YAML (« {share: <colonne>, value: <code "
+     "d'une femme>} »), que l'annexe prend alors."),
+    (r"^the six Washington Group questions are answered (.*), not with the WG's codes \(1 no difficulty, 2 some, 3 a "
+     r"lot, 4 cannot do at all\): no respondent can be classified, and the share with a disability is not computed$",
+     r"les six questions du Washington Group ont pour réponses \1, pas les codes du WG (1 aucune difficulté, "
+     r"2 quelques-unes, 3 beaucoup, 4 impossible) : aucun répondant ne peut être classé, et la part en situation de "
+     r"handicap n'est pas calculée"),
+    (r"^Export the answers as the WG's codes 1 to 4 \(the form's choice names\), or recode them so in the export\.$",
+     "Exportez les réponses avec les codes 1 à 4 du WG (les noms des choix du formulaire), ou recodez-les ainsi dans "
+     "l'export."),
+    # the weights and the fpc (data.surveys._design_problems, _fpc_against_weights, _whole_subsampled, _value_problems)
+    (r"^every weight is below 1 \((\S+) to (\S+)\): a weight is the number of people a respondent stands for; these "
+     r"look like probabilities of selection, which would give the most weight to those who stand for the fewest$",
+     r"chaque poids est inférieur à 1 (de \1 à \2) : un poids est le nombre de personnes que représente un répondant ; "
+     r"ceux-ci ressemblent à des probabilités de sélection, qui donneraient le plus de poids à ceux qui en "
+     r"représentent le moins"),
+    (r"^Give the inverse of the probability as the weight \(1 / (\S+) = (\S+)\); if they are relative weights, "
+     r"multiply them so that their mean is 1\.$",
+     r"Donnez l'inverse de la probabilité comme poids (1 / \1 = \2) ; si ce sont des poids relatifs, multipliez-les "
+     r"pour que leur moyenne soit 1."),
+    (r"^the fpc \((\S+)\) is read as the population size of (?:the stratum '(.*)'|the survey), but its weights stand "
+     r"for (\S+) people: (every fpc is between 1 and 100, a sampling rate written as a percentage\?|the fpc and the "
+     r"weights describe different populations, and the finite population correction narrows the intervals by the "
+     r"fpc's)$",
+     lambda m: f"le fpc ({m[1]}) est lu comme la taille de la population " + (f"de la strate '{m[2]}'" if m[2]
+                                                                               else "de l'enquête")
+               + f", mais ses poids représentent {m[3]} personnes : "
+               + ("chaque fpc est entre 1 et 100, un taux de sondage écrit en pourcentage ?" if m[4].startswith("every")
+                  else "le fpc et les poids décrivent des populations différentes, et la correction de population "
+                       "finie resserre les intervalles selon le fpc")),
+    (r"^Write the sampling fraction \((\S+) for (\S+) %\) or the population size of each stratum(?: \(the number of "
+     r"people it was drawn from\))?\.$",
+     lambda m: f"Écrivez la fraction de sondage ({m[1]} pour {m[2].replace('.', ',')} %) ou la taille de la "
+               "population de chaque strate" + (" (le nombre de personnes parmi lesquelles elle a été tirée)."
+                                                if "drawn" in m[0] else ".")),
+    (r"^Check the fpc \(the number of people the stratum was drawn from\) against the weights \(how many people each "
+     r"respondent stands for\)\.$",
+     "Comparez le fpc (le nombre de personnes parmi lesquelles la strate a été tirée) aux poids (combien de personnes "
+     "représente chaque répondant)."),
+    (r"^the fpc \((\S+)\) is neither a sampling fraction \(at most 1\) nor a population size \(a whole number\): a "
+     r"sampling rate written as a percentage\?$",
+     r"le fpc (\1) n'est ni une fraction de sondage (au plus 1) ni une taille de population (un nombre entier) : un "
+     r"taux de sondage écrit en pourcentage ?"),
+    (r"^every fpc is between 1 and 100: read as the number of (clusters|people) (?:the stratum '(.*)'|the survey) was "
+     r"drawn from \((\S+), (\d+) of them sampled, a sampling fraction of (\S+)\); if it is a sampling rate written as "
+     r"a percentage, the standard errors are too small$",
+     lambda m: "chaque fpc est entre 1 et 100 : lu comme le nombre de " + ("grappes" if m[1] == "clusters" else
+                                                                           "personnes")
+               + " parmi lesquelles " + (f"la strate '{m[2]}' a été tirée" if m[2] else "l'enquête a été tirée")
+               + f" ({m[3]}, dont {m[4]} " + ("tirées" if m[1] == "clusters" else "tirées") + ", une fraction de "
+               f"sondage de {m[5].replace('.', ',')}) ; si c'est un taux de sondage écrit en pourcentage, les "
+               "erreurs types sont trop petites"),
+    (r"^Write a sampling rate as a fraction \(0\.1 for 10 %\); a population size is right as it is\.$",
+     "Écrivez un taux de sondage comme une fraction (0.1 pour 10 %) ; une taille de population est juste telle "
+     "quelle."),
+    (r"^every cluster of (?:the stratum '(.*)'|the survey) was taken \((\d+), fpc (\S+)\), but its (\d+) respondents "
+     r"stand for (\S+) people: they were drawn within the clusters, and the design \(first stage only\) counts no "
+     r"variance of that drawing: the standard errors leave it out$",
+     lambda m: "chaque grappe " + (f"de la strate '{m[1]}'" if m[1] else "de l'enquête") + f" a été prise ({m[2]}, "
+               f"fpc {m[3]}), mais ses {m[4]} répondants représentent {m[5]} personnes : ils ont été tirés dans les "
+               "grappes, et le plan (premier degré seulement) ne compte aucune variance de ce tirage : les erreurs "
+               "types la laissent de côté"),
+    (r"^If the respondents were drawn within those clusters, write in (?:the stratum '(.*)'|the survey) each "
+     r"respondent's own code \(its _uuid\) as its cluster and the number of people it was drawn from as its fpc "
+     r"\((\S+), what its weights add up to\); if everyone in them was interviewed, nothing needs doing\.$",
+     lambda m: "Si les répondants ont été tirés dans ces grappes, écrivez " + (f"dans la strate '{m[1]}'" if m[1]
+                                                                               else "dans l'enquête")
+               + " le code propre de chaque répondant (son _uuid) comme sa grappe et le nombre de personnes parmi "
+               f"lesquelles il a été tiré comme son fpc ({m[2]}, la somme de ses poids) ; si tous ceux de ces "
+               "grappes ont été interrogés, il n'y a rien à faire."),
+    (r"^'estimates\.(\d+)\.total' asks for the total of '([^']*)', and the weights add up to (\S+) for (\d+) "
+     r"respondents(?: \((\S+) for the (\d+) submissions exported, (\d+) of them left out\))?: they are relative "
+     r"weights \(normalised to a mean of 1\), and the total would be the sample's, not the population's$",
+     lambda m: f"'estimates.{m[1]}.total' demande le total de '{m[2]}', et les poids font {m[3]} pour {m[4]} "
+               "répondants" + (f" ({m[5]} pour les {m[6]} soumissions exportées, dont {m[7]} écartées)" if m[5]
+                               else "")
+               + " : ce sont des poids relatifs (ramenés à une moyenne de 1), et le total serait celui de "
+               "l'échantillon, pas celui de la population"),
+    (r"^Give weights that count people \(each respondent's number of people in the population, e\.g\. the inverse of "
+     r"their probability of selection\), or ask for the mean instead\.$",
+     "Donnez des poids qui comptent des personnes (pour chaque répondant, le nombre de personnes de la population "
+     "qu'il représente, par exemple l'inverse de sa probabilité de sélection), ou demandez plutôt la moyenne."),
+    (r"^YAML reads yes, no, on, off \(and true, false\) without quotes as (true|false): write the value in quotes, "
+     r"e\.g\. value: \"yes\"\. Values found: (.*)\.$",
+     lambda m: f"Le YAML lit « yes », « no », « on », « off » (et « true », « false ») sans guillemets comme {m[1]} : "
+               "écrivez la valeur entre "
+               f'guillemets, par exemple « value: "yes" ». Valeurs trouvées : « {m[2]} ».'),
+)
+
 
 # English sentence (a regex over the data room's text) -> French; applied in order, to the message and the hint.
 # Compiled when a text first needs it (_pattern): the 429 regexes took 0.05 s to compile at every import, in
@@ -3505,7 +3920,7 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^Write it in one unit on every row: as it is, the effect is mostly the change of unit between the values of "
      r"(.+)\.$", r"Écrivez-le dans une seule unité sur chaque ligne : tel quel, l'effet est surtout le changement "
      r"d'unité entre les valeurs de \1."),
-)]
+) + _SURVEY_RULES]
 # Sentences of the data contract written once, word for word (data/spec.py's rules and row warnings): English -> French
 _EXACT = [
     # the hints of the limits (data.inputs, data.readers, data.params)

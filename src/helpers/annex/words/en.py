@@ -283,6 +283,8 @@ WORDS = {
     "survey_all_zero_counted": ("'{name}': {n} respondents have 0 in every option and no answer, and none has its "
                                 "options empty (not asked): they are counted as asked and choosing no option, in the "
                                 "denominator of its shares; if they were not asked, its shares are too low."),
+    "survey_ratio_zero_denominator": ("'{name}' ({group}): n/a, since '{per}' is 0 in each of its {n} answers: "
+                                      "the ratio does not exist (a division by 0)."),
     "survey_small_n": ("Estimates resting on fewer than {limit} answers (column 'Count', {smallest} at the fewest): "
                        "{count}. Their intervals are wide and less reliable: read them with care."),
     "survey_not_weighted": "The answers are not weighted: the sample is treated as a simple random sample.",

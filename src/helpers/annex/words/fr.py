@@ -304,6 +304,8 @@ WORDS = {
                                 "n'a ses options vides (non interrogé) : ils sont comptés comme interrogés n'ayant "
                                 "choisi aucune option, dans le dénominateur de ses parts ; s'ils n'ont pas été "
                                 "interrogés, ses parts sont sous-estimées."),
+    "survey_ratio_zero_denominator": ("« {name} » ({group}) : n.d., car « {per} » vaut 0 dans chacune de ses "
+                                      "{n} réponses : le ratio n'existe pas (division par 0)."),
     "survey_small_n": ("Estimations reposant sur moins de {limit} réponses (colonne « Nombre », {smallest} au "
                        "moins) : {count}. Leurs intervalles sont larges et moins sûrs : à lire avec prudence."),
     "survey_not_weighted": ("Les réponses ne sont pas pondérées : l'échantillon est traité comme un tirage "
