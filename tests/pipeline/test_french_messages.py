@@ -338,3 +338,25 @@ def test_a_surveys_tests_clocks_numbers_and_unanswered_are_told_in_french(tmp_pa
                                           "survey_na_answer", "survey_never_answered"}, problems
     french = [messages.translated(p, "fr") for p in problems]
     assert [(p.rule, p.message, p.hint) for p in french if english_words(f"{p.message} {p.hint}")] == []
+
+
+@pytest.mark.parametrize("se", ["robust", "classical"])
+def test_a_panel_taken_row_by_row_is_told_in_french_whatever_its_unit_column(mini, se):
+    """A did study whose persons are seen in two rounds, its unit column « identifiant » (or its SEs classical): the
+    warning study_panel_se was printed in English in a French project (the French sentence knew the unit « id »
+    and robust SEs only)."""
+    folder = mini.data_dir / "mini" / "impact"
+    (folder / "survey.csv").write_text("identifiant,groupe,annee,revenu\n" + "".join(
+        f"P{i},{'T' if i % 2 else 'C'},{year},{100 + 7 * i + 5 * (year == 2021) * (i % 2) + i % 3}\n"
+        for i in range(1, 21) for year in (2019, 2021)), encoding="utf-8")
+    (folder / "survey.yaml").write_text(
+        "title: Suivi\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, treated: T}\n"
+        f"period: {{column: annee, post: 2021}}\nunit: identifiant\nse: {se}\nsynthetic: true\n", encoding="utf-8")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    lines = out.getvalue().splitlines()
+    told = [line for i, line in enumerate(lines) if "[study_panel_se]" in line
+            or i and "[study_panel_se]" in lines[i - 1]]
+    assert len(told) == 2 and "20 identifiant sont vus à plusieurs vagues" in told[0], out.getvalue()
+    assert ("robustes" if se == "robust" else "classiques") in told[0], told
+    assert [line for line in told if english_words(line)] == [], told

@@ -1973,12 +1973,15 @@ _FIRST_HOUR = (
      r"small\)\.$", r"Écrivez `se: cluster` et `cluster: \1` dans \2 ; l'annexe donne les erreurs types des effets en "
      r"grappes sur '\1' à côté des autres (avec moins de 20 valeurs, elle dit que les erreurs types en grappes sont "
      r"encore trop petites)."),
-    (r"^(\d+) id\(s\) are seen in several rounds, and the standard errors are robust \(se: robust\): they take each "
-     r"row as independent, while a person's rows are not, so the difference-in-differences' standard error, interval "
-     r"and p are wrong \(most often too large\)$", r"\1 id sont vus à plusieurs vagues, et les erreurs types sont "
-     r"robustes (se: robust) : elles prennent chaque ligne comme indépendante, alors que les lignes d'une personne ne "
-     r"le sont pas : l'erreur type, l'intervalle et le p de la double différence sont donc faux (le plus souvent trop "
-     r"grands)"),
+    # (any unit column, robust or classical: only « id » and robust were matched, and a study whose unit is
+    # « identifiant » or whose SEs are classical had this warning in English in a French project)
+    (r"^(\d+) (.+?)\(s\) are seen in several rounds, and the standard errors are (robust|classical) \(se: \3\): they "
+     r"take each row as independent, while a person's rows are not, so the difference-in-differences' standard error, "
+     r"interval and p are wrong \(most often too large\)$",
+     lambda m: f"{m[1]} {m[2]} sont vus à plusieurs vagues, et les erreurs types sont "
+     f"{'robustes' if m[3] == 'robust' else 'classiques'} (se: {m[3]}) : elles prennent chaque ligne comme "
+     "indépendante, alors que les lignes d'une personne ne le sont pas : l'erreur type, l'intervalle et le p de la "
+     "double différence sont donc faux (le plus souvent trop grands)"),
     (r"^Write `se: cluster` and `cluster: ([^`]*)` in (\S+) \(or a cluster that holds whole persons, such as their "
      r"village\); the annex gives the effect's standard errors clustered on \1 beside the others, and its minimum "
      r"detectable effect from them\.$", r"Écrivez `se: cluster` et `cluster: \1` dans \2 (ou une grappe qui contient "
