@@ -97,7 +97,7 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
            "impact_relative_effect", "impact_icc", "impact_effect_sd", "impact_log_change", "impact_subgroup_effect",
-           "impact_subgroup_difference_p", "impact_lee_bound", "impact_effect_other_se", "survey_mean", "survey_total", "survey_share",
+           "impact_subgroup_difference_p", "impact_lee_bound", "impact_effect_other_se", "balance_mean", "survey_mean", "survey_total", "survey_share",
            "survey_ratio", "survey_deff",
            "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark")
 # The metrics each section of tables_figures makes (tests/analyses/test_figures.py checks them against the rows made):
@@ -543,10 +543,38 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
             notes = balance["note"].fillna("").astype(str) if "note" in balance else ""
             parts.append(_rows("impact", "balance_smd", name + ":" + balance["covariate"].astype(str),
                                balance["smd"], "ratio", n, note=notes))
+        parts += _balance_means(name, study, balance)
         parts += study_check_figures(name, study)
         parts += subgroup_figures(name, study)
         parts += lee_figures(name, study)
     return _finish(parts, sort=False)
+
+
+def _balance_means(name: str, study: Any, balance: pd.DataFrame) -> list[pd.DataFrame]:
+    """balance_mean: the means of the annex's balance table, per group (« âge 31,62 32,18 »), which figures.csv did
+    not hold (the standardised differences only): a report's « les traités ont en moyenne 31,6 ans » could not be
+    checked. With ``adjustment: none`` the covariates' table (impact.balance_table, over the balance sample); with
+    an adjustment the table of score terms the annex shows instead (propensity.weighted_balance), with the
+    comparison group's weighted mean."""
+    from . import propensity
+
+    if study.spec.adjustment == "none":
+        if balance.empty:
+            return []
+        keys = name + ":" + balance["covariate"].astype(str)
+        where = "balance sample (" + balance["sample"].astype(str) + ")"
+        return [_rows("impact", "balance_mean", keys + ":" + arm, balance[f"mean_{arm}"], "", balance[f"n_{arm}"],
+                      note="mean of the " + arm + " group over the " + where + ", unweighted")
+                for arm in ("treated", "comparison")]
+    weighted = propensity.weighted_balance(study)
+    if weighted.empty:
+        return []
+    keys = name + ":" + weighted["term"].astype(str)
+    return [_rows("impact", "balance_mean", keys + ":" + column, weighted[f"mean_{column}"], "", note=note)
+            for column, note in (("treated", "mean of the treated group, every row of the score's sample"),
+                                 ("comparison", "mean of the comparison group, every row of the score's sample"),
+                                 ("comparison_weighted", "mean of the comparison group weighted as the estimate "
+                                  "weighs it, rows kept after trimming"))]
 
 
 def lee_figures(name: str, study: Any) -> list[pd.DataFrame]:
