@@ -360,3 +360,16 @@ def test_a_panel_taken_row_by_row_is_told_in_french_whatever_its_unit_column(min
     assert len(told) == 2 and "20 identifiant sont vus à plusieurs vagues" in told[0], out.getvalue()
     assert ("robustes" if se == "robust" else "classiques") in told[0], told
     assert [line for line in told if english_words(line)] == [], told
+
+
+def test_an_outcomes_outliers_and_nines_are_told_with_a_decimal_comma():
+    """A study's revenue typed 9999 among amounts up to 791,1 was told « plus que toutes les autres réponses (au plus
+    791.1) » and « les dépassent toutes de loin (au plus 791.1) » in a French project: an English decimal point."""
+    nines = sentence("1 answer is 9999, more than every other answer (at most 791.1): if 9999 stands for 'don't "
+                     "know' or 'refused', the estimates count it as 9999", "fr")
+    assert "(au plus 791,1)" in nines and "9999" in nines, nines
+    far = sentence("2 value(s) of 'revenu' (99999.5, 9999) are more than 10 times three quarters of the others and "
+                   "far above them all (at most 791.1); 1 other value(s) are also beyond three interquartile ranges "
+                   "above three quarters of the values (702.25): 2500.5: the means and the effect move with them", "fr")
+    assert "(99999,5, 9999)" in far and "(au plus 791,1)" in far and "(702,25) : 2500,5" in far, far
+    assert not english_words(far) and not english_words(nines), (far, nines)

@@ -156,6 +156,12 @@ def _grouped(amount: str) -> str:
     return amount.replace(",", " ").replace(".", ",")
 
 
+def _commas(numbers: str) -> str:
+    """Numbers written by numbers.plain (« 791.1 », « 99999, 9999.5 ») with French's decimal comma: « au plus 791.1 »
+    stood in a French sentence beside the annex's « 791,1 »."""
+    return re.sub(r"(\d)\.(\d)", r"\1,\2", numbers)
+
+
 def _answers_fr(said: str) -> str:
     """« 1 answer is », « 3 answers are » (data.surveys) in French."""
     return "1 réponse vaut" if said.startswith("1 answer") else said.split(" ")[0] + " réponses valent"
@@ -1613,10 +1619,11 @@ _FIRST_HOUR = (
     (r"^(\d+) value\(s\) of '([^']*)' \(([^)]*)\) are more than 10 times three quarters of the others and far above "
      r"them all \(at most (\S+)\)(?:; (\d+) other value\(s\) are also beyond three interquartile ranges above three "
      r"quarters of the values \((\S+)\): (.*))?: the means and the effect move with them$",
-     lambda m: f"{m[1]} valeur(s) de '{m[2]}' ({m[3]}) dépassent 10 fois les trois quarts des autres et les dépassent "
-               f"toutes de loin (au plus {m[4]})"
+     lambda m: f"{m[1]} valeur(s) de '{m[2]}' ({_commas(m[3])}) dépassent 10 fois les trois quarts des autres et les "
+               f"dépassent toutes de loin (au plus {_commas(m[4])})"
                + (f" ; {m[5]} autre(s) valeur(s) dépassent aussi de trois écarts interquartiles les trois quarts des "
-                  f"valeurs ({m[6]}) : {m[7]}" if m[5] else "") + " : les moyennes et l'effet bougent avec elles"),
+                  f"valeurs ({_commas(m[6])}) : {_commas(m[7])}" if m[5] else "")
+               + " : les moyennes et l'effet bougent avec elles"),
     (r"^Check the value \(a typo, a yearly amount for a monthly one, another currency\?\) and correct it, or leave "
      r"the cell empty if it is not known; if it is true, nothing needs doing, and the report may give the effect "
      r"without it beside\.$", "Vérifiez la valeur (une faute de frappe, un montant annuel pour un mensuel, une autre "
@@ -1957,7 +1964,7 @@ _FIRST_HOUR = (
     (r"^(\d+) answers? (?:is|are) (\d+), more than every other answer \(at most (\S+)\): if \2 stands for 'don't know' "
      r"or 'refused', the estimates count it as \2$",
      lambda m: (f"{m[1]} réponse vaut" if m[1] == "1" else f"{m[1]} réponses valent") + f" {m[2]}, plus que toutes "
-               f"les autres réponses (au plus {m[3]}) : si {m[2]} signifie 'ne sait pas' ou 'refus', les estimations "
+               f"les autres réponses (au plus {_commas(m[3])}) : si {m[2]} signifie 'ne sait pas' ou 'refus', les estimations "
                f"le comptent comme {m[2]}"),
     (r"^If it does, leave those answers empty in the file; if (\d+) is a true answer, nothing needs doing\.$",
      r"Si c'est le cas, laissez ces réponses vides dans le fichier ; si \1 est une vraie réponse, rien à faire."),
