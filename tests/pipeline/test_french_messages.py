@@ -373,3 +373,22 @@ def test_an_outcomes_outliers_and_nines_are_told_with_a_decimal_comma():
                    "above three quarters of the values (702.25): 2500.5: the means and the effect move with them", "fr")
     assert "(99999,5, 9999)" in far and "(au plus 791,1)" in far and "(702,25) : 2500,5" in far, far
     assert not english_words(far) and not english_words(nines), (far, nines)
+
+
+def test_an_outcomes_units_and_scales_are_told_with_a_decimal_comma():
+    """A French study's earnings per month at baseline and per year at follow-up were told « (médiane 496.5) », and
+    a share written 0,4 here and 50 there was told to be written « 0.3, ou 30 » in a project whose decimal mark is
+    the comma: English decimal points in French sentences."""
+    larger = sentence("the outcome 'revenu' is about 13 times larger where année is 2021 (median 6442) than where it "
+                      "is 2019 (median 496.5), in the treated and the comparison group alike: amounts per month in "
+                      "one round and per year in the other?", "fr")
+    assert "(médiane 6442)" in larger and "(médiane 496,5)" in larger and "année vaut 2021" in larger, larger
+    smaller = sentence("the outcome 'revenu' is about 1 000 times smaller where année is 2021 (median 1.54) than "
+                       "where it is 2019 (median 1540): the same amount written in two units (thousands, cents)?",
+                       "fr")
+    assert "(médiane 1,54)" in smaller and "environ 1 000 fois plus petit" in smaller, smaller
+    for hint in ("Write it the same way on every row (0.3, or 30, for 30 %): as it is, the effect is mostly the "
+                 "change of scale between the values of année.", "Write it the same way in every country (0.3, or "
+                 "30, for 30 %): pooled as it is, the effect mixes the two."):
+        assert "(0,3, ou 30, pour 30 %)" in sentence(hint, "fr"), sentence(hint, "fr")
+    assert not english_words(larger) and not english_words(smaller), (larger, smaller)

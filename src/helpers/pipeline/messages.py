@@ -2041,10 +2041,10 @@ _FIRST_HOUR = (
                              + ("dans certains pays et en pourcentage dans d'autres" if "countries" in m[7] else
                                 "dans l'un et en pourcentage dans l'autre") + " ?"),
     (r"^Write it the same way in every country \(0\.3, or 30, for 30 %\): pooled as it is, the effect mixes the two\.$",
-     "Écrivez-la de la même façon dans chaque pays (0.3, ou 30, pour 30 %) : mélangé tel quel, l'effet confond les "
+     "Écrivez-la de la même façon dans chaque pays (0,3, ou 30, pour 30 %) : mélangé tel quel, l'effet confond les "
      "deux."),
     (r"^Write it the same way on every row \(0\.3, or 30, for 30 %\): as it is, the effect is mostly the change of "
-     r"scale between the values of (.+)\.$", r"Écrivez-la de la même façon sur chaque ligne (0.3, ou 30, pour 30 %) : "
+     r"scale between the values of (.+)\.$", r"Écrivez-la de la même façon sur chaque ligne (0,3, ou 30, pour 30 %) : "
      r"tel quel, l'effet est surtout le changement d'échelle entre les valeurs de \1."),
 )
 
@@ -3493,14 +3493,15 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     # an impact study's amounts in two units (data.loader, outcome_units_differ)
     (r"^the outcome '([^']*)' is about ([\d ,.]+) times smaller where (.+) is (.+) \(median ([^)]*)\) than where it "
      r"is (.+) \(median ([^)]*)\): the same amount written in two units \(thousands, cents\)\?$",
-     r"le résultat '\1' est environ \2 fois plus petit là où \3 vaut \4 (médiane \5) que là où il vaut \6 "
-     r"(médiane \7) : le même montant écrit en deux unités (milliers, centimes) ?"),
+     lambda m: f"le résultat '{m[1]}' est environ {_commas(m[2])} fois plus petit là où {m[3]} vaut {m[4]} (médiane "
+               f"{_commas(m[5])}) que là où il vaut {m[6]} (médiane {_commas(m[7])}) : le même montant écrit en deux "
+               "unités (milliers, centimes) ?"),
     (r"^the outcome '([^']*)' is about ([\d ,.]+) times larger where (.+) is (.+) \(median ([^)]*)\) than where it "
      r"is (.+) \(median ([^)]*)\), in the treated and the comparison group alike: amounts per month in one round and "
      r"per year in the other\?$",
-     r"le résultat '\1' est environ \2 fois plus grand là où \3 vaut \4 (médiane \5) que là où il vaut \6 "
-     r"(médiane \7), dans le groupe traité comme dans le groupe de comparaison : des montants par mois dans une "
-     r"vague et par an dans l'autre ?"),
+     lambda m: f"le résultat '{m[1]}' est environ {_commas(m[2])} fois plus grand là où {m[3]} vaut {m[4]} (médiane "
+               f"{_commas(m[5])}) que là où il vaut {m[6]} (médiane {_commas(m[7])}), dans le groupe traité comme dans "
+               "le groupe de comparaison : des montants par mois dans une vague et par an dans l'autre ?"),
     (r"^Write every row over the same period \(per month, or per year\): as it is, the effect is mostly the change "
      r"of period between the values of (.+)\.$", r"Écrivez chaque ligne sur la même durée (par mois, ou par an) : tel "
      r"quel, l'effet est surtout le changement de durée entre les valeurs de \1."),
