@@ -198,6 +198,7 @@ def test_impact_mapping_and_country_filter(data, monkeypatch):
     monkeypatch.setattr(figures_module, "study_check_figures", lambda name, study: [])
     monkeypatch.setattr(figures_module, "subgroup_figures", lambda name, study: [])   # (as well)
     monkeypatch.setattr(figures_module, "lee_figures", lambda name, study: [])
+    monkeypatch.setattr(figures_module, "_balance_means", lambda name, study, balance: [])   # (its adjustment)
     study = FakeStudy("s", pd.DataFrame({"country": ["Maroc", "Tunisie", "maroc"], "y": [1, 2, 3]}))
     data = dataclasses.replace(data, studies={"s": study})
     out = annex_figures(data, annex_params()).set_index(["metric", "key"])
