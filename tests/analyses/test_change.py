@@ -405,8 +405,11 @@ def test_the_statistics_of_an_estimate_are_not_listed_among_the_changes():
                         ("impact", "impact_p_holm", "s:earnings", 1e-8, "", ""),
                         ("impact", "balance_smd", "s:age", 0.02, "", ""),
                         ("impact", "balance_joint_p", "s", 0.5, "", ""),
-                        ("surveys", "survey_deff", "t:revenu", 2.0, "", "")])
-    figures["previous"] = [154.8, 9e-10, 0.01, 0.1, 1.0]
+                        ("surveys", "survey_deff", "t:revenu", 2.0, "", ""),
+                        # the effect again with another SE; a covariate's mean at baseline (they describe the sample)
+                        ("impact", "impact_effect_other_se", "s:earnings:naive:cluster=id", 165.8, "", ""),
+                        ("impact", "balance_mean", "s:age:treated", 31.6, "", "")])
+    figures["previous"] = [154.8, 9e-10, 0.01, 0.1, 1.0, 154.8, 30.2]
     figures["previous_date"] = "2020-12-31"
     assert list(change.moved(figures)["metric"]) == ["impact_effect"]
 

@@ -198,6 +198,7 @@ def test_impact_mapping_and_country_filter(data, monkeypatch):
     monkeypatch.setattr(figures_module, "study_check_figures", lambda name, study: [])
     monkeypatch.setattr(figures_module, "subgroup_figures", lambda name, study: [])   # (as well)
     monkeypatch.setattr(figures_module, "lee_figures", lambda name, study: [])
+    monkeypatch.setattr(figures_module, "_balance_means", lambda name, study, balance: [])   # (its adjustment)
     study = FakeStudy("s", pd.DataFrame({"country": ["Maroc", "Tunisie", "maroc"], "y": [1, 2, 3]}))
     data = dataclasses.replace(data, studies={"s": study})
     out = annex_figures(data, annex_params()).set_index(["metric", "key"])
@@ -283,6 +284,14 @@ def test_the_catalogue_examples_and_units_are_figures_of_the_sample(tmp_path):
         f"{i},{'T' if i % 2 else 'C'},{7 + i % 5 / 10 + i % 2 / 10:g},{30 + i}\n" for i in range(1, 19)))
     computed.append(annex_figures(load_project("mini", logged.data_dir, logged.params_dir),
                                   load_annex_params("mini", "maroc", logged.params_dir)))
+    # impact_effect_other_se: the mini study as a panel of persons seen twice, its SEs robust (row by row)
+    panel = Mini.copy_to(tmp_path / "panel")
+    panel.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: round, post: 2}\nunit: id")
+    panel.write("impact/survey.csv", "id,arm,round,score,age\n" + "".join(
+        f"{i},{'T' if i % 2 else 'C'},{r},{10 + i % 5 + r * (1 + i % 2) + i * r % 3},{30 + i}\n" for i in range(1, 19)
+        for r in (1, 2)))
+    computed.append(annex_figures(load_project("mini", panel.data_dir, panel.params_dir),
+                                  load_annex_params("mini", "maroc", panel.params_dir)))
     studies = {**lost_project.studies, **amem.studies}
     pairs = {(m, k): u for f in computed for m, k, u in zip(f["metric"], f["key"], f["unit"])}
     units = {"currency": amem.params.currency, "the outcome's": "", "the question's": "", "": "",

@@ -1165,3 +1165,47 @@ def test_lee_bounds_are_figures(tmp_path):
     assert figures.loc[("impact_lee_bound", "s:revenu:upper"), "value"] == \
         pytest.approx(treated - kept[:len(kept) - cut].mean(), rel=1e-12)
     assert figures.loc[("impact_lee_bound", "s:revenu:lower"), "n"] == len(y["traitement"].dropna()) + len(kept)
+
+
+def test_the_other_standard_errors_the_annex_gives_are_figures(tmp_path):
+    """The annex's cautions give each effect with another SE beside the study's (a panel taken row by row: clustered
+    on the person; the treatment given by village: clustered on the village; classical SEs where the groups'
+    variances differ: HC1), and figures.csv had none of them: a report quoting « erreur type 6,1 » or the clustered
+    interval could not be checked. impact_effect_other_se, keyed by the method and the other SE, checked against
+    statsmodels' formula interface (CRV1 with t on G - 1 df; HC1 with t on n - k)."""
+    from helpers.analyses.figures import impact_figures
+
+    (tmp_path / "panel").mkdir()
+    panel = _french_panel(tmp_path / "panel")
+    data = panel.data.assign(t=lambda d: (d["groupe"] == "T").astype(float),
+                             post=lambda d: (d["annee"].astype(int) == 2021).astype(float),
+                             y=lambda d: d["revenu"].astype(float))
+    fit = smf.ols("y ~ t * post", data).fit(cov_type="cluster", use_t=True,
+                                            cov_kwds={"groups": pd.factorize(data["personne"])[0]})
+    rng = np.random.default_rng(5)
+    villages = pd.DataFrame({"village": np.repeat([f"V{k}" for k in range(12)], 10)}).assign(
+        group=lambda d: np.where(d["village"].str[1:].astype(int) < 6, "t", "c"))
+    villages["y"] = 10 + 2 * (villages["group"] == "t") + np.repeat(rng.normal(0, 3, 12), 10) + rng.normal(0, 1, 120)
+    by_village = make_study(villages)
+    village_fit = smf.ols("y ~ t", villages.assign(t=(villages["group"] == "t").astype(float))).fit(
+        cov_type="cluster", use_t=True, cov_kwds={"groups": pd.factorize(villages["village"])[0]})
+    spread = pd.DataFrame({"group": ["t"] * 20 + ["c"] * 150,   # the few treated spread wider: classical SE too small
+                           "y": np.concatenate([rng.normal(12, 4, 20), rng.normal(10, 1, 150)])})
+    classical = make_study(spread, se="classical")
+    hc1 = smf.ols("y ~ t", spread.assign(t=(spread["group"] == "t").astype(float))).fit(cov_type="HC1", use_t=True)
+    figures = impact_figures({"panel": panel, "villages": by_village, "spread": classical}).set_index(["metric",
+                                                                                                       "key"])
+    for key, found, term in (("panel:revenu:naive:cluster=personne", fit, "t:post"),
+                             ("villages:y:naive:cluster=village", village_fit, "t"),
+                             ("spread:y:naive:HC1", hc1, "t")):
+        row = figures.loc[("impact_effect_other_se", key)]
+        assert row["value"] == pytest.approx(found.params[term], rel=1e-9), key
+        assert row["se"] == pytest.approx(found.bse[term], rel=1e-9), key
+        low, high = found.conf_int().loc[term]
+        assert (row["ci_low"], row["ci_high"]) == (pytest.approx(low, rel=1e-9), pytest.approx(high, rel=1e-9)), key
+        assert row["p_value"] == pytest.approx(found.pvalues[term], rel=1e-6), key
+    # the study's own SE stays impact_effect's; a study clustered as it should be has no other SE
+    assert figures.loc[("impact_effect", "villages:y"), "se"] != figures.loc[
+        ("impact_effect_other_se", "villages:y:naive:cluster=village"), "se"]
+    clustered = make_study(villages, se="cluster", cluster="village")
+    assert "impact_effect_other_se" not in set(impact_figures({"c": clustered})["metric"])

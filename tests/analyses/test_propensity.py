@@ -517,3 +517,31 @@ def test_the_headline_gives_the_effect_in_standard_deviations_of_the_comparison_
     assert 0.2 < head["effect_sd"] < 2   # (the IPW estimate of 2 over an SD of about 3)
     flat = data.assign(y=np.where(data["group"] == "c", 1.0, data["y"]))   # a comparison group all alike: no SD
     assert math.isnan(propensity.headline(study(flat, **spec)).iloc[0]["effect_sd"])
+
+
+def test_the_balance_tables_means_are_figures():
+    """The annex's balance table gives each covariate's mean per group (« âge 31,62 32,18 ») and, with ipw, the
+    comparison group's weighted mean; figures.csv had the standardised differences only, so a report's « les
+    traités ont en moyenne 31,6 ans » could not be checked. balance_mean: the groups' means (pandas), and the
+    comparison's mean weighted by the odds of statsmodels' Logit score (att)."""
+    from helpers.analyses.figures import impact_figures
+
+    data = selected(n=600)
+    plain = impact_figures({"s": study(data, adjustment="none")}).set_index(["metric", "key"])
+    means = data.groupby("group")[["x", "z"]].mean()
+    counts = data.groupby("group")[["x", "z"]].count()
+    for term in ("x", "z"):
+        for arm, group in (("treated", "t"), ("comparison", "c")):
+            row = plain.loc[("balance_mean", f"s:{term}:{arm}")]
+            assert row["value"] == pytest.approx(means.loc[group, term], rel=1e-12) and row["n"] == counts.loc[
+                group, term]
+    weighted = impact_figures({"s": study(data, estimand="att")}).set_index(["metric", "key"])
+    t = (data["group"] == "t").to_numpy()
+    odds = logit_score(data) / (1 - logit_score(data))
+    for term in ("x", "z"):
+        x = data[term].to_numpy(float)
+        assert weighted.loc[("balance_mean", f"s:{term}:treated"), "value"] == pytest.approx(x[t].mean(), rel=1e-12)
+        assert weighted.loc[("balance_mean", f"s:{term}:comparison"), "value"] == pytest.approx(x[~t].mean(),
+                                                                                                rel=1e-12)
+        assert weighted.loc[("balance_mean", f"s:{term}:comparison_weighted"), "value"] == pytest.approx(
+            np.average(x[~t], weights=odds[~t]), rel=1e-6)

@@ -2009,6 +2009,17 @@ CASES = [
          what="a DiD over four rounds whose treated persons start in 2020 or 2021 (column `debut`), `post: 2021`: the "
               "2020 starters' treated round 2020 pooled as « before », the effect 125.5 where each cohort's own DiD "
               "gives 189.8 and 96.4 (60 generated villages, statsmodels), nothing said"),
+    Case("treated units starting at different rounds, the start column headed in French words", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,Année de début,annee,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{(2020 if i % 4 == 1 else 2021) if i % 2 else ''},{year},"
+                 f"{10 + i % 3 + year - 2018 + (100 * (year - 2019 - (i % 4 == 3)) if i % 2 and year >= 2020 + (i % 4 == 3) else 0)},30\n"
+                 for i in range(1, 13) for year in (2018, 2019, 2020, 2021)))),
+         "staggered_start", "survey.csv", 10, "année_de_début", severity="warning", hint="one study per start",
+         what="the same study as a study team heads it, « Année de début » (read année_de_début): only the names "
+              "`annee_debut`, `debut`... were known, and the pooled 125.5 went out without a word; the words de, "
+              "du, d', la, le, l' of a French header are now left out of the match (« Date d'entrée », « Début du "
+              "programme »)"),
     Case("a round before the programme of one group only", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}"),
              m.write("impact/survey.csv", "id,arm,annee,score,age\n" + "".join(

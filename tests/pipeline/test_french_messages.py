@@ -338,3 +338,57 @@ def test_a_surveys_tests_clocks_numbers_and_unanswered_are_told_in_french(tmp_pa
                                           "survey_na_answer", "survey_never_answered"}, problems
     french = [messages.translated(p, "fr") for p in problems]
     assert [(p.rule, p.message, p.hint) for p in french if english_words(f"{p.message} {p.hint}")] == []
+
+
+@pytest.mark.parametrize("se", ["robust", "classical"])
+def test_a_panel_taken_row_by_row_is_told_in_french_whatever_its_unit_column(mini, se):
+    """A did study whose persons are seen in two rounds, its unit column « identifiant » (or its SEs classical): the
+    warning study_panel_se was printed in English in a French project (the French sentence knew the unit « id »
+    and robust SEs only)."""
+    folder = mini.data_dir / "mini" / "impact"
+    (folder / "survey.csv").write_text("identifiant,groupe,annee,revenu\n" + "".join(
+        f"P{i},{'T' if i % 2 else 'C'},{year},{100 + 7 * i + 5 * (year == 2021) * (i % 2) + i % 3}\n"
+        for i in range(1, 21) for year in (2019, 2021)), encoding="utf-8")
+    (folder / "survey.yaml").write_text(
+        "title: Suivi\ndesign: did\noutcomes: [revenu]\ntreatment: {column: groupe, treated: T}\n"
+        f"period: {{column: annee, post: 2021}}\nunit: identifiant\nse: {se}\nsynthetic: true\n", encoding="utf-8")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    lines = out.getvalue().splitlines()
+    told = [line for i, line in enumerate(lines) if "[study_panel_se]" in line
+            or i and "[study_panel_se]" in lines[i - 1]]
+    assert len(told) == 2 and "20 identifiant sont vus à plusieurs vagues" in told[0], out.getvalue()
+    assert ("robustes" if se == "robust" else "classiques") in told[0], told
+    assert [line for line in told if english_words(line)] == [], told
+
+
+def test_an_outcomes_outliers_and_nines_are_told_with_a_decimal_comma():
+    """A study's revenue typed 9999 among amounts up to 791,1 was told « plus que toutes les autres réponses (au plus
+    791.1) » and « les dépassent toutes de loin (au plus 791.1) » in a French project: an English decimal point."""
+    nines = sentence("1 answer is 9999, more than every other answer (at most 791.1): if 9999 stands for 'don't "
+                     "know' or 'refused', the estimates count it as 9999", "fr")
+    assert "(au plus 791,1)" in nines and "9999" in nines, nines
+    far = sentence("2 value(s) of 'revenu' (99999.5, 9999) are more than 10 times three quarters of the others and "
+                   "far above them all (at most 791.1); 1 other value(s) are also beyond three interquartile ranges "
+                   "above three quarters of the values (702.25): 2500.5: the means and the effect move with them", "fr")
+    assert "(99999,5, 9999)" in far and "(au plus 791,1)" in far and "(702,25) : 2500,5" in far, far
+    assert not english_words(far) and not english_words(nines), (far, nines)
+
+
+def test_an_outcomes_units_and_scales_are_told_with_a_decimal_comma():
+    """A French study's earnings per month at baseline and per year at follow-up were told « (médiane 496.5) », and
+    a share written 0,4 here and 50 there was told to be written « 0.3, ou 30 » in a project whose decimal mark is
+    the comma: English decimal points in French sentences."""
+    larger = sentence("the outcome 'revenu' is about 13 times larger where année is 2021 (median 6442) than where it "
+                      "is 2019 (median 496.5), in the treated and the comparison group alike: amounts per month in "
+                      "one round and per year in the other?", "fr")
+    assert "(médiane 6442)" in larger and "(médiane 496,5)" in larger and "année vaut 2021" in larger, larger
+    smaller = sentence("the outcome 'revenu' is about 1 000 times smaller where année is 2021 (median 1.54) than "
+                       "where it is 2019 (median 1540): the same amount written in two units (thousands, cents)?",
+                       "fr")
+    assert "(médiane 1,54)" in smaller and "environ 1 000 fois plus petit" in smaller, smaller
+    for hint in ("Write it the same way on every row (0.3, or 30, for 30 %): as it is, the effect is mostly the "
+                 "change of scale between the values of année.", "Write it the same way in every country (0.3, or "
+                 "30, for 30 %): pooled as it is, the effect mixes the two."):
+        assert "(0,3, ou 30, pour 30 %)" in sentence(hint, "fr"), sentence(hint, "fr")
+    assert not english_words(larger) and not english_words(smaller), (larger, smaller)

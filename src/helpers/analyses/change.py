@@ -57,7 +57,9 @@ RATED = ("indicator_achievement", "indicator_achievement_final")
 # 0,00, +964 % » filled the table where the effect itself did not appear
 NOT_LISTED = ("reported_figure", "indicator_anomaly", "impact_p_holm", "balance_joint_p", "balance_smd",
               "balance_smd_unweighted", "balance_smd_weighted", "impact_mde", "impact_icc", "comparison_ess",
-              "event_study_effect", "survey_deff")
+              "event_study_effect", "survey_deff",
+              # (an estimate listed already, with another SE; the covariates' means at baseline describe the sample)
+              "impact_effect_other_se", "balance_mean")
 
 
 def _dated(metrics: pd.Series, keys: pd.Series) -> np.ndarray:

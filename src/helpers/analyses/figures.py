@@ -97,7 +97,7 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
            "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
            "impact_relative_effect", "impact_icc", "impact_effect_sd", "impact_log_change", "impact_subgroup_effect",
-           "impact_subgroup_difference_p", "impact_lee_bound", "survey_mean", "survey_total", "survey_share",
+           "impact_subgroup_difference_p", "impact_lee_bound", "impact_effect_other_se", "balance_mean", "survey_mean", "survey_total", "survey_share",
            "survey_ratio", "survey_deff",
            "reported_figure", "cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark")
 # The metrics each section of tables_figures makes (tests/analyses/test_figures.py checks them against the rows made):
@@ -543,10 +543,38 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
             notes = balance["note"].fillna("").astype(str) if "note" in balance else ""
             parts.append(_rows("impact", "balance_smd", name + ":" + balance["covariate"].astype(str),
                                balance["smd"], "ratio", n, note=notes))
+        parts += _balance_means(name, study, balance)
         parts += study_check_figures(name, study)
         parts += subgroup_figures(name, study)
         parts += lee_figures(name, study)
     return _finish(parts, sort=False)
+
+
+def _balance_means(name: str, study: Any, balance: pd.DataFrame) -> list[pd.DataFrame]:
+    """balance_mean: the means of the annex's balance table, per group (« âge 31,62 32,18 »), which figures.csv did
+    not hold (the standardised differences only): a report's « les traités ont en moyenne 31,6 ans » could not be
+    checked. With ``adjustment: none`` the covariates' table (impact.balance_table, over the balance sample); with
+    an adjustment the table of score terms the annex shows instead (propensity.weighted_balance), with the
+    comparison group's weighted mean."""
+    from . import propensity
+
+    if study.spec.adjustment == "none":
+        if balance.empty:
+            return []
+        keys = name + ":" + balance["covariate"].astype(str)
+        where = "balance sample (" + balance["sample"].astype(str) + ")"
+        return [_rows("impact", "balance_mean", keys + ":" + arm, balance[f"mean_{arm}"], "", balance[f"n_{arm}"],
+                      note="mean of the " + arm + " group over the " + where + ", unweighted")
+                for arm in ("treated", "comparison")]
+    weighted = propensity.weighted_balance(study)
+    if weighted.empty:
+        return []
+    keys = name + ":" + weighted["term"].astype(str)
+    return [_rows("impact", "balance_mean", keys + ":" + column, weighted[f"mean_{column}"], "", note=note)
+            for column, note in (("treated", "mean of the treated group, every row of the score's sample"),
+                                 ("comparison", "mean of the comparison group, every row of the score's sample"),
+                                 ("comparison_weighted", "mean of the comparison group weighted as the estimate "
+                                  "weighs it, rows kept after trimming"))]
 
 
 def lee_figures(name: str, study: Any) -> list[pd.DataFrame]:
@@ -661,6 +689,7 @@ def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
                        note="Holm adjustment over the study's outcomes; raw p " + _num(effects["p_value"])))
     parts.append(_rows("impact", "impact_mde", method_keys, effects["mde"], units, effects["n"],
                        note="minimum detectable effect, 5 % two-sided, 80 % power, SE " + _num(effects["se"])))
+    parts += _other_se_rows(name, study)
     weighted = effects[~naive & effects["ess_comparison"].notna() & effects["method"].isin(["ipw", "aipw"])]
     if len(weighted):
         parts.append(_rows("impact", "comparison_ess", name + ":" + weighted["outcome"].astype(str),
@@ -685,6 +714,28 @@ def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
                            + "treated x period, reference the last period before the programme; pre-trend test p "
                            + _num(leads["p_pretrend"])))
     return parts
+
+
+def _other_se_rows(name: str, study: Any) -> list[pd.DataFrame]:
+    """impact_effect_other_se: the estimates the annex's cautions give with another kind of SE beside the study's
+    (propensity.other_se_effects: clustered on the unit of a panel taken row by row, on the village that was given
+    the treatment, HC1 beside classical SEs). The annex printed « erreur type 6,1 (au lieu de 19,2) » and figures.csv
+    had the study's SE only: a report quoting the clustered interval or p could not be checked."""
+    from . import propensity
+
+    other = propensity.other_se_effects(study)
+    if other.empty:
+        return []
+    method = np.where(other["method"].eq("naive"), "naive", other["method"] + "_" + other["estimand"])
+    keys = name + ":" + other["outcome"].astype(str) + ":" + method + ":" + other["other_se"].astype(str)
+    why = other["why"].map({"panel": "the unit's rows are not independent",
+                            "classical": "the groups' variances differ",
+                            "assigned": "the treatment was given by this column's values"})
+    return [_rows("impact", "impact_effect_other_se", keys, other["estimate"], _units(study, other["outcome"]),
+                  other["n"], other["se"], other["ci_low"], other["ci_high"], other["p_value"],
+                  note="the estimate with SE " + other["se_type"].astype(str) + np.where(
+                      other["se_type"].eq("cluster"), " on " + other["other_se"].str.removeprefix("cluster="), "")
+                  + " (the study's: " + _num(other["own_se"]) + "), as the annex gives it beside: " + why)]
 
 
 def standards_figures(name: str, study: Any, effects: pd.DataFrame) -> list[pd.DataFrame]:

@@ -56,7 +56,7 @@ from .impact import (FEW_CLUSTERS, SE_TYPES, as_label, as_numbers, indicator, on
                      panel_rows_dependent, period_order)
 from ..data.model import PropensityTerm, Study, StudySpec
 
-__all__ = ["scores", "weighted_balance", "adjusted_effects", "event_study", "headline", "rows_used", "term_label",
+__all__ = ["scores", "weighted_balance", "adjusted_effects", "other_se_effects", "CLASSICAL_OFF", "OTHER_SE_COLUMNS", "event_study", "headline", "rows_used", "term_label",
            "BALANCED",
            "HEADLINE_COLUMNS",
            "ADJUSTED_COLUMNS", "BALANCE_COLUMNS", "SCORE_COLUMNS", "EVENT_COLUMNS"]
@@ -436,6 +436,60 @@ def adjusted_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
     for c in ("n", "n_treated", "n_comparison", "n_trimmed"):
         out[c] = out[c].astype("int64")
     return out
+
+
+CLASSICAL_OFF = 1.25   # robust (HC1) / classical SE beyond this ratio (or under its inverse): the classical one is off
+OTHER_SE_COLUMNS = [*ADJUSTED_COLUMNS, "other_se", "own_se", "why"]
+
+
+def other_se_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
+    """The estimates the annex's cautions give with another kind of standard error than the study's, beside it
+    (annex.studies: panel_se, classical_se, assigned_by_cluster). The annex printed them (« erreur type 6,1 au lieu
+    de 19,2 ») and figures.csv had none of them, so a report that quoted the clustered SE, interval or p could not be
+    checked. Rows of ``adjusted_effects`` (the other SE's se, ci, p) with:
+
+    - other_se: ``cluster=<column>`` (CRV1 on that column, t with G - 1 df) or ``HC1``; own_se: the study's SE;
+    - why: ``panel`` (did with ``unit`` seen in several rounds, robust or classical SEs: clustered on the unit; the
+      GMM SE of a two_group estimate left out), ``classical`` (``se: classical`` where HC1 differs by more than
+      CLASSICAL_OFF times, a panel aside), ``assigned`` (the treatment given by a column, a village, whose values each
+      hold one group: clustered on it, data.model.assigned_by)."""
+    from .impact import clustered_on_unit
+    from ..data.model import assigned_by
+
+    spec, data = study.spec, study.data
+    mine = adjusted_effects(study, alpha)
+    parts = []
+
+    def beside(other: pd.DataFrame, label: str, why: str, keep: np.ndarray) -> None:
+        found = other[keep].assign(other_se=label, own_se=mine.loc[keep, "se"].to_numpy(), why=why)
+        if len(found):
+            parts.append(found)
+
+    if panel_rows_dependent(study):
+        clustered = adjusted_effects(clustered_on_unit(study), alpha)
+        keep = (clustered["se"].notna() & mine["se_type"].ne("gmm")).to_numpy()
+        if (keep & clustered["method"].eq("naive").to_numpy()).any():   # the caution opens with the plain DiD's
+            beside(clustered, f"cluster={spec.unit}", "panel", keep)
+    elif spec.se == "classical":
+        robust = adjusted_effects(Study(study.name, spec.model_copy(update={"se": "robust"}), data, study.files), alpha)
+        ratio = robust["se"] / mine["se"]
+        keep = ((mine["se"] > 0) & (robust["se"] > 0) & mine["se_type"].eq("nonrobust")
+                & ((ratio < 1 / CLASSICAL_OFF) | (ratio > CLASSICAL_OFF))).to_numpy()
+        beside(robust, "HC1", "classical", keep)
+    if spec.treatment.column in data.columns:
+        flags = indicator(data[spec.treatment.column], spec.treatment.treated)
+        rows = ~np.isnan(flags)
+        if spec.design == "did" and spec.period is not None and spec.period.column in data.columns:
+            rows &= indicator(data[spec.period.column], spec.period.post) == 1
+        found = assigned_by(spec, data, flags == 1, rows)
+        if found is not None:
+            column = found[0]
+            clustered = adjusted_effects(Study(study.name, spec.model_copy(update={"se": "cluster", "cluster": column}),
+                                               data, study.files), alpha)
+            beside(clustered, f"cluster={column}", "assigned", clustered["se"].notna().to_numpy())
+    if not parts:
+        return pd.DataFrame(columns=OTHER_SE_COLUMNS)
+    return pd.concat(parts, ignore_index=True)[OTHER_SE_COLUMNS]
 
 
 def rows_used(study: Study) -> dict[str, np.ndarray]:

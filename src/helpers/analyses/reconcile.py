@@ -360,7 +360,8 @@ def _unknown_currency(printed: Any, own: str) -> str:
 
 # the impact figures in their outcome's unit (analyses.figures: its currency, "share" for a 0/1 outcome, '' unknown)
 OUTCOME_UNIT = frozenset({"impact_effect", "impact_panel_effect", "impact_naive_effect", "impact_adjusted_effect",
-                          "impact_mde", "impact_control_mean", "event_study_effect"})
+                          "impact_mde", "impact_control_mean", "event_study_effect",
+                          "impact_effect_other_se"})
 
 
 def other_unit(metric: str, printed: Any, unit: Any, currency: str | None = None) -> str:

@@ -609,6 +609,8 @@ WORDS: dict[str, dict[str, str]] = {
     "impact_subgroup_difference_p": {"fr": "Différence d'effet entre sous-groupes (p)",
                                      "en": "Difference of effect between subgroups (p)"},
     "impact_lee_bound": {"fr": "Borne de Lee", "en": "Lee bound"},
+    "impact_effect_other_se": {"fr": "Effet avec une autre erreur type", "en": "Effect with another standard error"},
+    "balance_mean": {"fr": "Moyenne d'une covariable par groupe", "en": "Covariate mean per group"},
     "comparison_ess": {"fr": "Taille effective du groupe de comparaison", "en": "Comparison group's effective size"},
     "balance_smd_unweighted": {"fr": "Différence standardisée avant pondération",
                                "en": "Standardised difference before weighting"},

@@ -410,25 +410,22 @@ def panel_se(study: Any, lang: str) -> str:
     the plain DiD's SE clustered on the unit (CRV1) beside the study's, and the study's adjusted estimate's (ipw,
     regression): the annex leads with it, and it was given row by row only (IPW 70,7 where clustering on the persons
     gives 10,4, statsmodels' WLS with the same weights). Empty otherwise."""
-    from ..analyses.propensity import adjusted_effects
     from . import fmt
 
     spec = study.spec
     if not panel_rows_dependent(study):
         return ""
     # (the naive rows: the plain DiD; estimate_effects' holds the covariates with `adjustment: regression`, which
-    # the caution called « sans ajustement »)
-    mine, clustered = adjusted_effects(study), adjusted_effects(clustered_on_unit(study))
+    # the caution called « sans ajustement ». propensity.other_se_effects: figures.csv's rows of the same figures)
+    clustered = _other_se(study, "panel")
     found: dict[bool, list[str]] = {True: [], False: []}
-    for (_, own), (_, row) in zip(mine.iterrows(), clustered.iterrows()):
-        if pd.isna(row["se"]) or own["se_type"] == "gmm":
-            continue
+    for _, row in clustered.iterrows():
         p = fmt.p_value(row["p_value"], lang)
         found[row["method"] == "naive"].append(say(
             "study_panel_se_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
             se=fmt.nonzero(row["se"], 3, lang), low=fmt.nonzero(row["ci_low"], 3, lang),
             high=fmt.nonzero(row["ci_high"], 3, lang), p=p if p.startswith("<") else "= " + p,
-            own=fmt.nonzero(own["se"], 3, lang)))
+            own=fmt.nonzero(row["own_se"], 3, lang)))
     if not found[True]:
         return ""
     sep = say("list_separator", lang)
@@ -442,9 +439,6 @@ def panel_se(study: Any, lang: str) -> str:
                adjusted=adjusted)
 
 
-CLASSICAL_OFF = 1.25   # robust (HC1) / classical SE beyond this ratio (or under its inverse): the classical one is off
-
-
 def classical_se(study: Any, lang: str) -> str:
     """``se: classical`` (s² (X'X)⁻¹: the outcome's variance the same in every group) where the data say otherwise: a
     0/1 outcome whose share differs between the groups never has the same variance (50 treated at 0,5 beside 500
@@ -452,31 +446,35 @@ def classical_se(study: Any, lang: str) -> str:
     among the fewer treated. The annex printed the classical SE, interval and p without a word. A caution with the
     robust (HC1) SE of each estimate whose SE it moves by more than CLASSICAL_OFF; empty otherwise (and for a panel
     taken row by row, which panel_se gives clustered on its unit)."""
-    from ..analyses.propensity import adjusted_effects
-    from ..data.model import Study
     from . import fmt
 
-    spec = study.spec
-    if spec.se != "classical" or panel_rows_dependent(study):
-        return ""
-    robust = adjusted_effects(Study(study.name, spec.model_copy(update={"se": "robust"}), study.data, study.files))
     found, binary = [], False
-    for (_, own), (_, row) in zip(adjusted_effects(study).iterrows(), robust.iterrows()):
-        if not (own["se"] > 0 and row["se"] > 0) or own["se_type"] != "nonrobust":
-            continue
-        if 1 / CLASSICAL_OFF <= row["se"] / own["se"] <= CLASSICAL_OFF:
-            continue
+    for _, row in _other_se(study, "classical").iterrows():
         values = as_numbers_of(study, row["outcome"])
         binary |= bool(values.size and np.isin(values, (0.0, 1.0)).all())
         p = fmt.p_value(row["p_value"], lang)
         found.append(say("study_classical_se_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
-                         method=_pick("short", row["method"], lang), own=fmt.nonzero(own["se"], 3, lang),
+                         method=_pick("short", row["method"], lang), own=fmt.nonzero(row["own_se"], 3, lang),
                          se=fmt.nonzero(row["se"], 3, lang), low=fmt.nonzero(row["ci_low"], 3, lang),
                          high=fmt.nonzero(row["ci_high"], 3, lang), p=p if p.startswith("<") else "= " + p))
     if not found:
         return ""
     return say("study_classical_se", lang, binary=say("study_classical_se_binary", lang) if binary else "",
                effects=say("list_separator", lang).join(found))
+
+
+def _other_se(study: Any, why: str) -> pd.DataFrame:
+    """The rows of propensity.other_se_effects that one caution gives (``why``): the annex and figures.csv read
+    the same figures."""
+    from ..analyses.propensity import other_se_effects
+
+    if _LAST_OTHER_SE.get("study") is not study:   # (three cautions read it: computed once per study)
+        _LAST_OTHER_SE.update(study=study, found=other_se_effects(study))
+    found = _LAST_OTHER_SE["found"]
+    return found[found["why"] == why]
+
+
+_LAST_OTHER_SE: dict[str, Any] = {}
 
 
 def as_numbers_of(study: Any, outcome: str) -> np.ndarray:
@@ -494,8 +492,7 @@ def assigned_by_cluster(study: Any, lang: str) -> str:
     G - 1), nothing said in the annex. A caution with each estimate's SE, interval and p clustered on that column
     (CRV1, t with G - 1 df) beside the study's. Empty otherwise."""
     from ..analyses.impact import indicator
-    from ..analyses.propensity import adjusted_effects
-    from ..data.model import Study, assigned_by
+    from ..data.model import assigned_by
     from . import fmt
 
     spec, data = study.spec, study.data
@@ -505,24 +502,19 @@ def assigned_by_cluster(study: Any, lang: str) -> str:
     rows = ~np.isnan(flags)
     if spec.design == "did" and spec.period is not None and spec.period.column in data.columns:
         rows &= indicator(data[spec.period.column], spec.period.post) == 1
-    found = assigned_by(spec, data, flags == 1, rows)
+    found = assigned_by(spec, data, flags == 1, rows)   # (the column's counts of villages, for the sentence)
     if found is None:
         return ""
     column, g_t, g_c, _ = found
-    mine = adjusted_effects(study)
-    clustered = adjusted_effects(Study(study.name, spec.model_copy(update={"se": "cluster", "cluster": column}),
-                                       data, study.files))
     effects = []
-    for (_, own), (_, row) in zip(mine.iterrows(), clustered.iterrows()):
-        if pd.isna(row["se"]):
-            continue
+    for _, row in _other_se(study, "assigned").iterrows():
         p = fmt.p_value(row["p_value"], lang)
         effects.append(say(
             "study_assigned_by_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
             method=_pick("short", row["method"], lang) + (f", {row['estimand'].upper()}" if row["estimand"] else ""),
             se=fmt.nonzero(row["se"], 3, lang), low=fmt.nonzero(row["ci_low"], 3, lang),
             high=fmt.nonzero(row["ci_high"], 3, lang), p=p if p.startswith("<") else "= " + p,
-            own=fmt.nonzero(own["se"], 3, lang) if pd.notna(own["se"]) else "n.d."))
+            own=fmt.nonzero(row["own_se"], 3, lang) if pd.notna(row["own_se"]) else "n.d."))
     if not effects:
         return ""
     own_se = se_name(SE_TYPES[spec.se], lang) + (f"{' sur ' if lang == 'fr' else ' on '}{spec.cluster}" if spec.se == "cluster" else "")

@@ -2757,6 +2757,17 @@ def _first_round_treated(start: Any, rounds: list[Any]) -> int | None:
     return next((i for i, s in enumerate(spans) if s[1] >= begins[0]), len(rounds))
 
 
+_LINK_WORDS = {"de", "du", "des", "d", "la", "le", "l", "of", "the"}
+
+
+def _start_words(column: str) -> str:
+    """A header as _START_HEADER reads it: folded, its words joined by '_', without French's and English's small
+    linking words (« Année de début » is annee_debut, « Date d'entrée » date_entree, « Début du programme »
+    debut_programme): a French study's « Année de début » was not seen, and its cohorts pooled without a word."""
+    words = re.split(r"[\s'’_\-]+", fold(column).strip())
+    return "_".join(w for w in words if w and w not in _LINK_WORDS)
+
+
 def _staggered_start(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
     """A did study whose treated units began at different rounds (a column « debut » / « cohorte »: 2020 for some
     villages, 2021 for others; staggered adoption). The description has one round after the programme and pools
@@ -2774,8 +2785,7 @@ def _staggered_start(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_p
     treated = _matches(frame[spec.treatment.column], spec.treatment.treated).to_numpy(dtype=bool)
     rounds = numbers.rounds_in_time_order(frame[spec.period.column], spec.period.order)
     for column in frame.columns:
-        if not isinstance(column, str) or column in named \
-                or not _START_HEADER.match(fold(column).strip().replace(" ", "_")):
+        if not isinstance(column, str) or column in named or not _START_HEADER.match(_start_words(column)):
             continue
         starts = [v for v in pd.unique(frame.loc[treated, column].dropna()) if str(v).strip()]
         if len(starts) < 2:

@@ -156,6 +156,12 @@ def _grouped(amount: str) -> str:
     return amount.replace(",", " ").replace(".", ",")
 
 
+def _commas(numbers: str) -> str:
+    """Numbers written by numbers.plain (« 791.1 », « 99999, 9999.5 ») with French's decimal comma: « au plus 791.1 »
+    stood in a French sentence beside the annex's « 791,1 »."""
+    return re.sub(r"(\d)\.(\d)", r"\1,\2", numbers)
+
+
 def _answers_fr(said: str) -> str:
     """« 1 answer is », « 3 answers are » (data.surveys) in French."""
     return "1 réponse vaut" if said.startswith("1 answer") else said.split(" ")[0] + " réponses valent"
@@ -1621,10 +1627,11 @@ _FIRST_HOUR = (
     (r"^(\d+) value\(s\) of '([^']*)' \(([^)]*)\) are more than 10 times three quarters of the others and far above "
      r"them all \(at most (\S+)\)(?:; (\d+) other value\(s\) are also beyond three interquartile ranges above three "
      r"quarters of the values \((\S+)\): (.*))?: the means and the effect move with them$",
-     lambda m: f"{m[1]} valeur(s) de '{m[2]}' ({m[3]}) dépassent 10 fois les trois quarts des autres et les dépassent "
-               f"toutes de loin (au plus {m[4]})"
+     lambda m: f"{m[1]} valeur(s) de '{m[2]}' ({_commas(m[3])}) dépassent 10 fois les trois quarts des autres et les "
+               f"dépassent toutes de loin (au plus {_commas(m[4])})"
                + (f" ; {m[5]} autre(s) valeur(s) dépassent aussi de trois écarts interquartiles les trois quarts des "
-                  f"valeurs ({m[6]}) : {m[7]}" if m[5] else "") + " : les moyennes et l'effet bougent avec elles"),
+                  f"valeurs ({_commas(m[6])}) : {_commas(m[7])}" if m[5] else "")
+               + " : les moyennes et l'effet bougent avec elles"),
     (r"^Check the value \(a typo, a yearly amount for a monthly one, another currency\?\) and correct it, or leave "
      r"the cell empty if it is not known; if it is true, nothing needs doing, and the report may give the effect "
      r"without it beside\.$", "Vérifiez la valeur (une faute de frappe, un montant annuel pour un mensuel, une autre "
@@ -1965,7 +1972,7 @@ _FIRST_HOUR = (
     (r"^(\d+) answers? (?:is|are) (\d+), more than every other answer \(at most (\S+)\): if \2 stands for 'don't know' "
      r"or 'refused', the estimates count it as \2$",
      lambda m: (f"{m[1]} réponse vaut" if m[1] == "1" else f"{m[1]} réponses valent") + f" {m[2]}, plus que toutes "
-               f"les autres réponses (au plus {m[3]}) : si {m[2]} signifie 'ne sait pas' ou 'refus', les estimations "
+               f"les autres réponses (au plus {_commas(m[3])}) : si {m[2]} signifie 'ne sait pas' ou 'refus', les estimations "
                f"le comptent comme {m[2]}"),
     (r"^If it does, leave those answers empty in the file; if (\d+) is a true answer, nothing needs doing\.$",
      r"Si c'est le cas, laissez ces réponses vides dans le fichier ; si \1 est une vraie réponse, rien à faire."),
@@ -1981,12 +1988,15 @@ _FIRST_HOUR = (
      r"small\)\.$", r"Écrivez `se: cluster` et `cluster: \1` dans \2 ; l'annexe donne les erreurs types des effets en "
      r"grappes sur '\1' à côté des autres (avec moins de 20 valeurs, elle dit que les erreurs types en grappes sont "
      r"encore trop petites)."),
-    (r"^(\d+) id\(s\) are seen in several rounds, and the standard errors are robust \(se: robust\): they take each "
-     r"row as independent, while a person's rows are not, so the difference-in-differences' standard error, interval "
-     r"and p are wrong \(most often too large\)$", r"\1 id sont vus à plusieurs vagues, et les erreurs types sont "
-     r"robustes (se: robust) : elles prennent chaque ligne comme indépendante, alors que les lignes d'une personne ne "
-     r"le sont pas : l'erreur type, l'intervalle et le p de la double différence sont donc faux (le plus souvent trop "
-     r"grands)"),
+    # (any unit column, robust or classical: only « id » and robust were matched, and a study whose unit is
+    # « identifiant » or whose SEs are classical had this warning in English in a French project)
+    (r"^(\d+) (.+?)\(s\) are seen in several rounds, and the standard errors are (robust|classical) \(se: \3\): they "
+     r"take each row as independent, while a person's rows are not, so the difference-in-differences' standard error, "
+     r"interval and p are wrong \(most often too large\)$",
+     lambda m: f"{m[1]} {m[2]} sont vus à plusieurs vagues, et les erreurs types sont "
+     f"{'robustes' if m[3] == 'robust' else 'classiques'} (se: {m[3]}) : elles prennent chaque ligne comme "
+     "indépendante, alors que les lignes d'une personne ne le sont pas : l'erreur type, l'intervalle et le p de la "
+     "double différence sont donc faux (le plus souvent trop grands)"),
     (r"^Write `se: cluster` and `cluster: ([^`]*)` in (\S+) \(or a cluster that holds whole persons, such as their "
      r"village\); the annex gives the effect's standard errors clustered on \1 beside the others, and its minimum "
      r"detectable effect from them\.$", r"Écrivez `se: cluster` et `cluster: \1` dans \2 (ou une grappe qui contient "
@@ -2039,10 +2049,10 @@ _FIRST_HOUR = (
                              + ("dans certains pays et en pourcentage dans d'autres" if "countries" in m[7] else
                                 "dans l'un et en pourcentage dans l'autre") + " ?"),
     (r"^Write it the same way in every country \(0\.3, or 30, for 30 %\): pooled as it is, the effect mixes the two\.$",
-     "Écrivez-la de la même façon dans chaque pays (0.3, ou 30, pour 30 %) : mélangé tel quel, l'effet confond les "
+     "Écrivez-la de la même façon dans chaque pays (0,3, ou 30, pour 30 %) : mélangé tel quel, l'effet confond les "
      "deux."),
     (r"^Write it the same way on every row \(0\.3, or 30, for 30 %\): as it is, the effect is mostly the change of "
-     r"scale between the values of (.+)\.$", r"Écrivez-la de la même façon sur chaque ligne (0.3, ou 30, pour 30 %) : "
+     r"scale between the values of (.+)\.$", r"Écrivez-la de la même façon sur chaque ligne (0,3, ou 30, pour 30 %) : "
      r"tel quel, l'effet est surtout le changement d'échelle entre les valeurs de \1."),
 )
 
@@ -3906,14 +3916,15 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     # an impact study's amounts in two units (data.loader, outcome_units_differ)
     (r"^the outcome '([^']*)' is about ([\d ,.]+) times smaller where (.+) is (.+) \(median ([^)]*)\) than where it "
      r"is (.+) \(median ([^)]*)\): the same amount written in two units \(thousands, cents\)\?$",
-     r"le résultat '\1' est environ \2 fois plus petit là où \3 vaut \4 (médiane \5) que là où il vaut \6 "
-     r"(médiane \7) : le même montant écrit en deux unités (milliers, centimes) ?"),
+     lambda m: f"le résultat '{m[1]}' est environ {_commas(m[2])} fois plus petit là où {m[3]} vaut {m[4]} (médiane "
+               f"{_commas(m[5])}) que là où il vaut {m[6]} (médiane {_commas(m[7])}) : le même montant écrit en deux "
+               "unités (milliers, centimes) ?"),
     (r"^the outcome '([^']*)' is about ([\d ,.]+) times larger where (.+) is (.+) \(median ([^)]*)\) than where it "
      r"is (.+) \(median ([^)]*)\), in the treated and the comparison group alike: amounts per month in one round and "
      r"per year in the other\?$",
-     r"le résultat '\1' est environ \2 fois plus grand là où \3 vaut \4 (médiane \5) que là où il vaut \6 "
-     r"(médiane \7), dans le groupe traité comme dans le groupe de comparaison : des montants par mois dans une "
-     r"vague et par an dans l'autre ?"),
+     lambda m: f"le résultat '{m[1]}' est environ {_commas(m[2])} fois plus grand là où {m[3]} vaut {m[4]} (médiane "
+               f"{_commas(m[5])}) que là où il vaut {m[6]} (médiane {_commas(m[7])}), dans le groupe traité comme dans "
+               "le groupe de comparaison : des montants par mois dans une vague et par an dans l'autre ?"),
     (r"^Write every row over the same period \(per month, or per year\): as it is, the effect is mostly the change "
      r"of period between the values of (.+)\.$", r"Écrivez chaque ligne sur la même durée (par mois, ou par an) : tel "
      r"quel, l'effet est surtout le changement de durée entre les valeurs de \1."),
