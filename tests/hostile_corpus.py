@@ -220,6 +220,14 @@ def csv_empty_rows(root: Path) -> None:
         handle.write(",,,,\n" * 1_048_576)
 
 
+def csv_cell_50_mb(root: Path) -> None:
+    """activities.csv: a label of 50 MB, properly quoted. The csv module read it from a copy of the text at 4 bytes a
+    character (io.StringIO): 390 MiB more to refuse it."""
+    path = root / "data/mini/activities.csv"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('A9,Réalisé,Maroc,R1,O1.1,"' + "x" * 50_000_000 + '",100,1,2020-12-31,2020-12-15\n')
+
+
 def csv_header_open_isolate(root: Path) -> None:
     """budget.csv: the header 'label' written « label \u2067التسمية », an Arabic name after a right-to-left isolate
     never closed (copied from a bilingual form)."""
@@ -274,6 +282,7 @@ CASES = [
     Case("CSV header with an open isolate", csv_header_open_isolate, "control_character"),
     Case("CSV of 10,000 empty columns", csv_empty_columns, ""),
     Case("CSV of a sheet's million empty rows", csv_empty_rows, ""),
+    Case("CSV cell of 50 MB", csv_cell_50_mb, "csv_cell_limit"),
 ]
 
 
