@@ -3109,6 +3109,15 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      lambda m: f"une cellule commençant à cette ligne dépasse {_grouped(m[1])} caractères ({m[2]}) : le plus souvent "
                "un guillemet (\") ouvert et jamais fermé, si bien que la suite du fichier se lit comme une seule "
                "cellule"),
+    (r"^this table has ([\d,]+) named columns, more than the ([\d,]+) the workbook reads in a table \(the contract's "
+     r"'([^']*)' has (\d+)\); column ([\d,]+) is headed ('.*')$",
+     lambda m: f"cette table a {_grouped(m[1])} colonnes nommées, plus que les {_grouped(m[2])} que le classeur lit "
+               f"dans une table (la table '{m[3]}' du contrat en a {m[4]}) ; la colonne {_grouped(m[5])} a pour "
+               f"en-tête {m[6]}"),
+    (r"^Keep the columns data/README\.md lists for '([^']*)' and delete the others \(a pivot table or a wide export "
+     r"is not read as a table\)\.$",
+     r"Gardez les colonnes que data/README.md donne pour '\1' et supprimez les autres (un tableau croisé dynamique "
+     r"ou un export très large ne se lit pas comme une table)."),
     (r"^Close the quote \(or delete the stray one\); a cell holds at most ([\d,]+) characters\.$",
      lambda m: f"Fermez le guillemet (ou supprimez celui de trop) ; une cellule contient au plus {_grouped(m[1])} "
                "caractères."),
