@@ -261,6 +261,23 @@ def word_template_bomb(root: Path) -> None:
                        encoding="utf-8")
 
 
+def _template(root: Path, name: str) -> Path:
+    """project.yaml's `word_template:` set to params/mini/<name>; the path returned, made by the case."""
+    project = root / "params/mini/project.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + f"word_template: params/mini/{name}\n", encoding="utf-8")
+    return root / "params/mini" / name
+
+
+def folder_as_word_template(root: Path) -> None:
+    """`word_template: params/mini/house.docx`, a folder (was « there is no such file »)."""
+    _template(root, "house.docx").mkdir()
+
+
+def pipe_as_word_template(root: Path) -> None:
+    """`word_template: params/mini/house.docx`, a named pipe (was « there is no such file »)."""
+    os.mkfifo(_template(root, "house.docx"))
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -293,6 +310,8 @@ CASES = [
     Case("CSV of 10,000 empty columns", csv_empty_columns, ""),
     Case("CSV of a sheet's million empty rows", csv_empty_rows, ""),
     Case("CSV of 10,000 named columns", csv_named_columns, "too_many_columns"),
+    Case("folder as Word template", folder_as_word_template, "not_a_file"),
+    Case("named pipe as Word template", pipe_as_word_template, "not_a_file"),
     Case("CSV cell of 50 MB", csv_cell_50_mb, "csv_cell_limit"),
 ]
 

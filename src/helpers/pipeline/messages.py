@@ -3098,6 +3098,25 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^the (workbook|Word template) unpacks to ([\d,]+) MiB, more than the ([\d,]+) MiB the workbook accepts$",
      lambda m: f"{_ZIP_OF[m[1]].replace('du ', 'le ', 1)} se décompresse en {_grouped(m[2])} Mio, plus que les "
                f"{_grouped(m[3])} Mio que le classeur accepte"),
+    # a Word template (data.params._word_template_problem, template_problem)
+    (r"^the Word template must be inside params/([^/]*)/ or data/([^/]*)/$",
+     r"le modèle Word doit être dans params/\1/ ou data/\2/"),
+    (r"^Put the template in params/([^/]*)/ and write its path from the repository root, e\.g\. word_template: "
+     r"(\S+)$", r"Mettez le modèle dans params/\1/ et écrivez son chemin depuis la racine du classeur, par exemple "
+                r"word_template: \2"),
+    (r"^there is no such file$", "ce fichier n'existe pas"),
+    (r"^the file is not a Word document \(\.docx\)$", "ce fichier n'est pas un document Word (.docx)"),
+    (r"^Save the template from Word as 'Word Document \(\.docx\)'\.$",
+     "Enregistrez le modèle depuis Word au format « Document Word (.docx) »."),
+    (r"^Save the template again from Word as 'Word Document \(\.docx\)'\.$",
+     "Enregistrez de nouveau le modèle depuis Word au format « Document Word (.docx) »."),
+    (r"^the Word template is damaged \((.*)\)$", r"le modèle Word est endommagé (\1)"),
+    (r"^the Word template refers to a file outside it \((.*)\): Word would fetch it each time an annex is opened$",
+     r"le modèle Word renvoie à un fichier hors de lui (\1) : Word irait le chercher à chaque ouverture d'une annexe"),
+    (r"^Save the template again without it: no attached template \(Developer > Document Template\), pictures "
+     r"inserted, not linked, and no INCLUDEPICTURE or INCLUDETEXT field\.$",
+     "Enregistrez de nouveau le modèle sans lui : pas de modèle attaché (Développeur > Modèle de document), des "
+     "images insérées et non liées, et aucun champ INCLUDEPICTURE ni INCLUDETEXT."),
     (r"^the (workbook|Word template) holds ([\d,]+) parts, more than ([\d,]+)$",
      lambda m: f"{_ZIP_OF[m[1]].replace('du ', 'le ', 1)} contient {_grouped(m[2])} parties, plus de "
                f"{_grouped(m[3])}"),
