@@ -278,6 +278,13 @@ def pipe_as_word_template(root: Path) -> None:
     os.mkfifo(_template(root, "house.docx"))
 
 
+def annex_names_by_capitals(root: Path) -> None:
+    """params/mini/Maroc.yaml beside maroc.yaml (another country): one file on Windows and macOS, and their annexes
+    Maroc.html and maroc.html overwrite each other there."""
+    text = (root / "params/mini/maroc.yaml").read_text(encoding="utf-8")
+    (root / "params/mini/Maroc.yaml").write_text(text.replace("Maroc", "Tunisie"), encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -312,6 +319,7 @@ CASES = [
     Case("CSV of 10,000 named columns", csv_named_columns, "too_many_columns"),
     Case("folder as Word template", folder_as_word_template, "not_a_file"),
     Case("named pipe as Word template", pipe_as_word_template, "not_a_file"),
+    Case("annex files Maroc.yaml and maroc.yaml", annex_names_by_capitals, "name_clash"),
     Case("CSV cell of 50 MB", csv_cell_50_mb, "csv_cell_limit"),
 ]
 

@@ -25,8 +25,8 @@ from . import as_of, headers, lines as lines_mod, numbers, register, spending, t
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
                     INVISIBLE, as_code, fold, is_dash, is_not_known, is_project_wide, plain_code)   # (loader.fold re-exported)
-from .params import (AnnexParams, ProjectParams, ambiguous_amounts, currency_named, duplicate_annexes,
-                     load_annex_params, load_project_params, report_decimal_mark)
+from .params import (AnnexParams, ProjectParams, ambiguous_amounts, annex_name_clashes, currency_named,
+                     duplicate_annexes, load_annex_params, load_project_params, report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
 from .currencies import minor_units
@@ -97,6 +97,7 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
         if "decimal_mark" in written and "decimal_mark" not in params.model_fields_set or not written:
             base.pop("decimal_mark")   # not known (project.yaml unreadable, or its decimal_mark wrong)
     annexes: list[AnnexParams] = []
+    problems += annex_name_clashes(project, params_dir)
     for annex in annex_names(project, params_dir):
         try:
             annexes.append(load_annex_params(project, annex, params_dir, base))

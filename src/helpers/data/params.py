@@ -541,6 +541,24 @@ def _written_in(raw: dict[str, Any], column: str) -> bool:
     return not rest or not isinstance(raw[first], dict) or rest.split(".")[0] in raw[first]
 
 
+def annex_name_clashes(project: str, params_dir: Path = PARAMS_DIR) -> list[Problem]:
+    """Annex files whose names differ only by capitals (Maroc.yaml, maroc.yaml): one file on Windows and macOS, and
+    their annexes Maroc.html and maroc.html overwrite each other there (a build copied or zipped to such a machine
+    kept one, with nothing said)."""
+    seen: dict[str, str] = {}
+    problems = []
+    for annex in annex_names(project, params_dir):
+        first = seen.setdefault(annex.casefold(), annex)
+        if first != annex:
+            problems.append(Problem(relative(params_dir / project / f"{annex}.yaml"), "name_clash",
+                                    f"the annex files {first}.yaml and {annex}.yaml differ only by capitals: on Windows "
+                                    f"and macOS they are one file, and their annexes {first}.html and {annex}.html "
+                                    "would overwrite each other",
+                                    "Rename one of them (an annex is named after its file), e.g. "
+                                    f"{annex.lower()}-2.yaml.", value=annex))
+    return problems
+
+
 def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR,
                       base: dict[str, Any] | None = None) -> AnnexParams:
     """project.yaml merged with <annex>.yaml, validated. Raises ValidationFailed listing every problem.

@@ -3098,6 +3098,13 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^the (workbook|Word template) unpacks to ([\d,]+) MiB, more than the ([\d,]+) MiB the workbook accepts$",
      lambda m: f"{_ZIP_OF[m[1]].replace('du ', 'le ', 1)} se décompresse en {_grouped(m[2])} Mio, plus que les "
                f"{_grouped(m[3])} Mio que le classeur accepte"),
+    # two annex files whose names differ only by capitals (data.params.annex_name_clashes)
+    (r"^the annex files (\S+)\.yaml and (\S+)\.yaml differ only by capitals: on Windows and macOS they are one file, "
+     r"and their annexes (\S+) and (\S+) would overwrite each other$",
+     r"les fichiers d'annexe \1.yaml et \2.yaml ne diffèrent que par des majuscules : sous Windows et macOS, ils sont "
+     r"un seul fichier, et leurs annexes \3 et \4 s'écraseraient l'une l'autre"),
+    (r"^Rename one of them \(an annex is named after its file\), e\.g\. (\S+)\.$",
+     r"Renommez l'un des deux (une annexe porte le nom de son fichier), par exemple \1."),
     # a Word template (data.params._word_template_problem, template_problem)
     (r"^the Word template must be inside params/([^/]*)/ or data/([^/]*)/$",
      r"le modèle Word doit être dans params/\1/ ou data/\2/"),
