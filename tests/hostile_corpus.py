@@ -90,6 +90,16 @@ def xlsx_cells(root: Path) -> None:
                [header, *(['<c t="n"><v>1</v></c><c t="n"><v>2</v></c><c t="n"><v>3</v></c>'] * 1_048_575)])
 
 
+def xlsx_far_column(root: Path) -> None:
+    """budget.xlsx: 300 rows of three cells, the third in Excel's last column (XFD): 900 cells written, read as
+    16,384 a row (each row up to its last cell)."""
+    (root / "data/mini/budget.csv").unlink()
+    header = [_cell("A1", "line"), _cell("B1", "budget"), _cell("C1", "label")]
+    write_xlsx(root / "data/mini/budget.xlsx", [header] + [
+        [f'<c r="A{n}" t="n"><v>1</v></c><c r="B{n}" t="n"><v>2</v></c><c r="XFD{n}" t="n"><v>3</v></c>']
+        for n in range(2, 302)])
+
+
 def yaml_alias_bomb(root: Path) -> None:
     """project.yaml: a 'billion laughs' of nine levels (9^9 values once expanded) in under 2 KB."""
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
@@ -296,6 +306,7 @@ class Case:
 CASES = [
     Case("xlsx zip bomb", xlsx_bomb, "zip_bomb"),
     Case("xlsx of 3.1 million cells", xlsx_cells, "too_many_cells", 10.0),
+    Case("xlsx of a cell in column XFD on each row", xlsx_far_column, "too_many_cells"),
     Case("YAML alias bomb", yaml_alias_bomb, "yaml_aliases"),
     Case("YAML alias bomb under the limit", yaml_small_alias_bomb, "bad_value"),
     Case("YAML duplicate key", yaml_duplicate_key, "duplicate_key"),

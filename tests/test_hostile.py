@@ -311,3 +311,19 @@ def test_a_bad_word_template_is_said_in_the_projects_language(tmp_path, value, m
     assert [p.rule for p in problems] == [rule], problems
     said = shown(problems[0], "fr")
     assert not english_words(said), said
+
+
+def test_a_sheet_read_as_too_many_cells_is_said_in_french(tmp_path):
+    """« the sheet 'budget' holds more than 3,014,659 cells in 185 rows ... » was English in a French project."""
+    from english_words import english_words
+    from helpers.data.loader import check_project
+    from helpers.pipeline.messages import shown
+    from hostile_corpus import FIXTURE, xlsx_far_column
+
+    shutil.copytree(FIXTURE, tmp_path / "mini")
+    xlsx_far_column(tmp_path / "mini")
+    problems = [p for p in check_project("mini", tmp_path / "mini" / "data", tmp_path / "mini" / "params")
+                if p.rule == "too_many_cells"]
+    assert len(problems) == 1
+    said = shown(problems[0], "fr")
+    assert "la feuille 'budget' contient plus de" in said and not english_words(said), said

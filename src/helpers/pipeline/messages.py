@@ -3127,6 +3127,10 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^the (workbook|Word template) holds ([\d,]+) parts, more than ([\d,]+)$",
      lambda m: f"{_ZIP_OF[m[1]].replace('du ', 'le ', 1)} contient {_grouped(m[2])} parties, plus de "
                f"{_grouped(m[3])}"),
+    (r"^the sheet '(.*)' holds more than ([\d,]+) cells in ([\d,]+) rows, more than the ([\d,]+) cells \(or ([\d,]+) "
+     r"rows\) the workbook reads from an \.xlsx$",
+     lambda m: f"la feuille '{m[1]}' contient plus de {_grouped(m[2])} cellules en {_grouped(m[3])} lignes, plus que "
+               f"les {_grouped(m[4])} cellules (ou {_grouped(m[5])} lignes) que le classeur lit d'un .xlsx"),
     (r"^a sheet of the workbook \((.*)\) holds ([\d,]+) cells, more than the ([\d,]+) the workbook reads from an "
      r"\.xlsx$", lambda m: f"une feuille du fichier Excel ({m[1]}) contient {_grouped(m[2])} cellules, plus que les "
                            f"{_grouped(m[3])} que le classeur lit d'un .xlsx"),
