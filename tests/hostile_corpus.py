@@ -90,6 +90,16 @@ def xlsx_cells(root: Path) -> None:
                [header, *(['<c t="n"><v>1</v></c><c t="n"><v>2</v></c><c t="n"><v>3</v></c>'] * 1_048_575)])
 
 
+def xlsx_far_column(root: Path) -> None:
+    """budget.xlsx: 300 rows of three cells, the third in Excel's last column (XFD): 900 cells written, read as
+    16,384 a row (each row up to its last cell)."""
+    (root / "data/mini/budget.csv").unlink()
+    header = [_cell("A1", "line"), _cell("B1", "budget"), _cell("C1", "label")]
+    write_xlsx(root / "data/mini/budget.xlsx", [header] + [
+        [f'<c r="A{n}" t="n"><v>1</v></c><c r="B{n}" t="n"><v>2</v></c><c r="XFD{n}" t="n"><v>3</v></c>']
+        for n in range(2, 302)])
+
+
 def yaml_alias_bomb(root: Path) -> None:
     """project.yaml: a 'billion laughs' of nine levels (9^9 values once expanded) in under 2 KB."""
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
@@ -220,6 +230,24 @@ def csv_empty_rows(root: Path) -> None:
         handle.write(",,,,\n" * 1_048_576)
 
 
+def csv_named_columns(root: Path) -> None:
+    """budget.csv: 10,000 named columns after its own (`col0` ... `col9999`, each cell 1), as a wide export or a pivot
+    saved as the table. Read, translated and typed one by one: 8 s of CPU (32 s on a loaded machine), accepted."""
+    path = root / "data/mini/budget.csv"
+    header, *rows = path.read_text(encoding="utf-8").splitlines()
+    extra = "".join(f",col{i}" for i in range(10_000))
+    path.write_text("".join([header + extra + "\n", *(row + ",1" * 10_000 + "\n" for row in rows)]),
+                    encoding="utf-8")
+
+
+def csv_cell_50_mb(root: Path) -> None:
+    """activities.csv: a label of 50 MB, properly quoted. The csv module read it from a copy of the text at 4 bytes a
+    character (io.StringIO): 390 MiB more to refuse it."""
+    path = root / "data/mini/activities.csv"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('A9,Réalisé,Maroc,R1,O1.1,"' + "x" * 50_000_000 + '",100,1,2020-12-31,2020-12-15\n')
+
+
 def csv_header_open_isolate(root: Path) -> None:
     """budget.csv: the header 'label' written « label \u2067التسمية », an Arabic name after a right-to-left isolate
     never closed (copied from a bilingual form)."""
@@ -243,6 +271,30 @@ def word_template_bomb(root: Path) -> None:
                        encoding="utf-8")
 
 
+def _template(root: Path, name: str) -> Path:
+    """project.yaml's `word_template:` set to params/mini/<name>; the path returned, made by the case."""
+    project = root / "params/mini/project.yaml"
+    project.write_text(project.read_text(encoding="utf-8") + f"word_template: params/mini/{name}\n", encoding="utf-8")
+    return root / "params/mini" / name
+
+
+def folder_as_word_template(root: Path) -> None:
+    """`word_template: params/mini/house.docx`, a folder (was « there is no such file »)."""
+    _template(root, "house.docx").mkdir()
+
+
+def pipe_as_word_template(root: Path) -> None:
+    """`word_template: params/mini/house.docx`, a named pipe (was « there is no such file »)."""
+    os.mkfifo(_template(root, "house.docx"))
+
+
+def annex_names_by_capitals(root: Path) -> None:
+    """params/mini/Maroc.yaml beside maroc.yaml (another country): one file on Windows and macOS, and their annexes
+    Maroc.html and maroc.html overwrite each other there."""
+    text = (root / "params/mini/maroc.yaml").read_text(encoding="utf-8")
+    (root / "params/mini/Maroc.yaml").write_text(text.replace("Maroc", "Tunisie"), encoding="utf-8")
+
+
 @dataclass(frozen=True)
 class Case:
     name: str
@@ -254,6 +306,7 @@ class Case:
 CASES = [
     Case("xlsx zip bomb", xlsx_bomb, "zip_bomb"),
     Case("xlsx of 3.1 million cells", xlsx_cells, "too_many_cells", 10.0),
+    Case("xlsx of a cell in column XFD on each row", xlsx_far_column, "too_many_cells"),
     Case("YAML alias bomb", yaml_alias_bomb, "yaml_aliases"),
     Case("YAML alias bomb under the limit", yaml_small_alias_bomb, "bad_value"),
     Case("YAML duplicate key", yaml_duplicate_key, "duplicate_key"),
@@ -274,6 +327,11 @@ CASES = [
     Case("CSV header with an open isolate", csv_header_open_isolate, "control_character"),
     Case("CSV of 10,000 empty columns", csv_empty_columns, ""),
     Case("CSV of a sheet's million empty rows", csv_empty_rows, ""),
+    Case("CSV of 10,000 named columns", csv_named_columns, "too_many_columns"),
+    Case("folder as Word template", folder_as_word_template, "not_a_file"),
+    Case("named pipe as Word template", pipe_as_word_template, "not_a_file"),
+    Case("annex files Maroc.yaml and maroc.yaml", annex_names_by_capitals, "name_clash"),
+    Case("CSV cell of 50 MB", csv_cell_50_mb, "csv_cell_limit"),
 ]
 
 

@@ -25,6 +25,15 @@ def test_spreadsheet_formulas_are_neutralised_but_numbers_kept():
     assert files.unneutralise_text("'quoted") == "'quoted"  # an apostrophe the writer did not add stays
 
 
+def test_full_width_formula_starts_are_neutralised_too():
+    """« ＝1+2 », « ＋cmd|... », « ＠SUM(1;2) »: an East Asian Excel reads the full-width signs as = + @ once the cell
+    is edited; they were left as they were in figures.csv and the .xlsx."""
+    frame = pd.DataFrame({"label": ["\uff1d1+2", "\uff0bcmd|' /C calc'!A0", "\uff0d2+3", "\uff20SUM(1;2)", "a＝b"]})
+    out = files.neutralise(frame)
+    assert out["label"].tolist() == ["'" + v for v in frame["label"][:4]] + ["a＝b"]
+    assert [files.unneutralise_text(v) for v in out["label"]] == frame["label"].tolist()
+
+
 def test_staged_write_leaves_previous_files_when_interrupted(tmp_path):
     (tmp_path / "a.html").write_bytes(b"old")
     try:

@@ -18,7 +18,9 @@ os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers", description="The evaluation workbook.")
+    argv = sys.argv[1:] if argv is None else argv
+    speaking = type("Parser", (_Parser,), {"language": _argv_language(argv), "argv": argv})
+    parser = speaking(prog="python -m helpers", description="The evaluation workbook.")
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="validate params and data of every project (or one)")
@@ -73,19 +75,106 @@ def _in_language(said: str, args: argparse.Namespace) -> str:
     """A refusal of the command line in the language the command speaks: make new's (French by default), the one
     `--language` forces, else the project's (`make annex PROJECT=amem ANNEX=aux` was refused in English in a French
     project), else French, the annexes' default (a project name refused names no project)."""
-    from .pipeline.messages import project_language, sentence
+    from .pipeline.messages import sentence
 
-    language = getattr(args, "language", None)
-    if not language:
-        project = getattr(args, "project", None)
-        try:
-            named = project is not None and check_slug(project, "project")
-        except UnsafeName:
-            named = False
-        from .paths import PARAMS_DIR
+    return sentence(said, _language(getattr(args, "language", None), getattr(args, "project", None)))
 
-        language = project_language(project, PARAMS_DIR) if named else "fr"
-    return sentence(said, language)
+
+def _language(language: str | None, project: str | None) -> str:
+    if language:
+        return language
+    try:
+        named = project is not None and check_slug(project, "project")
+    except UnsafeName:
+        named = False
+    from .paths import PARAMS_DIR
+    from .pipeline.messages import project_language
+
+    return project_language(project, PARAMS_DIR) if named else "fr"
+
+
+def _argv_language(argv: list[str]) -> str:
+    """The language of a command line argparse refuses (it is not parsed): its `--language`, else its project's."""
+    language = _option(argv, "--language")
+    return _language(language if language in ("fr", "en") else None, _option(argv, "--project"))
+
+
+def _option(argv: list[str], name: str) -> str | None:
+    """The value written after ``name`` (``--name value`` or ``--name=value``), None when there is none."""
+    for i, word in enumerate(argv):
+        if word.startswith(name + "="):
+            return word.split("=", 1)[1]
+        if word == name and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
+# what to write for each option, on the command line and with make (the Makefile's variable): argparse's refusals
+# name the option only
+_EXAMPLES = {"--project": ("amem", "PROJECT"), "--annex": ("maroc", "ANNEX"), "--jobs": ("2", "JOBS"),
+             "--timeout": ("600", "TIMEOUT"), "--language": ("en", "LANGUAGE"), "--isolation": ("kernel", "ISOLATION"),
+             "--scheduler": ("tcp://127.0.0.1:8786", "SCHEDULER"), "--workers": ("2", "WORKERS"),
+             "--port": ("8786", None), "--countries": ('"Sénégal, Mali"', "COUNTRIES"),
+             "file": ("activities.xml", "FILE")}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's own refusals (an option unknown, a value missing or not a number, --annex without --project) in
+    the language the command speaks, with what to write, in two lines as the command's other refusals: they were
+    argparse's English under its usage block in a French project. ``language`` and ``argv`` are set by main."""
+
+    language = "fr"
+    argv: list[str] = []
+
+    def error(self, message: str):  # (argparse's own: it exits)
+        from .pipeline.messages import sentence
+
+        said = sentence(message, self.language)
+        hint = sentence(self._hint(message), self.language)
+        self.exit(2, f"{self.prog}: {said}\n    -> {hint}\n")
+
+    def _hint(self, message: str) -> str:
+        if message.endswith("required: command") or message.startswith("argument command:"):
+            names = ", ".join(self._commands())
+            return f"Write a command: {names}, e.g. python -m helpers check (make check)."
+        if message == "--annex needs --project":
+            return "Write: --project amem --annex maroc (with make: make annex PROJECT=amem ANNEX=maroc)."
+        named = re.match(r"(?:argument |the following arguments are required: )(\S+?)[:,]?(?: |$)", message)
+        option = named[1] if named else ""
+        if "invalid choice" in message:
+            choices = [c for c in self._choices(option) if c]
+            return f"Write one of: {', '.join(choices)}, e.g. {option} {choices[-1]}" + \
+                (f" (with make: {_EXAMPLES[option][1]}={choices[-1]})." if option in _EXAMPLES else ".")
+        if "ignored explicit argument" in message:
+            return f"Write {option} alone, without a value."
+        if option in _EXAMPLES:
+            example, variable = _EXAMPLES[option]
+            written = f"{option} {example}" if option.startswith("-") else example
+            return f"Write: {written} (with make: {variable}={example})." if variable else f"Write: {written}."
+        command = next((w for w in self.argv if w in self._commands()), "")
+        prog = f"python -m helpers {command}".strip()
+        options = ", ".join(self._options(command)) or "--help"
+        return f"The options of {prog} are: {options}; {prog} --help says what each does."
+
+    def _by_command(self) -> dict[str, argparse.ArgumentParser]:
+        return next((a.choices for a in self._actions if isinstance(a, argparse._SubParsersAction)), {})
+
+    def _commands(self) -> list[str]:
+        return list(self._by_command()) or list(_COMMANDS)
+
+    def _choices(self, option: str) -> list[str]:
+        for parser in (self, *self._by_command().values()):
+            for action in parser._actions:
+                if option in action.option_strings and action.choices:
+                    return list(action.choices)
+        return []
+
+    def _options(self, command: str) -> list[str]:
+        parser = self._by_command().get(command, self)
+        return [o for a in parser._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
+
+
+_COMMANDS = ("check", "build", "cluster", "pdf", "synthesize", "new", "import-iati")
 
 
 def _bad_name(args: argparse.Namespace) -> str:

@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Iterator
 if TYPE_CHECKING:
     import pandas as pd
 
-# A text cell starting with one of these is run as a formula by Excel or LibreOffice (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text cell starting with one of these is run as a formula by Excel or LibreOffice (CSV injection); the full-width
+# forms too, which an East Asian Excel reads as the ASCII ones once the cell is edited (a label « ＝1+2 » was left
+# as it is in figures.csv and the .xlsx)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
 

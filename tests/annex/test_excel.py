@@ -358,3 +358,16 @@ def test_a_label_typed_on_two_lines_wraps_at_its_line_break():
     assert [labels[k].value for k in ("B1", "B2", "B3")] == ["Personnel\nnational", "Activités\nde formation",
                                                              "Coordination"]
     assert [bool(labels[k].alignment.wrap_text) for k in ("B1", "B2", "B3")] == [True, True, False]
+
+
+def test_a_full_width_formula_start_is_kept_text_when_edited():
+    """« ＝1+2 » (a full-width equals sign, as an East Asian keyboard types it) had no quotePrefix: an East Asian
+    Excel reads it as « =1+2 » once the reader edits the cell."""
+    from openpyxl import Workbook
+
+    from helpers.annex import excel
+
+    sheet = Workbook().active
+    cells = [excel._text_cell(sheet, 1, n, text) for n, text in enumerate(["\uff1d1+2", "\uff20SUM(1)", "a"], 1)]
+    assert [(c.value, c.data_type, c.quotePrefix) for c in cells] == [
+        ("\uff1d1+2", "s", True), ("\uff20SUM(1)", "s", True), ("a", "s", False)]

@@ -101,3 +101,35 @@ def test_an_english_projects_annex_name_is_refused_in_english(tmp_path):
                           capture_output=True, text=True, timeout=60, cwd=ROOT,
                           env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "WORKBOOK_ROOT": str(tmp_path)})
     assert done.returncode == 2 and "annex name 'lpt1' is not allowed: it names a device" in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize("args, said, hint", [
+    (["build", "--annex", "maroc"], "--annex demande --project", "make annex PROJECT=amem ANNEX=maroc"),
+    (["build", "--bogus"], "option inconnue : --bogus", "--project, --annex, --jobs"),
+    (["check", "--project"], "l'option --project attend une valeur", "PROJECT=amem"),
+    (["build", "--jobs", "x"], "l'option --jobs attend un nombre entier (valeur : 'x')", "JOBS=2"),
+    (["build", "--project", "amem", "--isolation", "fourche"], "l'option --isolation n'accepte pas la valeur "
+                                                               "'fourche'", "fork, kernel"),
+    (["new"], "il manque : --project", "PROJECT=amem"),
+    (["frob"], "'frob' n'est pas une commande", "check, build"),
+    (["build", "--force=1"], "l'option --force ne prend pas de valeur", "--force seul")])
+def test_the_command_lines_own_refusals_are_french_and_say_what_to_write(args, said, hint):
+    """argparse's own errors (`--annex` without `--project`, an unknown option, a value missing or not a number)
+    were English under a usage block in a French project: now two lines in French, the second what to write."""
+    from english_words import english_words
+
+    done = helpers(*args)
+    lines = done.stderr.strip().splitlines()
+    assert done.returncode == 2 and "Traceback" not in done.stderr and len(lines) == 2, done.stderr
+    assert said in lines[0] and hint in lines[1], done.stderr
+    assert not english_words(done.stderr.replace("python -m helpers", "")), done.stderr
+
+
+def test_an_english_projects_command_line_refusal_is_english(tmp_path):
+    (tmp_path / "params" / "p").mkdir(parents=True)
+    (tmp_path / "params" / "p" / "project.yaml").write_text("language: en\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "helpers", "build", "--project", "p", "--jobs", "two"],
+                          capture_output=True, text=True, timeout=60, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "WORKBOOK_ROOT": str(tmp_path)})
+    assert done.returncode == 2 and "argument --jobs: invalid int value: 'two'" in done.stderr, done.stderr
+    assert "Write: --jobs 2 (with make: JOBS=2)." in done.stderr, done.stderr

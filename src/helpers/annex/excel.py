@@ -24,7 +24,7 @@ import pandas as pd
 
 from . import fmt
 from .context import TABLE_MIME
-from ..files import pin_zip_times
+from ..files import FORMULA_START, pin_zip_times
 from .export import generated_at
 from .theme import ACCENT, HEAD, INK, RAG_FILL, office
 from .words import known, say
@@ -105,7 +105,7 @@ def _text_cell(sheet, row: int, column: int, text: str):
     # (a SharePoint name) showed « Date de » in the sheet; its '_' escaped (_x005F_), it shows as written
     cell.value = _ESCAPE_LIKE.sub("_x005F_", shown).replace("\r\n", "\n").replace("\r", "\n")  # Excel's line break
     cell.data_type = "s"        # never a formula, whatever the text starts with
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if text.startswith(FORMULA_START):
         cell.quotePrefix = True  # Excel keeps it text even when the reader edits the cell
     return cell
 

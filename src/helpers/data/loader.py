@@ -25,8 +25,8 @@ from . import as_of, headers, lines as lines_mod, numbers, register, spending, t
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
                     INVISIBLE, as_code, fold, is_all, is_dash, is_not_known, is_project_wide, plain_code)   # (loader.fold re-exported)
-from .params import (AnnexParams, ProjectParams, ambiguous_amounts, currency_named, duplicate_annexes,
-                     load_annex_params, load_project_params, report_decimal_mark)
+from .params import (AnnexParams, ProjectParams, ambiguous_amounts, annex_name_clashes, currency_named,
+                     duplicate_annexes, load_annex_params, load_project_params, report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
 from .currencies import minor_units
@@ -99,6 +99,7 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
         if "decimal_mark" in written and "decimal_mark" not in params.model_fields_set or not written:
             base.pop("decimal_mark")   # not known (project.yaml unreadable, or its decimal_mark wrong)
     annexes: list[AnnexParams] = []
+    problems += annex_name_clashes(project, params_dir)
     for annex in annex_names(project, params_dir):
         try:
             annexes.append(load_annex_params(project, annex, params_dir, base))
@@ -423,6 +424,7 @@ def _entries(folder: Path) -> list[Path]:
 # what a project's data folder holds besides its tables: notes, its studies, surveys and IATI files, and what
 # editors leave there (Excel's `~$budget.xlsx` and LibreOffice's `.~lock.budget.xlsx#` while a file is open)
 _FOLDERS = ("impact", "surveys", "iati")
+MAX_TABLE_COLUMNS = 1_000   # named columns of a monitoring table (the contract's widest has a few dozen)
 # the other formats a spreadsheet saves a table in: Excel's binary workbook (.xlsb) and templates, Apple Numbers,
 # LibreOffice's flat XML (a participation.xlsb was left out, the annex without participants, nothing said)
 _SPREADSHEETS = (".xlsm", ".xls", ".ods", ".xlsb", ".xltx", ".xltm", ".xlt", ".numbers", ".fods")
@@ -556,6 +558,9 @@ def _read_and_check(name: str, path: Path,
     table = SPEC[name]
     required_sets = [table.required] + ([table.register.required] if table.register else [])
     raw = read_table(path, params.encoding, headers.header_sets(name, required_sets))
+    wide = _too_many_columns(name, raw)
+    if wide is not None:
+        return None, raw, list(raw.problems) + [wide]
     problems = list(raw.problems) + headers.translate(name, raw)   # French headers: `femmes` is `women`
     headers.lone_period(name, raw)   # `Période` alone is the period_end
     currency = params.currency or headers.NO_CURRENCY   # empty when project.yaml's `currency:` is (empty_key)
@@ -628,6 +633,21 @@ def _read_and_check(name: str, path: Path,
     if reporting and name == "indicators":
         problems += as_of.actuals_after(frame, raw, reporting)
     return frame, raw, problems
+
+
+def _too_many_columns(name: str, raw: RawTable) -> Problem | None:
+    """A table of more named columns than MAX_TABLE_COLUMNS, refused before its headers are read: 10,000 named
+    columns (a pivot or a wide export saved as the table) were read, translated and typed one by one, 8 s of CPU
+    (32 s on a loaded machine) before a table of five columns was found in them."""
+    count = len(raw.frame.columns)
+    if count <= MAX_TABLE_COLUMNS:
+        return None
+    first = str(raw.frame.columns[MAX_TABLE_COLUMNS])
+    return raw.problem("too_many_columns", f"this table has {count:,} named columns, more than the "
+                       f"{MAX_TABLE_COLUMNS:,} the workbook reads in a table (the contract's '{name}' has "
+                       f"{len(SPEC[name].columns)}); column {MAX_TABLE_COLUMNS + 1:,} is headed '{first}'",
+                       f"Keep the columns data/README.md lists for '{name}' and delete the others (a pivot table or "
+                       "a wide export is not read as a table).", index=raw.header_row, column=first, value=first)
 
 
 def _without_totals_rows(problems: list[Problem], totals_rows: list[Problem], cells: list[Problem]) -> list[Problem]:

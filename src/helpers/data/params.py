@@ -21,7 +21,7 @@ from ..errors import Problem, ValidationFailed, did_you_mean, no_such
 from ..text import ALL, BUDGET_CATEGORIES, CATEGORY_WORDS, as_code, fold, is_all  # noqa: F401 (ALL re-exported)
 from . import numbers
 from .currencies import minor_units
-from .inputs import MiB, WrittenFloat, clipped, exists, read_yaml, zip_problem
+from .inputs import MiB, Refused, WrittenFloat, checked_input, clipped, exists, read_yaml, zip_problem
 from ..paths import (PARAMS_DIR, SLUG, WINDOWS_DEVICE, WINDOWS_DEVICE_REASON, annex_names, project_names, relative,
                      slug_example, slugify)
 
@@ -546,6 +546,24 @@ def _written_in(raw: dict[str, Any], column: str) -> bool:
     return not rest or not isinstance(raw[first], dict) or rest.split(".")[0] in raw[first]
 
 
+def annex_name_clashes(project: str, params_dir: Path = PARAMS_DIR) -> list[Problem]:
+    """Annex files whose names differ only by capitals (Maroc.yaml, maroc.yaml): one file on Windows and macOS, and
+    their annexes Maroc.html and maroc.html overwrite each other there (a build copied or zipped to such a machine
+    kept one, with nothing said)."""
+    seen: dict[str, str] = {}
+    problems = []
+    for annex in annex_names(project, params_dir):
+        first = seen.setdefault(annex.casefold(), annex)
+        if first != annex:
+            problems.append(Problem(relative(params_dir / project / f"{annex}.yaml"), "name_clash",
+                                    f"the annex files {first}.yaml and {annex}.yaml differ only by capitals: on Windows "
+                                    f"and macOS they are one file, and their annexes {first}.html and {annex}.html "
+                                    "would overwrite each other",
+                                    "Rename one of them (an annex is named after its file), e.g. "
+                                    f"{annex.lower()}-2.yaml.", value=annex))
+    return problems
+
+
 def load_annex_params(project: str, annex: str, params_dir: Path = PARAMS_DIR,
                       base: dict[str, Any] | None = None) -> AnnexParams:
     """project.yaml merged with <annex>.yaml, validated. Raises ValidationFailed listing every problem.
@@ -635,13 +653,19 @@ def _word_template_problem(value: str, project: str, params_dir: Path, source: P
     if not any(path == folder or folder in path.parents for folder in allowed):
         return Problem(relative(source), "word_template", f"the Word template must be inside params/{project}/ or "
                        f"data/{project}/", fix, column="word_template", value=value)
+    if exists(path) and not path.is_file():   # a folder or a named pipe so named was « there is no such file »
+        try:
+            checked_input(path, path.parent)
+        except Refused as exc:
+            return Problem(relative(source), exc.problem.rule, exc.problem.message, fix, column="word_template",
+                           value=value)
     if not path.is_file():
         return Problem(relative(source), "word_template", "there is no such file", fix, column="word_template",
                        value=value)
     bomb = template_problem(path)
-    if bomb is not None:  # checked before pandoc decompresses it
-        return Problem(relative(source), bomb.rule, f"{relative(path)}: {bomb.message}", bomb.hint,
-                       column="word_template", value=value)
+    if bomb is not None:  # checked before pandoc decompresses it (the value names the file: its message is said
+        # alone, which messages.py can put in French)
+        return Problem(relative(source), bomb.rule, bomb.message, bomb.hint, column="word_template", value=value)
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())

@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Callable, Hashable, Iterable, Sequence
+from typing import Any, Callable, Hashable, Iterable, Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -53,7 +53,7 @@ SPLIT_HINT = ("Save the sheet as 'CSV UTF-8' (a CSV file is read up to 512 MiB),
               "table does not use (see data/README.md, 'Limits').")
 # a refusal of the whole file: nothing of it is typed
 UNREADABLE = ("encoding", "unreadable_xlsx", "not_a_file", "outside_folder", "file_too_large", "zip_bomb",
-              "too_many_cells", "csv_cell_limit", "several_sheets", "two_row_header")
+              "too_many_cells", "csv_cell_limit", "several_sheets", "two_row_header", "too_many_columns")
 UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in params/<project>/project.yaml"
 
 
@@ -894,6 +894,15 @@ def _first_record(head: Callable[[int], str], delimiter: str, size: int = 1 << 1
         size *= 4
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` as io.StringIO(text, newline="") gives them, one at a time: a StringIO holds a copy of
+    the text at 4 bytes a character, so that one CSV cell of 50 MB (a quote never closed) took 390 MiB to refuse."""
+    return (m.group() for m in _LINE.finditer(text))
+
+
 def _sep_line(cells: list[str], delimiter: str) -> bool:
     """Excel's "sep=;" line. Split at its own ';' it is the cells 'sep=' and '': it was read as a header of empty
     names (every column « without a header », a survey's columns « missing »), or as a title row (each row
@@ -1015,7 +1024,9 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
         if text is None:
             table.problems += problems
             return table
-        utf8 = text.encode("utf-8")   # the decoded text encoded again for pyarrow (it may have been cp1252)
+        # the decoded text encoded again for pyarrow when it may have been cp1252; UTF-8 is the bytes themselves (a
+        # copy less: a 50 MB file took 50 MiB more)
+        utf8 = body if codecs.lookup(encoding_fallback or "utf-8").name == "utf-8" else text.encode("utf-8")
         head = lambda n: text[:n]
     delimiter = table.delimiter = sniff_delimiter(head(1 << 20))
     unusual = utf8.translate(None, _PRINTED)   # spaces, line breaks, controls, non-ASCII: a few bytes a row
@@ -1028,7 +1039,9 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
         return fast
     if text is None:
         text = body.decode("ascii")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # the bytes let go while the csv module reads the text, and encoded again after it (a 50 MB cell: 50 MiB less)
+    del data, body, utf8, unusual
+    reader = csv.reader(_lines(text), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
     try:
         for n, cells in enumerate(reader, start=1):
@@ -1045,7 +1058,7 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
         rows = [(n - 1, cells) for n, cells in rows]
     table = _frame(table, rows, required_sets)
     table.problems += text_problems(table)
-    table.problems += garbled_text(table, utf8)
+    table.problems += garbled_text(table, text.encode("utf-8"))
     return table
 
 

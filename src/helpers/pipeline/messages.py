@@ -2591,6 +2591,26 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"characters, e\.g\. (\S+)\.$",
      r"Nommez les fichiers d'annexe avec des lettres sans accents, des chiffres, '-' et '_' seulement (pas "
      r"'project'), \1 caractères au plus, par exemple \2."),
+    # the command line's own refusals (argparse's sentences, and helpers.__main__'s hints)
+    (r"^the following arguments are required: command$", "il manque la commande"),
+    (r"^the following arguments are required: (.*)$", r"il manque : \1"),
+    (r"^unrecognized arguments: (.*)$", r"option inconnue : \1"),
+    (r"^argument command: invalid choice: ('[^']*') \(choose from .*\)$", r"\1 n'est pas une commande"),
+    (r"^argument (\S+): expected one argument$", r"l'option \1 attend une valeur"),
+    (r"^argument (\S+): invalid int value: (.*)$", r"l'option \1 attend un nombre entier (valeur : \2)"),
+    (r"^argument (\S+): invalid choice: (.*) \(choose from .*\)$", r"l'option \1 n'accepte pas la valeur \2"),
+    (r"^argument (\S+): ignored explicit argument (.*)$", r"l'option \1 ne prend pas de valeur (valeur : \2)"),
+    (r"^ambiguous option: (\S+) could match (.*)$", r"l'option \1 est ambiguë : elle peut être \2"),
+    (r"^--annex needs --project$", "--annex demande --project"),
+    (r"^Write a command: (.*), e\.g\. (.*)\.$", r"Écrivez une commande : \1, par exemple \2."),
+    (r"^Write: (.*) \(with make: (.*)\)\.$", r"Écrivez : \1 (avec make : \2)."),
+    (r"^Write: (.*)\.$", r"Écrivez : \1."),
+    (r"^Write one of: (.*), e\.g\. (\S+ \S+)(?: \(with make: (\S+)\))?\.$",
+     lambda m: f"Écrivez l'une de ces valeurs : {m[1]}, par exemple {m[2]}" + (f" (avec make : {m[3]})." if m[3]
+                                                                               else ".")),
+    (r"^Write (\S+) alone, without a value\.$", r"Écrivez \1 seul, sans valeur."),
+    (r"^The options of (.*) are: (.*); (.*) --help says what each does\.$",
+     r"Les options de \1 sont : \2 ; \3 --help dit ce que fait chacune."),
     (r"^'([^']*)' cannot name an annex file$", r"'\1' ne peut pas nommer un fichier d'annexe"),
     (r"^Write each country as your data's `country` column holds it, e\.g\. COUNTRIES=\"Sénégal, Mali\"\.$",
      "Écrivez chaque pays comme la colonne `country` de vos données l'écrit, par exemple COUNTRIES=\"Sénégal, Mali\"."),
@@ -3511,9 +3531,39 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^the (workbook|Word template) unpacks to ([\d,]+) MiB, more than the ([\d,]+) MiB the workbook accepts$",
      lambda m: f"{_ZIP_OF[m[1]].replace('du ', 'le ', 1)} se décompresse en {_grouped(m[2])} Mio, plus que les "
                f"{_grouped(m[3])} Mio que le classeur accepte"),
+    # two annex files whose names differ only by capitals (data.params.annex_name_clashes)
+    (r"^the annex files (\S+)\.yaml and (\S+)\.yaml differ only by capitals: on Windows and macOS they are one file, "
+     r"and their annexes (\S+) and (\S+) would overwrite each other$",
+     r"les fichiers d'annexe \1.yaml et \2.yaml ne diffèrent que par des majuscules : sous Windows et macOS, ils sont "
+     r"un seul fichier, et leurs annexes \3 et \4 s'écraseraient l'une l'autre"),
+    (r"^Rename one of them \(an annex is named after its file\), e\.g\. (\S+)\.$",
+     r"Renommez l'un des deux (une annexe porte le nom de son fichier), par exemple \1."),
+    # a Word template (data.params._word_template_problem, template_problem)
+    (r"^the Word template must be inside params/([^/]*)/ or data/([^/]*)/$",
+     r"le modèle Word doit être dans params/\1/ ou data/\2/"),
+    (r"^Put the template in params/([^/]*)/ and write its path from the repository root, e\.g\. word_template: "
+     r"(\S+)$", r"Mettez le modèle dans params/\1/ et écrivez son chemin depuis la racine du classeur, par exemple "
+                r"word_template: \2"),
+    (r"^there is no such file$", "ce fichier n'existe pas"),
+    (r"^the file is not a Word document \(\.docx\)$", "ce fichier n'est pas un document Word (.docx)"),
+    (r"^Save the template from Word as 'Word Document \(\.docx\)'\.$",
+     "Enregistrez le modèle depuis Word au format « Document Word (.docx) »."),
+    (r"^Save the template again from Word as 'Word Document \(\.docx\)'\.$",
+     "Enregistrez de nouveau le modèle depuis Word au format « Document Word (.docx) »."),
+    (r"^the Word template is damaged \((.*)\)$", r"le modèle Word est endommagé (\1)"),
+    (r"^the Word template refers to a file outside it \((.*)\): Word would fetch it each time an annex is opened$",
+     r"le modèle Word renvoie à un fichier hors de lui (\1) : Word irait le chercher à chaque ouverture d'une annexe"),
+    (r"^Save the template again without it: no attached template \(Developer > Document Template\), pictures "
+     r"inserted, not linked, and no INCLUDEPICTURE or INCLUDETEXT field\.$",
+     "Enregistrez de nouveau le modèle sans lui : pas de modèle attaché (Développeur > Modèle de document), des "
+     "images insérées et non liées, et aucun champ INCLUDEPICTURE ni INCLUDETEXT."),
     (r"^the (workbook|Word template) holds ([\d,]+) parts, more than ([\d,]+)$",
      lambda m: f"{_ZIP_OF[m[1]].replace('du ', 'le ', 1)} contient {_grouped(m[2])} parties, plus de "
                f"{_grouped(m[3])}"),
+    (r"^the sheet '(.*)' holds more than ([\d,]+) cells in ([\d,]+) rows, more than the ([\d,]+) cells \(or ([\d,]+) "
+     r"rows\) the workbook reads from an \.xlsx$",
+     lambda m: f"la feuille '{m[1]}' contient plus de {_grouped(m[2])} cellules en {_grouped(m[3])} lignes, plus que "
+               f"les {_grouped(m[4])} cellules (ou {_grouped(m[5])} lignes) que le classeur lit d'un .xlsx"),
     (r"^a sheet of the workbook \((.*)\) holds ([\d,]+) cells, more than the ([\d,]+) the workbook reads from an "
      r"\.xlsx$", lambda m: f"une feuille du fichier Excel ({m[1]}) contient {_grouped(m[2])} cellules, plus que les "
                            f"{_grouped(m[3])} que le classeur lit d'un .xlsx"),
@@ -3522,6 +3572,15 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      lambda m: f"une cellule commençant à cette ligne dépasse {_grouped(m[1])} caractères ({m[2]}) : le plus souvent "
                "un guillemet (\") ouvert et jamais fermé, si bien que la suite du fichier se lit comme une seule "
                "cellule"),
+    (r"^this table has ([\d,]+) named columns, more than the ([\d,]+) the workbook reads in a table \(the contract's "
+     r"'([^']*)' has (\d+)\); column ([\d,]+) is headed ('.*')$",
+     lambda m: f"cette table a {_grouped(m[1])} colonnes nommées, plus que les {_grouped(m[2])} que le classeur lit "
+               f"dans une table (la table '{m[3]}' du contrat en a {m[4]}) ; la colonne {_grouped(m[5])} a pour "
+               f"en-tête {m[6]}"),
+    (r"^Keep the columns data/README\.md lists for '([^']*)' and delete the others \(a pivot table or a wide export "
+     r"is not read as a table\)\.$",
+     r"Gardez les colonnes que data/README.md donne pour '\1' et supprimez les autres (un tableau croisé dynamique "
+     r"ou un export très large ne se lit pas comme une table)."),
     (r"^Close the quote \(or delete the stray one\); a cell holds at most ([\d,]+) characters\.$",
      lambda m: f"Fermez le guillemet (ou supprimez celui de trop) ; une cellule contient au plus {_grouped(m[1])} "
                "caractères."),
