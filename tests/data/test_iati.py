@@ -1906,6 +1906,34 @@ def test_values_that_are_not_numbers_are_problems_not_guesses(tmp_path, text):
     assert source.tables["indicators"]["target"].isna().all()
 
 
+@pytest.mark.parametrize("empty", ["", "  ", "<!-- to be confirmed -->"])
+def test_a_budget_without_a_value_leaves_the_activitys_budget_not_computed(tmp_path, empty):
+    """Before: 2022's <budget> with <value/> (or blanks, or a comment only) was passed over without a word, the
+    activity's budget read as 1 000 (2021's alone) and its rate as 900 / 1 000 = 90 %; an empty transaction value
+    was dropped unsaid too. The budget is now not computed, said; the transaction is said not counted."""
+    source = load(tmp_path, activity(body=budget("1000") + budget(empty, "2022-01-01", "2022-12-31")
+                                     + transaction("600") + transaction("300", date="2022-06-30")
+                                     + transaction(empty)))
+    assert source.tables["budget"]["budget"].isna().all() and len(source.tables["budget"]) == 1
+    assert source.tables["expenditure"]["amount"].tolist() == [600.0, 300.0]
+    said = {p.rule: p for p in source.problems}
+    assert said["iati_budget_no_value"].element == "iati-activity[XM-1]/budget[2]/value"
+    assert ("1 budget(s) have no value, the first (2022-01-01..2022-12-31): the activity's budget is not known, and "
+            "is not computed (its other budgets, 1000 EUR, are only part of it)") in said["iati_budget_no_value"].message
+    assert said["iati_no_value"].element == "iati-activity[XM-1]/transaction[3]"
+    assert "budget_unknown" not in said   # (it has a budget: its value is not given)
+
+
+def test_a_value_around_a_comment_is_read_whole(tmp_path):
+    """Before: <value><!-- revised -->500</value> read the element's text before the comment (none): 2022's budget
+    of 500 and a payment of 200 were gone without a word, the budget read as 1 000 and the spending as 300."""
+    source = load(tmp_path, activity(body=budget("1000") + budget("<!-- revised -->500", "2022-01-01", "2022-12-31")
+                                     + transaction("300") + transaction("2<!-- x -->00")))
+    assert source.tables["budget"]["budget"].tolist() == [1500.0]
+    assert source.tables["expenditure"]["amount"].tolist() == [300.0, 200.0]
+    assert rules(source) == []
+
+
 # ================================================================= untrusted XML
 
 
@@ -2940,7 +2968,9 @@ FRENCH_CASES = {
                                           + transaction("750", kind="4"))],
     "iati_no_identifier": [activity(body=budget("1000")).replace("<iati-identifier>XM-1</iati-identifier>", "")],
     "iati_no_value": [activity(body=budget("1000") + '<transaction><transaction-type code="4"/><transaction-date '
-                                                      'iso-date="2021-06-30"/></transaction>')],
+                                                      'iso-date="2021-06-30"/></transaction>' + transaction(""))],
+    "iati_budget_no_value": [activity(body=budget("1000") + budget("", "2022-01-01", "2022-12-31")),
+                             activity("XM-2", budget("<!-- -->") + transaction("300"))],
     "iati_incoming_funds": [activity("XM-A", budget("1000") + transaction("300", kind="3", date="2021-03-31")
                                      + transaction("200", kind="3", extra='<receiver-org receiver-activity-id="XM-C"/>')),
                             activity("XM-B", budget("500") + transaction(

@@ -139,6 +139,7 @@ class Money:
     provider_name: str | None = None  # the organisation's first narrative, when it has no @ref (named only)
     receiver_name: str | None = None
     value_dated: bool = False     # a transaction without transaction-date, dated by its value/@value-date
+    blank: bool = False           # no <value>, or one without a number (<value/>, a template's blank)
 
 
 @dataclass(slots=True)
@@ -958,11 +959,15 @@ def _percentage(element: etree._Element, file: str, identifier: str, where: str,
 def _money(value: etree._Element | None, where: str, default_currency: str | None, file: str, identifier: str,
            problems: list[Problem]) -> Money:
     path = f"{where}/value"
-    if value is None:
-        problems.append(Problem(file, "iati_no_value", f"activity {identifier}: this element has no value",
-                                HINT_PUBLISHER, element=where, severity="warning"))
-        return Money(path, "", None, default_currency)
-    amount = _number(value.text, file, identifier, path, problems)
+    # (a comment inside the value, <value><!-- revised -->500</value>: its text was None, the 500 gone unsaid)
+    text = None if value is None else value.text if not len(value) else "".join(value.itertext())
+    if value is None or not (text or "").strip():   # (<value/>, a template's blank, was passed over unsaid)
+        if "/budget[" not in where:   # (a budget's is said with what it does to the activity's budget: _budget)
+            problems.append(Problem(file, "iati_no_value", f"activity {identifier}: this element has no value"
+                                    + ("" if value is None else " (its <value> is empty)"), HINT_PUBLISHER,
+                                    element=where, severity="warning"))
+        return Money(path, "", None, default_currency, blank=True)
+    amount = _number(text, file, identifier, path, problems)
     # (currency=" ", a template's blank, is no currency: the default's, which it hid: « no currency and the activity
     # no default-currency », an error, of an activity that has one)
     currency = ((value.get("currency") or "").strip() or (default_currency or "").strip()).upper() or None
@@ -2404,9 +2409,12 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
     for activity in activities:
         budgets = [b for b in activity.budgets if id(b) in counted]
         spends = [t for t in activity.transactions if t.kind in spending and id(t) in counted]
+        blank = [b for b in activity.budgets if b.blank]
+        if blank:
+            _blank_budgets(activity, blank, budgets, amounts, params, problems)
         if not budgets and not spends:
             continue
-        total = _revised_total(activity, budgets, amounts, problems) if budgets else None
+        total = _revised_total(activity, budgets, amounts, problems) if budgets and not blank else None
         funded = funds.get(activity.identifier, [])
         if total is not None and total > 0 and funded:
             total = _less_funded(activity, total, funded, by_id, amounts, counted, params, problems)
@@ -2449,11 +2457,28 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
             rows[-1] = {**rows[-1], "budget": None, **{k: v for k, v in unsplit[0].items() if "label" in k},
                         "iati_element": unsplit[0]["iati_element"]}
             rows += unsplit
-        if not budgets:  # (budgets that cannot be added have said why)
+        if not budgets and not blank:  # (budgets that cannot be added, or without a value, have said why)
             problems.append(Problem(activity.file, "budget_unknown", f"activity {activity.identifier} reports "
                                     "spending but no budget", "Its execution rate cannot be computed.",
                                     element=activity.path, severity="warning"))
     return _frame("budget", rows)
+
+
+def _blank_budgets(activity: Activity, blank: list[Money], budgets: list[Money], amounts: dict[int, float],
+                   params: ProjectParams, problems: list[Problem]) -> None:
+    """A budget without a value (no <value>, or <value/>): before, the activity's budget was its other budgets, a part
+    of it (1000 for 2021 beside 2022's empty one), and its rate over that part, unsaid. Its budget is not computed."""
+    first = blank[0]
+    period = f" ({first.start.isoformat() if first.start else '?'}..{first.end.isoformat() if first.end else '?'})"
+    others = sum(amounts[id(b)] for b in budgets)
+    problems.append(Problem(activity.file, "iati_budget_no_value", f"activity {activity.identifier}: {len(blank)} "
+                            f"budget(s) have no value, the first{period if first.start or first.end else ''}: the "
+                            "activity's budget is not known, and is not computed"
+                            + (f" (its other budgets, {_show(round(others, 2))} {params.currency}, are only part of "
+                               "it)" if budgets else ""),
+                            "Ask the publisher for the budget's value; until then the activity's rates are not "
+                            "computable (n.d.), and so are the whole project's unless budget_total is declared in "
+                            "project.yaml.", element=first.path, severity="warning"))
 
 
 def unsplit_budget(budget: pd.DataFrame, problems: list[Problem]) -> float | None:

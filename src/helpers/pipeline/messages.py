@@ -1377,7 +1377,18 @@ _FIRST_HOUR = (
     (r"^activity number (\d+) has no iati-identifier$", r"l'activité numéro \1 n'a pas d'iati-identifier"),
     (r"^Ask the publisher to correct the file; the activity is read under its number\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, l'activité est lue sous son numéro."),
-    (r"^activity (\S+): this element has no value$", r"activité \1 : cet élément n'a pas de montant (« value »)"),
+    (r"^activity (\S+): this element has no value( \(its <value> is empty\))?$",
+     lambda m: f"activité {m[1]} : cet élément n'a pas de montant (« value »)"
+               + (" (son « value » est vide)" if m[2] else "")),
+    (r"^activity (\S+): (\d+) budget\(s\) have no value, the first( \(\S+\))?: the activity's budget is not known, "
+     r"and is not computed(?: \(its other budgets, (\S+ [A-Z]{3}), are only part of it\))?$",
+     lambda m: f"activité {m[1]} : {m[2]} budget(s) sans montant, le premier{m[3] or ''} : le budget de l'activité "
+               "n'est pas connu, et n'est pas calculé"
+               + (f" (ses autres budgets, {m[4]}, n'en sont qu'une partie)" if m[4] else "")),
+    (r"^Ask the publisher for the budget's value; until then the activity's rates are not computable \(n\.d\.\), and "
+     r"so are the whole project's unless budget_total is declared in project\.yaml\.$",
+     "Demandez à l'éditeur du fichier le montant de ce budget ; d'ici là, les taux de l'activité ne sont pas "
+     "calculables (n.d.), ni ceux du projet entier, sauf si budget_total est déclaré dans project.yaml."),
     # IATI money reported by two activities of the files (data.iati)
     (r"^activity (\S+): this (.+?) is reported by (\S+) as its incoming funds \((\S+)\): it is counted as \3's money "
      r"only, not twice(?: \(paid (\S+) ([A-Z]{3}), received (\S+) ([A-Z]{3}): matched on their date and their values "
