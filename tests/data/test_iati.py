@@ -1924,6 +1924,17 @@ def test_a_budget_without_a_value_leaves_the_activitys_budget_not_computed(tmp_p
     assert "budget_unknown" not in said   # (it has a budget: its value is not given)
 
 
+def test_an_activity_without_a_budget_says_why_the_publisher_gives_none(tmp_path):
+    """IATI 2.03's @budget-not-provided (2: legal restrictions) was not read: « reports spending but no budget », and
+    nothing of the whole project's rate, n.d. as well (a line of unknown budget)."""
+    source = load(tmp_path, activity(body=transaction("200"), attrs='default-currency="EUR" budget-not-provided="2"'))
+    said = next(p for p in source.problems if p.rule == "budget_unknown")
+    assert said.message.endswith('reports spending but no budget (budget-not-provided="2": legal restrictions)')
+    assert "nor the whole project's unless budget_total is declared" in said.hint and said.value == "2"
+    french = translated(said, "fr")
+    assert "(budget-not-provided=\"2\" : restrictions légales)" in french.message, french.message
+
+
 def test_a_value_around_a_comment_is_read_whole(tmp_path):
     """Before: <value><!-- revised -->500</value> read the element's text before the comment (none): 2022's budget
     of 500 and a payment of 200 were gone without a word, the budget read as 1 000 and the spending as 300."""
@@ -2969,6 +2980,9 @@ FRENCH_CASES = {
     "iati_no_identifier": [activity(body=budget("1000")).replace("<iati-identifier>XM-1</iati-identifier>", "")],
     "iati_no_value": [activity(body=budget("1000") + '<transaction><transaction-type code="4"/><transaction-date '
                                                       'iso-date="2021-06-30"/></transaction>' + transaction(""))],
+    "budget_unknown": [activity(body=transaction("200"), attrs='default-currency="EUR" budget-not-provided="1"'),
+                       activity("XM-2", transaction("100"))],
+    "negative_amount": [activity(body=budget("1000") + transaction("-50"))],
     "iati_budget_no_value": [activity(body=budget("1000") + budget("", "2022-01-01", "2022-12-31")),
                              activity("XM-2", budget("<!-- -->") + transaction("300"))],
     "iati_incoming_funds": [activity("XM-A", budget("1000") + transaction("300", kind="3", date="2021-03-31")

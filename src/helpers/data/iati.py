@@ -102,6 +102,8 @@ MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5":
 # nominal, ordinal and qualitative measures: listed, not rated. An ordinal scale's values are ranks (level 2 of 4
 # is not half of level 4): rated before, 2 for a target of 3 was 66.7 %, amber
 NOT_RATED = {"3", "4", "5"}
+# iati-activity/@budget-not-provided (IATI 2.03, BudgetNotProvided codelist): why an activity gives no budget
+BUDGET_NOT_PROVIDED = {"1": "commercial restrictions", "2": "legal restrictions", "3": "rapid onset emergency"}
 HINT_PUBLISHER = "Ask the publisher to correct the file; until then the value is not counted."
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2, the IATI Country codelist
 CODE_START = re.compile(r"[A-Za-z0-9]+")  # the letters and digits an identifier goes on with after a prefix
@@ -205,6 +207,7 @@ class Activity:
     regions: list[str] = field(default_factory=list)  # recipient-region/@percentage ('' without, or a country
                                                       # not read, already said)
     previous: list[tuple[str, str]] = field(default_factory=list)  # other-identifier type B1: (its ref, its path)
+    budget_not_provided: str | None = None  # @budget-not-provided: why the publisher gives no budget (1 to 3)
 
 
 @dataclass
@@ -693,6 +696,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
     lang = element.get(XML_LANG) or root_lang
     default_currency = element.get("default-currency")
     activity = Activity(identifier, file, path, element.get("hierarchy"), lang, {}, {}, [], {}, [], [])
+    activity.budget_not_provided = (element.get("budget-not-provided") or "").strip() or None
     counts = dict.fromkeys(POSITIONED, 0)
     odd = False  # a transaction type outside the codelist (1.0x letters, none)
     value_dated = False  # a transaction dated by its value-date (no transaction-date)
@@ -2458,9 +2462,13 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
                         "iati_element": unsplit[0]["iati_element"]}
             rows += unsplit
         if not budgets and not blank:  # (budgets that cannot be added, or without a value, have said why)
+            why = BUDGET_NOT_PROVIDED.get(activity.budget_not_provided or "")
             problems.append(Problem(activity.file, "budget_unknown", f"activity {activity.identifier} reports "
-                                    "spending but no budget", "Its execution rate cannot be computed.",
-                                    element=activity.path, severity="warning"))
+                                    "spending but no budget" + (f" (budget-not-provided=\"{activity.budget_not_provided}"
+                                                                f"\": {why})" if why else ""),
+                                    "Its execution rate cannot be computed, nor the whole project's unless "
+                                    "budget_total is declared in project.yaml.",
+                                    element=activity.path, value=activity.budget_not_provided, severity="warning"))
     return _frame("budget", rows)
 
 

@@ -1380,6 +1380,15 @@ _FIRST_HOUR = (
     (r"^activity (\S+): this element has no value( \(its <value> is empty\))?$",
      lambda m: f"activité {m[1]} : cet élément n'a pas de montant (« value »)"
                + (" (son « value » est vide)" if m[2] else "")),
+    (r"^activity (\S+) reports spending but no budget(?: \(budget-not-provided=\"(\d)\": (.+)\))?$",
+     lambda m: f"l'activité {m[1]} déclare des dépenses mais aucun budget"
+               + (f" (budget-not-provided=\"{m[2]}\" : " + {"commercial restrictions": "restrictions commerciales",
+                                                            "legal restrictions": "restrictions légales",
+                                                            "rapid onset emergency": "urgence soudaine"}[m[3]] + ")"
+                  if m[2] else "")),
+    (r"^Its execution rate cannot be computed, nor the whole project's unless budget_total is declared in "
+     r"project\.yaml\.$", "Son taux d'exécution n'est pas calculable, ni celui du projet entier, sauf si budget_total "
+     "est déclaré dans project.yaml."),
     (r"^activity (\S+): (\d+) budget\(s\) have no value, the first( \(\S+\))?: the activity's budget is not known, "
      r"and is not computed(?: \(its other budgets, (\S+ [A-Z]{3}), are only part of it\))?$",
      lambda m: f"activité {m[1]} : {m[2]} budget(s) sans montant, le premier{m[3] or ''} : le budget de l'activité "
@@ -2726,6 +2735,8 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^Use one of — (.*) — or add it to status_synonyms in (\S+)\.$",
      r"Utilisez l'un de ceux-ci — \1 — ou ajoutez-le à status_synonyms dans \2."),
     (r"^a negative amount \(a reversal\?\)$", "un montant négatif (une annulation ?)"),
+    (r"^activity (\S+): a negative transaction \(a reversal\?\)$",
+     r"activité \1 : une transaction négative (une annulation ?)"),
     (r"^Fine if it cancels an earlier spending; check it otherwise\.$",
      "Rien à faire s'il annule une dépense antérieure ; sinon, vérifiez-le."),
     # a column whose header was deleted, two files of one table (data.readers, data.loader)
