@@ -296,6 +296,28 @@ def test_a_donors_disbursements_to_its_implementer_read_as_spending_are_said_to_
     assert "iati_transfers_as_spending" not in rules(own)
 
 
+def test_a_donors_disbursements_naming_no_receiver_go_to_the_implementer_it_names(tmp_path):
+    """Before: SDC's file (reporting-org CH-4) naming the ILO as the implementing organisation (participating-org
+    role 4), its disbursements of 400 000 and 300 000 naming no receiver-org: 700 000 « spent », 70 % executed, and
+    nothing said, though that is what SDC handed the ILO. It is said now, naming the implementer; an activity whose
+    publisher implements too, or that names no implementer, is not."""
+    orgs = ('<reporting-org ref="CH-4" type="10"><narrative>SDC</narrative></reporting-org>'
+            '<participating-org role="1" ref="CH-4"/><participating-org role="4" ref="XM-DAC-41302">'
+            '<narrative>International Labour Organization</narrative></participating-org>')
+    paid = budget("1000000") + transaction("400000", "3", "2021-02-01") + transaction("300000", "3", "2022-02-01")
+    source = load(tmp_path, activity("CH-4-2019001", orgs + paid))
+    assert source.tables["expenditure"]["amount"].sum() == 700000   # (still the figure: it may be the one wanted)
+    said = [p for p in source.problems if p.rule == "iati_transfers_as_spending"]
+    assert len(said) == 1 and ("1 activity (CH-4-2019001) reports as spending only disbursements to other "
+                               "organisations (XM-DAC-41302), 700000 EUR") in said[0].message
+    named = load(tmp_path / "named", activity("CH-4-2019001", orgs.replace(' ref="XM-DAC-41302"', "") + paid))
+    assert "(International Labour Organization)" in next(p.message for p in named.problems
+                                                         if p.rule == "iati_transfers_as_spending")
+    both = load(tmp_path / "both", activity("CH-4-2019001", orgs + '<participating-org role="4" ref="ch-4"/>' + paid))
+    nobody = load(tmp_path / "nobody", activity("CH-4-2019001", paid))
+    assert "iati_transfers_as_spending" not in rules(both) + rules(nobody)
+
+
 def test_the_period_label_holds_the_transactions_description_as_data_readme_says(tmp_path):
     """Before: « expenditure 2021-06-30 » only, the description data/README promises left out."""
     described = ('<description><narrative>Aggregated spend data - Financial Year 2021 Quarter 1</narrative>'

@@ -2800,11 +2800,13 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                 first.setdefault(money.kind, money.path)
             if handed:   # (by @ref; by name only when it has none: rare)
                 receiver = (money.receiver_org or money.receiver_name) if money.kind == "3" else None
-                handed = bool(receiver) and (receiver.upper() != (activity.publisher or "").upper()
-                                             if money.receiver_org else _org_name(receiver or "") not in
-                                             {_org_name(n) for n in activity.reporting_org.values()})
+                # (a disbursement naming no receiver: to the implementers it names, when they are others)
+                others = _other_implementers(activity) if money.kind == "3" and not receiver else None
+                handed = bool(others) if others is not None else bool(receiver) and (
+                    receiver.upper() != (activity.publisher or "").upper() if money.receiver_org else
+                    _org_name(receiver or "") not in {_org_name(n) for n in activity.reporting_org.values()})
                 if handed:
-                    given[receiver] = None   # type: ignore[index]
+                    given.update(dict.fromkeys(others or [receiver]))   # type: ignore[list-item]
             kind = TRANSACTION_TYPES.get(money.kind, money.kind)
             outside = _outside(activity, money.end)
             if outside:
@@ -2852,6 +2854,23 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
     rows += _covered_to_date(rows, activities, params, lines)
     problems += _after_reporting_date(rows, params)
     return _frame("expenditure", rows)
+
+
+def _other_implementers(activity: Activity) -> list[str]:
+    """The implementing organisations (participating-org role 4) an activity names, by @ref else name, when its
+    publisher is none of them (a donor's file: SDC's grant the ILO implements); [] otherwise. A disbursement naming
+    no receiver in such an activity is the donor's transfer to them: it was read as the project's spending, unsaid."""
+    mine = {_org_name(n) for n in activity.reporting_org.values()}
+    publisher = (activity.publisher or "").upper()
+    others = []
+    for role, ref, name, _ in activity.participants:
+        if role != "4":
+            continue
+        if (ref and ref.upper() == publisher) or (name and _org_name(name) in mine):
+            return []   # (it implements too: its disbursements may be its own spending on the project)
+        if ref or name:
+            others.append(ref or name)
+    return others
 
 
 def _transfers_only(transfers: list[tuple[Activity, float, list[str]]], params: ProjectParams) -> Problem:
