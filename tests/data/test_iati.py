@@ -3029,7 +3029,15 @@ FRENCH_CASES = {
     "iati_incoming_unmatched": [activity("XM-A", budget("2000") + transaction("1000", kind="3", date="2021-03-31")),
                                 activity("XM-B", budget("1500") + transaction(
                                     "600", kind="1", date="2021-04-05",
-                                    extra='<provider-org provider-activity-id="XM-A"/>'))],
+                                    extra='<provider-org provider-activity-id="XM-A"/>')),
+                                # a commitment, outgoing (2) from XM-C, incoming (11) to XM-F: said in English before
+                                activity("XM-C", budget("1000") + transaction(
+                                    "600", kind="2", extra='<receiver-org receiver-activity-id="XM-D"/>')
+                                    + transaction("300", kind="3")),
+                                activity("XM-D", budget("600") + transaction("200")),
+                                activity("XM-E", budget("1000") + transaction("900", kind="3")),
+                                activity("XM-F", budget("600") + transaction("200") + transaction(
+                                    "600", kind="11", extra='<provider-org provider-activity-id="XM-E"/>'))],
     "iati_same_project": [
         activity("XM-A", '<participating-org role="1" ref="XM" activity-id="XM-B"/>' + budget("1000")),
         activity("XM-B", budget("1000")),

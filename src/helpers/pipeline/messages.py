@@ -1488,6 +1488,30 @@ _FIRST_HOUR = (
                   if m["kind"] else "")
                + " : si elle l'a payé, cet argent est compté dans les dépenses et les budgets des deux activités, deux "
                  "fois"),
+    (r"^activity (?:(?P<a>\S+) commits (?P<out>\S+(?: [A-Z]{3})?) ? to (?P<b>\S+) \(outgoing commitment, (?P<oday>\S+), "
+     r"receiver-activity-id\)|(?P<b2>\S+) reports (?P<in>\S+(?: [A-Z]{3})?) ? committed by (?P<a2>\S+) \(incoming "
+     r"commitment, (?P<iday>\S+)\)), but (?P<rb>\S+) reports no incoming funds from (?P<ra>\S+), and no disbursement or expenditure of "
+     r"\S+ names \S+ as receiver \(receiver-activity-id\): what \S+ paid it is counted in both activities' spending, "
+     r"twice \(\S+'s payments that name no receiver: (?P<n>\d+), (?P<sum>\S+) in all\)(?:; as \S+'s spending "
+     r"\((?P<spent>\S+)\) is more than its budget less the commitment, its payments hold it, and so its budget is counted "
+     r"whole: the commitment is in both budgets)?$",
+     lambda m: (f"l'activité {m['a']} engage {m['out']} envers {m['b']} (engagement, {m['oday']}, "
+                "receiver-activity-id)" if m["a"] else
+                f"l'activité {m['b2']} déclare {m['in']} engagés par {m['a2']} (engagement reçu, {m['iday']})")
+               + f", mais {m['rb']} ne déclare aucun fonds reçu de {m['ra']}, et aucun décaissement ni aucune dépense "
+                 f"de {m['ra']} ne nomme {m['rb']} comme bénéficiaire (receiver-activity-id) : ce que {m['ra']} lui a "
+                 f"payé est compté dans les dépenses des deux activités, deux fois (paiements de {m['ra']} qui ne "
+                 "nomment aucun "
+                 f"bénéficiaire : {m['n']}, {m['sum']} en tout)"
+               + (f" ; comme les dépenses de {m['ra']} ({m['spent']}) dépassent son budget moins l'engagement, ses "
+                  "paiements le contiennent, et son budget est donc compté en entier : l'engagement est dans les deux "
+                  "budgets" if m["spent"] else "")),
+    (r"^Find (\S+)'s payments to (\S+); keep only one of the two activities \(iati\.activities in project\.yaml\), or "
+     r"ask the publisher to write receiver-org/@receiver-activity-id on them, or the incoming funds \(transaction type "
+     r"1\) with provider-activity-id \S+\.$",
+     r"Trouvez les paiements de \1 à \2 ; ne gardez qu'une des deux activités (iati.activities dans project.yaml), ou "
+     r"demandez à l'éditeur du fichier d'écrire receiver-org/@receiver-activity-id sur ces paiements, ou les fonds "
+     r"reçus (transaction de type 1) avec provider-activity-id \1."),
     (r"^Find (\S+)'s payment to (\S+); keep only one of the two activities \(iati\.activities in project\.yaml\), or "
      r"ask the publisher to write receiver-org/@receiver-activity-id\.$",
      r"Trouvez le paiement de \1 à \2 ; ne gardez qu'une des deux activités (iati.activities dans project.yaml), ou "
