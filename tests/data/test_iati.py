@@ -2067,6 +2067,31 @@ def test_an_html_entity_in_a_file_is_refused_saying_which_and_where(tmp_path):
     assert "Entity 'eacute' not defined, line 2" in problem.message and "é for &eacute;" in problem.hint
 
 
+@pytest.mark.parametrize("broken, french", [
+    (lambda t: t[:t.index("</iati-activities>")], "le fichier s'arrête avant la fin de la balise <iati-activities> "
+                                                   "ouverte ligne 2 : il est coupé"),
+    (lambda t: t.replace("</title>", "</titel>"), "la balise de fin </titel> ne ferme pas la balise <title> ouverte "
+                                                  "ligne 2, ligne 2, colonne"),
+    (lambda t: t.replace("Title XM-1", "Santé & travail"), "un « & » seul (dans un texte, XML l'écrit &amp;), ligne 2"),
+    (lambda t: t.replace("Title XM-1", "Santé\x00"), "un caractère (0x0) qu'XML interdit, ligne 2, colonne"),
+    (lambda t: t.replace("Title XM-1", "Sant\udce9"), "des octets qui ne sont pas de l'encodage que le fichier déclare"),
+], ids=["cut", "mismatch", "ampersand", "nul", "latin-1"])
+def test_a_file_that_is_not_well_formed_is_said_in_french_with_its_line_and_column(tmp_path, broken, french):
+    """libxml2's own words were quoted in English inside the French sentence (« Premature end of data in tag
+    iati-activities line 2 », « Opening and ending tag mismatch », « xmlParseEntityRef: no name »), and a message
+    holding a line break (« Char 0x0 out of allowed range\\n ») left the whole line English: each is said in French
+    now, where it is (line, column)."""
+    from english_words import english_words
+
+    path = write(tmp_path / "iati", activity(body=budget("1000")))
+    path.write_bytes(broken(path.read_text(encoding="utf-8")).encode("utf-8", "surrogateescape"))
+    problem, = iati.load_iati(path.parent, params()).problems
+    said = translated(problem, "fr")
+    assert problem.rule == "iati_xml_syntax" and said.message.startswith("le fichier n'est pas un XML bien formé (")
+    assert french in said.message and "«  »" not in said.message and not english_words(said.message), said.message
+    assert re.search(r", ligne \d+, colonne \d+\)", said.message), said.message
+
+
 def test_a_direction_override_or_c1_control_in_a_narrative_is_shown_as_its_escape_and_warned(tmp_path):
     """Before: a title « Formation U+202E 0051 USD » (XML allows U+202E and the C1 controls, which a table or a YAML
     file refuses, control_character) reached the annex as written, shown « Formation DSU 1500 »: a figure that is

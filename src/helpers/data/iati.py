@@ -518,6 +518,7 @@ def _syntax_error(file: str, path: Path, exc: Exception) -> Problem:
     first = next((e for e in getattr(exc, "error_log", None) or () if e.filename == str(path)), None)
     if first is not None and first.line and (not line or first.line < line or "no element found" in message):
         line, message = first.line, f"{first.message.strip()}, line {first.line}, column {first.column}"
+    message = " ".join(message.split())   # (libxml2 ends some with a line break, or quotes the text after it)
     entity = first is not None and first.type_name == "ERR_UNDECLARED_ENTITY"
     return Problem(file, "iati_xml_syntax", f"the file is not well-formed XML ({message})"
                    + (": XML knows only &amp; &lt; &gt; &quot; &apos; and numbered characters (&#233;), not HTML's "

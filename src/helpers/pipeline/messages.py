@@ -63,6 +63,60 @@ def _not_rated(m: re.Match) -> str:
             f"sont {why} : il est listé sans elles, non noté (ni % de la cible, ni RAG)")
 
 
+# libxml2's own words for a file that is not well-formed XML (lxml's XMLSyntaxError, data.iati._syntax_error), in
+# French: they were quoted in English inside the French sentence (« Premature end of data in tag iati-activities »)
+_LIBXML2 = [(re.compile(english), french) for english, french in (
+    (r"^Entity '(.+)' not defined$", r"l'entité « &\1; » n'est pas définie"),
+    (r"^Premature end of data in tag (\S+) line (\d+)$",
+     r"le fichier s'arrête avant la fin de la balise <\1> ouverte ligne \2 : il est coupé (téléchargement interrompu ?)"),
+    (r"^StartTag: invalid element name$", "un « < » n'ouvre aucune balise (dans un texte, XML l'écrit &lt;)"),
+    (r"^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$",
+     r"la balise de fin </\3> ne ferme pas la balise <\1> ouverte ligne \2"),
+    (r"^(?:xmlParseEntityRef: no name|EntityRef: expecting ';')$",
+     "un « & » seul (dans un texte, XML l'écrit &amp;)"),
+    (r"^Extra content at the end of the document$",
+     "du contenu après la fin du document (après la fermeture de sa balise racine)"),
+    (r"^Start tag expected, '<' not found$", "aucune balise : le fichier est vide, ou n'est pas du XML"),
+    (r"^Document is empty$", "le document est vide"),
+    (r"^(?:Invalid bytes in character encoding|Input is not proper UTF-8, indicate encoding ! ?(.*))$",
+     lambda m: "des octets qui ne sont pas de l'encodage que le fichier déclare (UTF-8 s'il n'en déclare aucun)"
+               + (f" ({m[1].replace('Bytes:', 'octets :')})" if m[1] else "")
+               + " : le fichier a été enregistré dans un autre encodage (Windows-1252 ?)"),
+    (r"^PCDATA invalid Char value (\d+)$", r"un caractère de contrôle (code \1) qu'XML interdit"),
+    (r"^Invalid character: Char (0x[0-9A-Fa-f]+) out of allowed range$", r"un caractère (\1) qu'XML interdit"),
+    (r"^AttValue: \" or ' expected$", "une valeur d'attribut sans guillemets (« \" » ou « ' » attendu)"),
+    (r"^Unescaped '<' not allowed in attributes values$",
+     "un « < » dans une valeur d'attribut (XML l'écrit &lt;)"),
+    (r"^Attribute (\S+) redefined$", r"l'attribut \1 est écrit deux fois dans la même balise"),
+    (r"^Specification mandates value for attribute (\S+)$", r"l'attribut \1 n'a pas de valeur"),
+    (r"^Comment not terminated$", "un commentaire (<!--) n'est jamais fermé (-->)"),
+    (r"^Double hyphen within comment.*$", "« -- » dans un commentaire"),
+    (r"^CData section not finished.*$", "une section CDATA n'est jamais fermée (]]>)"),
+    (r"^expected '>'$", "« > » attendu : une balise n'est pas fermée"),
+    (r"^Couldn't find end of Start Tag (\S+) line (\d+)$",
+     r"la balise <\1> ouverte ligne \2 n'est jamais fermée par « > »"),
+    (r"^EndTag: '</' not found$", "une balise de fin sans « </ »"),
+    (r"^Namespace prefix (\S+) on (\S+) is not defined$",
+     r"le préfixe \1 (de <\2>) n'est déclaré par aucun xmlns:\1"),
+    (r"^XML declaration allowed only at the start of the document$",
+     "une déclaration XML (<?xml ... ?>) ailleurs qu'au début du fichier (deux fichiers collés bout à bout ?)"),
+    (r"^Excessive depth in document: (\d+) use XML_PARSE_HUGE option$",
+     r"des balises imbriquées sur plus de \1 niveaux"),
+)]
+_LIBXML2_WHERE = re.compile(r"^(.*), line (\d+), column (\d+)$", re.S)
+
+
+def _libxml2_fr(said: str) -> str:
+    """libxml2's message as data.iati quotes it (« <message>, line 2, column 12 »), in French, its line and column
+    kept; a message this table does not know is quoted as written."""
+    where = _LIBXML2_WHERE.match(said)
+    message, line = (" ".join(where[1].split()), f", ligne {where[2]}, colonne {where[3]}") if where else (said, "")
+    for english, french in _LIBXML2:
+        if english.match(message):
+            return english.sub(french, message) + line
+    return f"« {message} »{line}"
+
+
 # Excel's errors' causes (data.numbers.EXCEL_ERRORS), in French
 _EXCEL_CAUSES = {
     "a division by zero or by an empty cell": "une division par zéro ou par une cellule vide",
@@ -1255,7 +1309,7 @@ _FIRST_HOUR = (
                .replace(" and, the same, of those ", " et, identique, de celles ") + " (pas de toutes)"),
     (r"^the file is not well-formed XML \((.*)\)(: XML knows only &amp; &lt; &gt; &quot; &apos; and numbered "
      r"characters \(&#233;\), not HTML's named ones)?$",
-     lambda m: f"le fichier n'est pas un XML bien formé (« {m[1]} »)"
+     lambda m: f"le fichier n'est pas un XML bien formé ({_libxml2_fr(m[1])})"
                + (" : XML ne connaît que &amp; &lt; &gt; &quot; &apos; et les caractères numérotés (&#233;), pas ceux "
                   "nommés de HTML" if m[2] else "")),
     (r"^Download the file again from the IATI registry or d-portal; do not edit it by hand\.$",
