@@ -587,6 +587,26 @@ def test_a_transaction_written_twice_with_its_ref_is_counted_once(tmp_path):
     assert "transaction[1]" in said[0].message and "TX-1" in said[0].message
 
 
+def test_the_parts_of_one_payment_split_by_country_or_sector_under_its_ref_are_each_counted(tmp_path):
+    """Before: a disbursement the publisher splits into one transaction per recipient country (MA 500, TN 500) or
+    per sector, each under the payment's ref, was read as one transaction written twice: Tunisia's 500 (or the
+    second sector's) dropped, « counted once: nothing to do if it is a copy ». A copy repeats the country, region,
+    sector and organisations too."""
+    def paid(country: str, extra: str = "") -> str:
+        return ('<transaction ref="AID-OAA-17-001"><transaction-type code="3"/><transaction-date iso-date="2021-06-30"/>'
+                f'<value>500</value><recipient-country code="{country}"/>{extra}</transaction>')
+    split = '<recipient-country code="MA" percentage="50"/><recipient-country code="TN" percentage="50"/>'
+    source = load(tmp_path, activity(body=split + budget("2000") + paid("MA") + paid("TN") + paid("TN")))
+    spent = source.tables["expenditure"]
+    assert sorted(zip(spent["country"], spent["amount"])) == [("MA", 500.0), ("TN", 500.0)]   # (TN's copy once)
+    assert [p.element for p in source.problems if p.rule == "iati_transaction_twice"] == [
+        "iati-activity[XM-1]/transaction[3]/value"]
+    sectors = load(tmp_path / "sectors", activity(body=budget("2000") + paid("MA", '<sector code="16020"/>')
+                                                  + paid("MA", '<sector code="15110"/>')))
+    assert sectors.tables["expenditure"]["amount"].tolist() == [500.0, 500.0]
+    assert "iati_transaction_twice" not in rules(sectors)
+
+
 def test_a_country_whose_last_payment_is_before_the_reporting_date_is_covered_by_the_files_date(tmp_path):
     """Before: one activity per country, the file written on 2022-01-20, reporting date 2021-12-31: Libya's last
     expenditure (2021-09-30) made its spending « not computable: the expenditure data ends on 2021-09-30 », and the

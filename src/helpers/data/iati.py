@@ -142,6 +142,7 @@ class Money:
     receiver_name: str | None = None
     value_dated: bool = False     # a transaction without transaction-date, dated by its value/@value-date
     blank: bool = False           # no <value>, or one without a number (<value/>, a template's blank)
+    sector: str | None = None     # a transaction's own (first) sector/@code: a payment split by sector, one per sector
 
 
 @dataclass(slots=True)
@@ -1020,7 +1021,8 @@ def _budget_of(element: etree._Element, where: str, default_currency: str | None
 
 TRANSACTION_PARTS = {"transaction-type": ("kind", "code"), "transaction-date": ("end", "iso-date"),
                      "recipient-country": ("country", "code"), "provider-org": ("provider", "provider-activity-id"),
-                     "receiver-org": ("receiver", "receiver-activity-id"), "recipient-region": ("region", "code")}
+                     "receiver-org": ("receiver", "receiver-activity-id"), "recipient-region": ("region", "code"),
+                     "sector": ("sector", "code")}
 
 
 def _transaction(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
@@ -1063,6 +1065,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                                 "Ask the publisher for one transaction per country.", element=f"{where}/recipient-country", value=shown(found["country"]),
                                 severity="warning"))
     money.region = found.get("region") or None
+    money.sector = found.get("sector") or None
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
     money.provider_org, money.receiver_org = found.get("provider_org"), found.get("receiver_org")
@@ -2037,15 +2040,19 @@ def _commitment_unmatched(activity: Activity, commitment: Money, source: Activit
 
 def _repeated(activities: list[Activity], spending: set[str], problems: list[Problem]) -> set[int]:
     """id(Money) of the spending transactions written again: the same @ref, type, date, value and currency as an
-    earlier one of the activity (a file merged from two downloads repeats them); counted once, with a warning.
-    Two payments alike without the same @ref may be two payments: both counted."""
+    earlier one of the activity (a file merged from two downloads repeats them), and the same country, region,
+    sector and organisations; counted once, with a warning. Two payments alike without the same @ref may be two
+    payments: both counted. So are the parts of one payment its publisher splits by country or sector under its
+    ref (MA 500, TN 500): before, Tunisia's 500 was dropped as a copy, « nothing to do if it is a copy »."""
     again: set[int] = set()
     for activity in activities:
         seen: dict[tuple[Any, ...], Money] = {}
         for money in activity.transactions:
             if money.ref is None or money.kind not in spending or money.amount is None:
                 continue
-            key = (money.ref, money.kind, money.end, money.amount, money.currency)
+            key = (money.ref, money.kind, money.end, money.amount, money.currency, money.country, money.region,
+                   money.sector, money.receiver_org, money.receiver_name, money.receiver_activity, money.provider_org,
+                   money.provider_activity)
             first = seen.setdefault(key, money)
             if first is money:
                 continue
