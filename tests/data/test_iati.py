@@ -296,6 +296,25 @@ def test_a_donors_disbursements_to_its_implementer_read_as_spending_are_said_to_
     assert "iati_transfers_as_spending" not in rules(own)
 
 
+def test_an_activity_twice_that_project_yaml_does_not_keep_stops_nothing(tmp_path):
+    """Before: two yearly downloads of a publisher's portfolio (2021.xml, 2022.xml), project.yaml keeping one project
+    (iati.activities: [XM-B]), were refused for XM-A, in both files but kept by no one: « its money would be counted
+    twice », an error, though it counts nowhere. An activity kept twice is still an error."""
+    folder = tmp_path / "iati"
+    write(folder, activity("XM-A", budget("1000") + transaction("300")), activity("XM-B", budget("500")),
+          name="2021.xml")
+    write(folder, activity("XM-A", budget("1000") + transaction("300")), activity("XM-C", budget("500")),
+          name="2022.xml")
+    one = iati.load_iati(folder, params(activities=["XM-B"]))
+    assert rules(one) == [] and one.tables["budget"]["budget"].tolist() == [500.0]
+    both = iati.load_iati(folder, params(activities=["XM-A", "XM-B"]))
+    assert [(p.rule, p.severity, p.element) for p in both.problems] == [
+        ("iati_duplicate_activity", "error", "iati-activity[XM-A]")]
+    prefixed = iati.load_iati(folder, params(activity_prefix="XM-C"))
+    assert "iati_duplicate_activity" not in rules(prefixed)
+    assert "iati_duplicate_activity" in rules(iati.load_iati(folder, params()))
+
+
 def test_a_donors_disbursements_naming_no_receiver_go_to_the_implementer_it_names(tmp_path):
     """Before: SDC's file (reporting-org CH-4) naming the ILO as the implementing organisation (participating-org
     role 4), its disbursements of 400 000 and 300 000 naming no receiver-org: 700 000 « spent », 70 % executed, and
