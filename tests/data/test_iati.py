@@ -3069,6 +3069,10 @@ FRENCH_CASES = {
     "budget_unknown": [activity(body=transaction("200"), attrs='default-currency="EUR" budget-not-provided="1"'),
                        activity("XM-2", transaction("100"))],
     "negative_amount": [activity(body=budget("1000") + transaction("-50"))],
+    "control_character": [activity(body=budget("100") + transaction("30", extra="<description><narrative>Paid \x9b31m"
+                                                                      "</narrative></description>")
+                                   + '<result type="1">' + indicator(period('<target value="10"/>'), title="F \u206721")
+                                   + "</result>").replace("Title XM-1", "Formation \u202e 0051 USD")],
     "iati_budget_no_value": [activity(body=budget("1000") + budget("", "2022-01-01", "2022-12-31")),
                              activity("XM-2", budget("<!-- -->") + transaction("300"))],
     "iati_incoming_funds": [activity("XM-A", budget("1000") + transaction("300", kind="3", date="2021-03-31")

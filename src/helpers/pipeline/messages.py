@@ -3147,6 +3147,22 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      lambda m: "Écrivez le pays de la ligne ; laissez la cellule vide (ou écrivez `regional`) si la ligne est celle du "
                "projet dans son ensemble" + (", et écrivez 'Namibie' si vous voulez dire la Namibie" if m[1] else "")
                + "."),
+    # the same in an IATI narrative (data.iati._visible_controls): shown as its escape, the file not edited
+    (r"^activity (\S+): this narrative (?:holds a control character \((?P<char>.*?)\)(?P<override>, a direction "
+     r"override: .*?)?(?:, which a spreadsheet cannot store and a terminal would act on)?|opens a direction "
+     r"(?P<kind>isolate|embedding) \((?P<opened>.*?)\) and does not close it: .*): it is shown as « (?P<shown>.*) » in "
+     r"the annexes$",
+     lambda m: f"activité {m[1]} : ce texte (narrative) "
+               + (f"contient un caractère de contrôle ({m['char']})"
+                  + (", une inversion du sens d'écriture : le texte qui le suit serait affiché à l'envers dans "
+                     "l'annexe, ses chiffres aussi" if m["override"] else
+                     ", qu'un tableur ne peut pas stocker et auquel un terminal réagirait") if m["char"] is not None
+                  else f"ouvre {'un isolement' if m['kind'] == 'isolate' else 'un enchâssement'} du sens d'écriture "
+                       f"({m['opened']}) sans le fermer : le texte qui le suit dans son paragraphe serait affiché dans "
+                       "un autre ordre dans l'annexe, ses chiffres aussi")
+               + f" : il est montré comme « {m['shown']} » dans les annexes"),
+    (r"^Nothing to do for the figures; ask the publisher to remove the character\.$",
+     "Rien à faire pour les chiffres ; demandez à l'éditeur du fichier de retirer ce caractère."),
     (r"^this text holds a control character \((.*)\), which a spreadsheet cannot store and a terminal would act on$",
      r"ce texte contient un caractère de contrôle (\1), qu'un tableur ne peut pas stocker et auquel un terminal "
      r"réagirait"),
