@@ -1996,6 +1996,26 @@ def test_an_activity_without_a_budget_says_why_the_publisher_gives_none(tmp_path
     assert "(budget-not-provided=\"2\" : restrictions légales)" in french.message, french.message
 
 
+def test_spending_without_a_budget_names_the_parents_or_childrens_budget(tmp_path):
+    """A programme's budget on its parent (1 000), its spending on the components (300 and 200, no budget): each
+    child was « reports spending but no budget », the project's rate n.d. (its lines' budgets unknown), and nothing
+    said of the parent's 1 000 that holds them, the budget_total to declare. Either way round, it is named."""
+    parent = activity("XM-P", '<related-activity ref="XM-C1" type="2"/>' + budget("1000"))
+    children = [activity("XM-C1", transaction("300")),   # (linked by its parent only)
+                activity("XM-C2", '<related-activity ref="XM-P" type="1"/>' + transaction("200"))]
+    source = load(tmp_path, parent, *children)
+    said = [p for p in source.problems if p.rule == "budget_unknown"]
+    assert [p.element for p in said] == ["iati-activity[XM-C1]", "iati-activity[XM-C2]"]
+    assert all(p.message.endswith("have budgets that may hold its spending: parent XM-P (1000 EUR)") for p in said)
+    assert "ses dépenses : parent XM-P (1000 EUR)" in translated(said[0], "fr").message
+    upside = load(tmp_path / "up", activity("XM-P", '<related-activity ref="XM-C1" type="2"/>' + transaction("600")),
+                  activity("XM-C1", '<related-activity ref="XM-P" type="1"/>' + budget("700")))
+    told = next(p for p in upside.problems if p.rule == "budget_unknown")
+    assert told.message.endswith(": child XM-C1 (700 EUR)") and "enfant XM-C1" in translated(told, "fr").message
+    alone = load(tmp_path / "alone", activity("XM-A", transaction("100")), activity("XM-B", budget("900")))
+    assert next(p for p in alone.problems if p.rule == "budget_unknown").message.endswith("but no budget")
+
+
 def test_a_value_around_a_comment_is_read_whole(tmp_path):
     """Before: <value><!-- revised -->500</value> read the element's text before the comment (none): 2022's budget
     of 500 and a payment of 200 were gone without a word, the budget read as 1 000 and the spending as 300."""

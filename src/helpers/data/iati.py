@@ -2422,6 +2422,7 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
     for (payer, receiver), given in transfers.items():
         funds[payer].append((receiver, given))
     rows = []
+    links: dict[str, list[tuple[str, str]]] | None = None   # (made when first needed: a budget_unknown)
     for activity in activities:
         budgets = [b for b in activity.budgets if id(b) in counted]
         spends = [t for t in activity.transactions if t.kind in spending and id(t) in counted]
@@ -2477,11 +2478,40 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
             why = BUDGET_NOT_PROVIDED.get(activity.budget_not_provided or "")
             problems.append(Problem(activity.file, "budget_unknown", f"activity {activity.identifier} reports "
                                     "spending but no budget" + (f" (budget-not-provided=\"{activity.budget_not_provided}"
-                                                                f"\": {why})" if why else ""),
+                                                                f"\": {why})" if why else "")
+                                    + _budget_of_relatives(activity, links := _links(by_id) if links is None
+                                                           else links, by_id, amounts, counted, params),
                                     "Its execution rate cannot be computed, nor the whole project's unless "
                                     "budget_total is declared in project.yaml.",
                                     element=activity.path, value=activity.budget_not_provided, severity="warning"))
     return _frame("budget", rows)
+
+
+def _links(by_id: dict[str, Activity]) -> dict[str, list[tuple[str, str]]]:
+    """identifier -> its (« parent » | « child », relative's identifier) in the files, by related-activity written
+    on either side (type 1 on the child, type 2 on the parent)."""
+    links: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for activity in by_id.values():
+        for ref, kind in activity.related:
+            if ref in by_id and ref != activity.identifier and kind in ("1", "2"):
+                links[activity.identifier].append(("parent" if kind == "1" else "child", ref))
+                links[ref].append(("child" if kind == "1" else "parent", activity.identifier))
+    return links
+
+
+def _budget_of_relatives(activity: Activity, links: dict[str, list[tuple[str, str]]], by_id: dict[str, Activity],
+                         amounts: dict[int, float], counted: set[int], params: ProjectParams) -> str:
+    """What budget_unknown adds when the activity's parent or children in the files (related-activity, either way)
+    carry a budget: a programme's budget on the parent, its spending on the components, or the other way round.
+    Before, « reports spending but no budget » only: the project's rate n.d., the budget that holds it not named."""
+    said = []
+    for kind, ref in dict.fromkeys(links.get(activity.identifier, ())):
+        budgets = [b for b in by_id[ref].budgets if id(b) in counted]
+        total = _revised_total(by_id[ref], budgets, amounts, []) if budgets else None
+        if total is not None:
+            said.append(f"{kind} {ref} ({_show(round(total, 2))} {params.currency})")
+    return ("; its relatives in the files (related-activity) have budgets that may hold its spending: "
+            + ", ".join(said[:3]) + (", ..." if len(said) > 3 else "")) if said else ""
 
 
 def _blank_budgets(activity: Activity, blank: list[Money], budgets: list[Money], amounts: dict[int, float],

@@ -1434,12 +1434,16 @@ _FIRST_HOUR = (
     (r"^activity (\S+): this element has no value( \(its <value> is empty\))?$",
      lambda m: f"activité {m[1]} : cet élément n'a pas de montant (« value »)"
                + (" (son « value » est vide)" if m[2] else "")),
-    (r"^activity (\S+) reports spending but no budget(?: \(budget-not-provided=\"(\d)\": (.+)\))?$",
+    (r"^activity (\S+) reports spending but no budget(?: \(budget-not-provided=\"(\d)\": (.+?)\))?(?:; its relatives in "
+     r"the files \(related-activity\) have budgets that may hold its spending: (.+))?$",
      lambda m: f"l'activité {m[1]} déclare des dépenses mais aucun budget"
                + (f" (budget-not-provided=\"{m[2]}\" : " + {"commercial restrictions": "restrictions commerciales",
                                                             "legal restrictions": "restrictions légales",
                                                             "rapid onset emergency": "urgence soudaine"}[m[3]] + ")"
-                  if m[2] else "")),
+                  if m[2] else "")
+               + (" ; ses parents ou enfants dans les fichiers (related-activity) ont des budgets qui peuvent contenir "
+                  "ses dépenses : " + re.sub(r"\b(parent|child) ", lambda w: "parent " if w[1] == "parent" else
+                                             "enfant ", m[4]) if m[4] else "")),
     (r"^Its execution rate cannot be computed, nor the whole project's unless budget_total is declared in "
      r"project\.yaml\.$", "Son taux d'exécution n'est pas calculable, ni celui du projet entier, sauf si budget_total "
      "est déclaré dans project.yaml."),
