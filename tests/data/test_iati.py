@@ -296,6 +296,47 @@ def test_a_donors_disbursements_to_its_implementer_read_as_spending_are_said_to_
     assert "iati_transfers_as_spending" not in rules(own)
 
 
+def test_an_activity_twice_that_project_yaml_does_not_keep_stops_nothing(tmp_path):
+    """Before: two yearly downloads of a publisher's portfolio (2021.xml, 2022.xml), project.yaml keeping one project
+    (iati.activities: [XM-B]), were refused for XM-A, in both files but kept by no one: « its money would be counted
+    twice », an error, though it counts nowhere. An activity kept twice is still an error."""
+    folder = tmp_path / "iati"
+    write(folder, activity("XM-A", budget("1000") + transaction("300")), activity("XM-B", budget("500")),
+          name="2021.xml")
+    write(folder, activity("XM-A", budget("1000") + transaction("300")), activity("XM-C", budget("500")),
+          name="2022.xml")
+    one = iati.load_iati(folder, params(activities=["XM-B"]))
+    assert rules(one) == [] and one.tables["budget"]["budget"].tolist() == [500.0]
+    both = iati.load_iati(folder, params(activities=["XM-A", "XM-B"]))
+    assert [(p.rule, p.severity, p.element) for p in both.problems] == [
+        ("iati_duplicate_activity", "error", "iati-activity[XM-A]")]
+    prefixed = iati.load_iati(folder, params(activity_prefix="XM-C"))
+    assert "iati_duplicate_activity" not in rules(prefixed)
+    assert "iati_duplicate_activity" in rules(iati.load_iati(folder, params()))
+
+
+def test_a_donors_disbursements_naming_no_receiver_go_to_the_implementer_it_names(tmp_path):
+    """Before: SDC's file (reporting-org CH-4) naming the ILO as the implementing organisation (participating-org
+    role 4), its disbursements of 400 000 and 300 000 naming no receiver-org: 700 000 « spent », 70 % executed, and
+    nothing said, though that is what SDC handed the ILO. It is said now, naming the implementer; an activity whose
+    publisher implements too, or that names no implementer, is not."""
+    orgs = ('<reporting-org ref="CH-4" type="10"><narrative>SDC</narrative></reporting-org>'
+            '<participating-org role="1" ref="CH-4"/><participating-org role="4" ref="XM-DAC-41302">'
+            '<narrative>International Labour Organization</narrative></participating-org>')
+    paid = budget("1000000") + transaction("400000", "3", "2021-02-01") + transaction("300000", "3", "2022-02-01")
+    source = load(tmp_path, activity("CH-4-2019001", orgs + paid))
+    assert source.tables["expenditure"]["amount"].sum() == 700000   # (still the figure: it may be the one wanted)
+    said = [p for p in source.problems if p.rule == "iati_transfers_as_spending"]
+    assert len(said) == 1 and ("1 activity (CH-4-2019001) reports as spending only disbursements to other "
+                               "organisations (XM-DAC-41302), 700000 EUR") in said[0].message
+    named = load(tmp_path / "named", activity("CH-4-2019001", orgs.replace(' ref="XM-DAC-41302"', "") + paid))
+    assert "(International Labour Organization)" in next(p.message for p in named.problems
+                                                         if p.rule == "iati_transfers_as_spending")
+    both = load(tmp_path / "both", activity("CH-4-2019001", orgs + '<participating-org role="4" ref="ch-4"/>' + paid))
+    nobody = load(tmp_path / "nobody", activity("CH-4-2019001", paid))
+    assert "iati_transfers_as_spending" not in rules(both) + rules(nobody)
+
+
 def test_the_period_label_holds_the_transactions_description_as_data_readme_says(tmp_path):
     """Before: « expenditure 2021-06-30 » only, the description data/README promises left out."""
     described = ('<description><narrative>Aggregated spend data - Financial Year 2021 Quarter 1</narrative>'
@@ -563,6 +604,26 @@ def test_a_transaction_written_twice_with_its_ref_is_counted_once(tmp_path):
     said = [p for p in source.problems if p.rule == "iati_transaction_twice"]
     assert [(p.element, p.severity) for p in said] == [("iati-activity[XM-1]/transaction[2]/value", "warning")]
     assert "transaction[1]" in said[0].message and "TX-1" in said[0].message
+
+
+def test_the_parts_of_one_payment_split_by_country_or_sector_under_its_ref_are_each_counted(tmp_path):
+    """Before: a disbursement the publisher splits into one transaction per recipient country (MA 500, TN 500) or
+    per sector, each under the payment's ref, was read as one transaction written twice: Tunisia's 500 (or the
+    second sector's) dropped, « counted once: nothing to do if it is a copy ». A copy repeats the country, region,
+    sector and organisations too."""
+    def paid(country: str, extra: str = "") -> str:
+        return ('<transaction ref="AID-OAA-17-001"><transaction-type code="3"/><transaction-date iso-date="2021-06-30"/>'
+                f'<value>500</value><recipient-country code="{country}"/>{extra}</transaction>')
+    split = '<recipient-country code="MA" percentage="50"/><recipient-country code="TN" percentage="50"/>'
+    source = load(tmp_path, activity(body=split + budget("2000") + paid("MA") + paid("TN") + paid("TN")))
+    spent = source.tables["expenditure"]
+    assert sorted(zip(spent["country"], spent["amount"])) == [("MA", 500.0), ("TN", 500.0)]   # (TN's copy once)
+    assert [p.element for p in source.problems if p.rule == "iati_transaction_twice"] == [
+        "iati-activity[XM-1]/transaction[3]/value"]
+    sectors = load(tmp_path / "sectors", activity(body=budget("2000") + paid("MA", '<sector code="16020"/>')
+                                                  + paid("MA", '<sector code="15110"/>')))
+    assert sectors.tables["expenditure"]["amount"].tolist() == [500.0, 500.0]
+    assert "iati_transaction_twice" not in rules(sectors)
 
 
 def test_a_country_whose_last_payment_is_before_the_reporting_date_is_covered_by_the_files_date(tmp_path):
@@ -1906,6 +1967,65 @@ def test_values_that_are_not_numbers_are_problems_not_guesses(tmp_path, text):
     assert source.tables["indicators"]["target"].isna().all()
 
 
+@pytest.mark.parametrize("empty", ["", "  ", "<!-- to be confirmed -->"])
+def test_a_budget_without_a_value_leaves_the_activitys_budget_not_computed(tmp_path, empty):
+    """Before: 2022's <budget> with <value/> (or blanks, or a comment only) was passed over without a word, the
+    activity's budget read as 1 000 (2021's alone) and its rate as 900 / 1 000 = 90 %; an empty transaction value
+    was dropped unsaid too. The budget is now not computed, said; the transaction is said not counted."""
+    source = load(tmp_path, activity(body=budget("1000") + budget(empty, "2022-01-01", "2022-12-31")
+                                     + transaction("600") + transaction("300", date="2022-06-30")
+                                     + transaction(empty)))
+    assert source.tables["budget"]["budget"].isna().all() and len(source.tables["budget"]) == 1
+    assert source.tables["expenditure"]["amount"].tolist() == [600.0, 300.0]
+    said = {p.rule: p for p in source.problems}
+    assert said["iati_budget_no_value"].element == "iati-activity[XM-1]/budget[2]/value"
+    assert ("1 budget(s) have no value, the first (2022-01-01..2022-12-31): the activity's budget is not known, and "
+            "is not computed (its other budgets, 1000 EUR, are only part of it)") in said["iati_budget_no_value"].message
+    assert said["iati_no_value"].element == "iati-activity[XM-1]/transaction[3]"
+    assert "budget_unknown" not in said   # (it has a budget: its value is not given)
+
+
+def test_an_activity_without_a_budget_says_why_the_publisher_gives_none(tmp_path):
+    """IATI 2.03's @budget-not-provided (2: legal restrictions) was not read: « reports spending but no budget », and
+    nothing of the whole project's rate, n.d. as well (a line of unknown budget)."""
+    source = load(tmp_path, activity(body=transaction("200"), attrs='default-currency="EUR" budget-not-provided="2"'))
+    said = next(p for p in source.problems if p.rule == "budget_unknown")
+    assert said.message.endswith('reports spending but no budget (budget-not-provided="2": legal restrictions)')
+    assert "nor the whole project's unless budget_total is declared" in said.hint and said.value == "2"
+    french = translated(said, "fr")
+    assert "(budget-not-provided=\"2\" : restrictions légales)" in french.message, french.message
+
+
+def test_spending_without_a_budget_names_the_parents_or_childrens_budget(tmp_path):
+    """A programme's budget on its parent (1 000), its spending on the components (300 and 200, no budget): each
+    child was « reports spending but no budget », the project's rate n.d. (its lines' budgets unknown), and nothing
+    said of the parent's 1 000 that holds them, the budget_total to declare. Either way round, it is named."""
+    parent = activity("XM-P", '<related-activity ref="XM-C1" type="2"/>' + budget("1000"))
+    children = [activity("XM-C1", transaction("300")),   # (linked by its parent only)
+                activity("XM-C2", '<related-activity ref="XM-P" type="1"/>' + transaction("200"))]
+    source = load(tmp_path, parent, *children)
+    said = [p for p in source.problems if p.rule == "budget_unknown"]
+    assert [p.element for p in said] == ["iati-activity[XM-C1]", "iati-activity[XM-C2]"]
+    assert all(p.message.endswith("have budgets that may hold its spending: parent XM-P (1000 EUR)") for p in said)
+    assert "ses dépenses : parent XM-P (1000 EUR)" in translated(said[0], "fr").message
+    upside = load(tmp_path / "up", activity("XM-P", '<related-activity ref="XM-C1" type="2"/>' + transaction("600")),
+                  activity("XM-C1", '<related-activity ref="XM-P" type="1"/>' + budget("700")))
+    told = next(p for p in upside.problems if p.rule == "budget_unknown")
+    assert told.message.endswith(": child XM-C1 (700 EUR)") and "enfant XM-C1" in translated(told, "fr").message
+    alone = load(tmp_path / "alone", activity("XM-A", transaction("100")), activity("XM-B", budget("900")))
+    assert next(p for p in alone.problems if p.rule == "budget_unknown").message.endswith("but no budget")
+
+
+def test_a_value_around_a_comment_is_read_whole(tmp_path):
+    """Before: <value><!-- revised -->500</value> read the element's text before the comment (none): 2022's budget
+    of 500 and a payment of 200 were gone without a word, the budget read as 1 000 and the spending as 300."""
+    source = load(tmp_path, activity(body=budget("1000") + budget("<!-- revised -->500", "2022-01-01", "2022-12-31")
+                                     + transaction("300") + transaction("2<!-- x -->00")))
+    assert source.tables["budget"]["budget"].tolist() == [1500.0]
+    assert source.tables["expenditure"]["amount"].tolist() == [300.0, 200.0]
+    assert rules(source) == []
+
+
 # ================================================================= untrusted XML
 
 
@@ -2004,6 +2124,31 @@ def test_an_html_entity_in_a_file_is_refused_saying_which_and_where(tmp_path):
     problem, = iati.load_iati(folder, params()).problems
     assert problem.rule == "iati_xml_syntax" and problem.row == 2 and problem.severity == "error"
     assert "Entity 'eacute' not defined, line 2" in problem.message and "é for &eacute;" in problem.hint
+
+
+@pytest.mark.parametrize("broken, french", [
+    (lambda t: t[:t.index("</iati-activities>")], "le fichier s'arrête avant la fin de la balise <iati-activities> "
+                                                   "ouverte ligne 2 : il est coupé"),
+    (lambda t: t.replace("</title>", "</titel>"), "la balise de fin </titel> ne ferme pas la balise <title> ouverte "
+                                                  "ligne 2, ligne 2, colonne"),
+    (lambda t: t.replace("Title XM-1", "Santé & travail"), "un « & » seul (dans un texte, XML l'écrit &amp;), ligne 2"),
+    (lambda t: t.replace("Title XM-1", "Santé\x00"), "un caractère (0x0) qu'XML interdit, ligne 2, colonne"),
+    (lambda t: t.replace("Title XM-1", "Sant\udce9"), "des octets qui ne sont pas de l'encodage que le fichier déclare"),
+], ids=["cut", "mismatch", "ampersand", "nul", "latin-1"])
+def test_a_file_that_is_not_well_formed_is_said_in_french_with_its_line_and_column(tmp_path, broken, french):
+    """libxml2's own words were quoted in English inside the French sentence (« Premature end of data in tag
+    iati-activities line 2 », « Opening and ending tag mismatch », « xmlParseEntityRef: no name »), and a message
+    holding a line break (« Char 0x0 out of allowed range\\n ») left the whole line English: each is said in French
+    now, where it is (line, column)."""
+    from english_words import english_words
+
+    path = write(tmp_path / "iati", activity(body=budget("1000")))
+    path.write_bytes(broken(path.read_text(encoding="utf-8")).encode("utf-8", "surrogateescape"))
+    problem, = iati.load_iati(path.parent, params()).problems
+    said = translated(problem, "fr")
+    assert problem.rule == "iati_xml_syntax" and said.message.startswith("le fichier n'est pas un XML bien formé (")
+    assert french in said.message and "«  »" not in said.message and not english_words(said.message), said.message
+    assert re.search(r", ligne \d+, colonne \d+\)", said.message), said.message
 
 
 def test_a_direction_override_or_c1_control_in_a_narrative_is_shown_as_its_escape_and_warned(tmp_path):
@@ -2940,7 +3085,16 @@ FRENCH_CASES = {
                                           + transaction("750", kind="4"))],
     "iati_no_identifier": [activity(body=budget("1000")).replace("<iati-identifier>XM-1</iati-identifier>", "")],
     "iati_no_value": [activity(body=budget("1000") + '<transaction><transaction-type code="4"/><transaction-date '
-                                                      'iso-date="2021-06-30"/></transaction>')],
+                                                      'iso-date="2021-06-30"/></transaction>' + transaction(""))],
+    "budget_unknown": [activity(body=transaction("200"), attrs='default-currency="EUR" budget-not-provided="1"'),
+                       activity("XM-2", transaction("100"))],
+    "negative_amount": [activity(body=budget("1000") + transaction("-50"))],
+    "control_character": [activity(body=budget("100") + transaction("30", extra="<description><narrative>Paid \x9b31m"
+                                                                      "</narrative></description>")
+                                   + '<result type="1">' + indicator(period('<target value="10"/>'), title="F \u206721")
+                                   + "</result>").replace("Title XM-1", "Formation \u202e 0051 USD")],
+    "iati_budget_no_value": [activity(body=budget("1000") + budget("", "2022-01-01", "2022-12-31")),
+                             activity("XM-2", budget("<!-- -->") + transaction("300"))],
     "iati_incoming_funds": [activity("XM-A", budget("1000") + transaction("300", kind="3", date="2021-03-31")
                                      + transaction("200", kind="3", extra='<receiver-org receiver-activity-id="XM-C"/>')),
                             activity("XM-B", budget("500") + transaction(
@@ -2963,7 +3117,15 @@ FRENCH_CASES = {
     "iati_incoming_unmatched": [activity("XM-A", budget("2000") + transaction("1000", kind="3", date="2021-03-31")),
                                 activity("XM-B", budget("1500") + transaction(
                                     "600", kind="1", date="2021-04-05",
-                                    extra='<provider-org provider-activity-id="XM-A"/>'))],
+                                    extra='<provider-org provider-activity-id="XM-A"/>')),
+                                # a commitment, outgoing (2) from XM-C, incoming (11) to XM-F: said in English before
+                                activity("XM-C", budget("1000") + transaction(
+                                    "600", kind="2", extra='<receiver-org receiver-activity-id="XM-D"/>')
+                                    + transaction("300", kind="3")),
+                                activity("XM-D", budget("600") + transaction("200")),
+                                activity("XM-E", budget("1000") + transaction("900", kind="3")),
+                                activity("XM-F", budget("600") + transaction("200") + transaction(
+                                    "600", kind="11", extra='<provider-org provider-activity-id="XM-E"/>'))],
     "iati_same_project": [
         activity("XM-A", '<participating-org role="1" ref="XM" activity-id="XM-B"/>' + budget("1000")),
         activity("XM-B", budget("1000")),

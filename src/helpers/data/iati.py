@@ -102,6 +102,8 @@ MEASURES = {"1": "unit", "2": "percentage", "3": "nominal", "4": "ordinal", "5":
 # nominal, ordinal and qualitative measures: listed, not rated. An ordinal scale's values are ranks (level 2 of 4
 # is not half of level 4): rated before, 2 for a target of 3 was 66.7 %, amber
 NOT_RATED = {"3", "4", "5"}
+# iati-activity/@budget-not-provided (IATI 2.03, BudgetNotProvided codelist): why an activity gives no budget
+BUDGET_NOT_PROVIDED = {"1": "commercial restrictions", "2": "legal restrictions", "3": "rapid onset emergency"}
 HINT_PUBLISHER = "Ask the publisher to correct the file; until then the value is not counted."
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")  # ISO 3166-1 alpha-2, the IATI Country codelist
 CODE_START = re.compile(r"[A-Za-z0-9]+")  # the letters and digits an identifier goes on with after a prefix
@@ -139,6 +141,8 @@ class Money:
     provider_name: str | None = None  # the organisation's first narrative, when it has no @ref (named only)
     receiver_name: str | None = None
     value_dated: bool = False     # a transaction without transaction-date, dated by its value/@value-date
+    blank: bool = False           # no <value>, or one without a number (<value/>, a template's blank)
+    sector: str | None = None     # a transaction's own (first) sector/@code: a payment split by sector, one per sector
 
 
 @dataclass(slots=True)
@@ -204,6 +208,7 @@ class Activity:
     regions: list[str] = field(default_factory=list)  # recipient-region/@percentage ('' without, or a country
                                                       # not read, already said)
     previous: list[tuple[str, str]] = field(default_factory=list)  # other-identifier type B1: (its ref, its path)
+    budget_not_provided: str | None = None  # @budget-not-provided: why the publisher gives no budget (1 to 3)
 
 
 @dataclass
@@ -514,6 +519,7 @@ def _syntax_error(file: str, path: Path, exc: Exception) -> Problem:
     first = next((e for e in getattr(exc, "error_log", None) or () if e.filename == str(path)), None)
     if first is not None and first.line and (not line or first.line < line or "no element found" in message):
         line, message = first.line, f"{first.message.strip()}, line {first.line}, column {first.column}"
+    message = " ".join(message.split())   # (libxml2 ends some with a line break, or quotes the text after it)
     entity = first is not None and first.type_name == "ERR_UNDECLARED_ENTITY"
     return Problem(file, "iati_xml_syntax", f"the file is not well-formed XML ({message})"
                    + (": XML knows only &amp; &lt; &gt; &quot; &apos; and numbered characters (&#233;), not HTML's "
@@ -692,6 +698,7 @@ def _activity(element: etree._Element, file: str, position: int, root_lang: str,
     lang = element.get(XML_LANG) or root_lang
     default_currency = element.get("default-currency")
     activity = Activity(identifier, file, path, element.get("hierarchy"), lang, {}, {}, [], {}, [], [])
+    activity.budget_not_provided = (element.get("budget-not-provided") or "").strip() or None
     counts = dict.fromkeys(POSITIONED, 0)
     odd = False  # a transaction type outside the codelist (1.0x letters, none)
     value_dated = False  # a transaction dated by its value-date (no transaction-date)
@@ -958,11 +965,15 @@ def _percentage(element: etree._Element, file: str, identifier: str, where: str,
 def _money(value: etree._Element | None, where: str, default_currency: str | None, file: str, identifier: str,
            problems: list[Problem]) -> Money:
     path = f"{where}/value"
-    if value is None:
-        problems.append(Problem(file, "iati_no_value", f"activity {identifier}: this element has no value",
-                                HINT_PUBLISHER, element=where, severity="warning"))
-        return Money(path, "", None, default_currency)
-    amount = _number(value.text, file, identifier, path, problems)
+    # (a comment inside the value, <value><!-- revised -->500</value>: its text was None, the 500 gone unsaid)
+    text = None if value is None else value.text if not len(value) else "".join(value.itertext())
+    if value is None or not (text or "").strip():   # (<value/>, a template's blank, was passed over unsaid)
+        if "/budget[" not in where:   # (a budget's is said with what it does to the activity's budget: _budget)
+            problems.append(Problem(file, "iati_no_value", f"activity {identifier}: this element has no value"
+                                    + ("" if value is None else " (its <value> is empty)"), HINT_PUBLISHER,
+                                    element=where, severity="warning"))
+        return Money(path, "", None, default_currency, blank=True)
+    amount = _number(text, file, identifier, path, problems)
     # (currency=" ", a template's blank, is no currency: the default's, which it hid: « no currency and the activity
     # no default-currency », an error, of an activity that has one)
     currency = ((value.get("currency") or "").strip() or (default_currency or "").strip()).upper() or None
@@ -1010,7 +1021,8 @@ def _budget_of(element: etree._Element, where: str, default_currency: str | None
 
 TRANSACTION_PARTS = {"transaction-type": ("kind", "code"), "transaction-date": ("end", "iso-date"),
                      "recipient-country": ("country", "code"), "provider-org": ("provider", "provider-activity-id"),
-                     "receiver-org": ("receiver", "receiver-activity-id"), "recipient-region": ("region", "code")}
+                     "receiver-org": ("receiver", "receiver-activity-id"), "recipient-region": ("region", "code"),
+                     "sector": ("sector", "code")}
 
 
 def _transaction(element: etree._Element, where: str, default_currency: str | None, file: str, identifier: str,
@@ -1053,6 +1065,7 @@ def _transaction(element: etree._Element, where: str, default_currency: str | No
                                 "Ask the publisher for one transaction per country.", element=f"{where}/recipient-country", value=shown(found["country"]),
                                 severity="warning"))
     money.region = found.get("region") or None
+    money.sector = found.get("sector") or None
     money.provider_activity = found.get("provider") or None
     money.receiver_activity = found.get("receiver") or None
     money.provider_org, money.receiver_org = found.get("provider_org"), found.get("receiver_org")
@@ -1294,6 +1307,7 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
     problems: list[Problem] = []
     wanted = params.iati
     seen: dict[str, Activity] = {}
+    twice: list[tuple[str, Problem]] = []   # said once the activities kept are known (below)
     for activity in activities:
         if activity.identifier in seen:
             first = seen[activity.identifier]
@@ -1306,12 +1320,12 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
             dates = "" if one == other or not (one and other) else (
                 f" ({what} {one.isoformat()} in the first copy, {other.isoformat()} in this one: "
                 f"{'this one' if other > one else 'the first'} is the more recent)")
-            problems.append(Problem(activity.file, "iati_duplicate_activity", f"the activity {activity.identifier} "
-                                    + ("is twice in this file" if first.file == activity.file else
-                                       f"is also in {first.file}") + f"{dates}: its money would be counted twice",
-                                    "Keep one copy of each activity in data/<project>/iati/ (the most recent "
-                                    "version, from its last-updated-datetime, else its file's generated-datetime).",
-                                    element=activity.path))
+            twice.append((activity.identifier, Problem(
+                activity.file, "iati_duplicate_activity", f"the activity {activity.identifier} "
+                + ("is twice in this file" if first.file == activity.file else f"is also in {first.file}")
+                + f"{dates}: its money would be counted twice", "Keep one copy of each activity in "
+                "data/<project>/iati/ (the most recent version, from its last-updated-datetime, else its file's "
+                "generated-datetime).", element=activity.path)))
             continue
         seen[activity.identifier] = activity
     kept = list(seen.values())
@@ -1350,7 +1364,10 @@ def _selected(activities: list[Activity], params: ProjectParams, folder: str) ->
                                     f"{wanted.activity_prefix!r}", "Correct iati.activity_prefix in project.yaml.",
                                     value=wanted.activity_prefix))
         problems += _prefix_inside_a_code(wanted.activity_prefix, kept, folder)
-    return kept, problems
+    # an activity twice that project.yaml does not keep counts nowhere: before, two yearly downloads of a publisher's
+    # portfolio, one project kept (iati.activities), were refused for every other activity they both hold
+    counted = {a.identifier for a in kept}
+    return kept, [p for identifier, p in twice if identifier in counted] + problems
 
 
 def _prefix_inside_a_code(prefix: str, kept: list[Activity], folder: str) -> list[Problem]:
@@ -2027,15 +2044,19 @@ def _commitment_unmatched(activity: Activity, commitment: Money, source: Activit
 
 def _repeated(activities: list[Activity], spending: set[str], problems: list[Problem]) -> set[int]:
     """id(Money) of the spending transactions written again: the same @ref, type, date, value and currency as an
-    earlier one of the activity (a file merged from two downloads repeats them); counted once, with a warning.
-    Two payments alike without the same @ref may be two payments: both counted."""
+    earlier one of the activity (a file merged from two downloads repeats them), and the same country, region,
+    sector and organisations; counted once, with a warning. Two payments alike without the same @ref may be two
+    payments: both counted. So are the parts of one payment its publisher splits by country or sector under its
+    ref (MA 500, TN 500): before, Tunisia's 500 was dropped as a copy, « nothing to do if it is a copy »."""
     again: set[int] = set()
     for activity in activities:
         seen: dict[tuple[Any, ...], Money] = {}
         for money in activity.transactions:
             if money.ref is None or money.kind not in spending or money.amount is None:
                 continue
-            key = (money.ref, money.kind, money.end, money.amount, money.currency)
+            key = (money.ref, money.kind, money.end, money.amount, money.currency, money.country, money.region,
+                   money.sector, money.receiver_org, money.receiver_name, money.receiver_activity, money.provider_org,
+                   money.provider_activity)
             first = seen.setdefault(key, money)
             if first is money:
                 continue
@@ -2401,12 +2422,16 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
     for (payer, receiver), given in transfers.items():
         funds[payer].append((receiver, given))
     rows = []
+    links: dict[str, list[tuple[str, str]]] | None = None   # (made when first needed: a budget_unknown)
     for activity in activities:
         budgets = [b for b in activity.budgets if id(b) in counted]
         spends = [t for t in activity.transactions if t.kind in spending and id(t) in counted]
+        blank = [b for b in activity.budgets if b.blank]
+        if blank:
+            _blank_budgets(activity, blank, budgets, amounts, params, problems)
         if not budgets and not spends:
             continue
-        total = _revised_total(activity, budgets, amounts, problems) if budgets else None
+        total = _revised_total(activity, budgets, amounts, problems) if budgets and not blank else None
         funded = funds.get(activity.identifier, [])
         if total is not None and total > 0 and funded:
             total = _less_funded(activity, total, funded, by_id, amounts, counted, params, problems)
@@ -2449,11 +2474,61 @@ def _budget(activities: list[Activity], amounts: dict[int, float], counted: set[
             rows[-1] = {**rows[-1], "budget": None, **{k: v for k, v in unsplit[0].items() if "label" in k},
                         "iati_element": unsplit[0]["iati_element"]}
             rows += unsplit
-        if not budgets:  # (budgets that cannot be added have said why)
+        if not budgets and not blank:  # (budgets that cannot be added, or without a value, have said why)
+            why = BUDGET_NOT_PROVIDED.get(activity.budget_not_provided or "")
             problems.append(Problem(activity.file, "budget_unknown", f"activity {activity.identifier} reports "
-                                    "spending but no budget", "Its execution rate cannot be computed.",
-                                    element=activity.path, severity="warning"))
+                                    "spending but no budget" + (f" (budget-not-provided=\"{activity.budget_not_provided}"
+                                                                f"\": {why})" if why else "")
+                                    + _budget_of_relatives(activity, links := _links(by_id) if links is None
+                                                           else links, by_id, amounts, counted, params),
+                                    "Its execution rate cannot be computed, nor the whole project's unless "
+                                    "budget_total is declared in project.yaml.",
+                                    element=activity.path, value=activity.budget_not_provided, severity="warning"))
     return _frame("budget", rows)
+
+
+def _links(by_id: dict[str, Activity]) -> dict[str, list[tuple[str, str]]]:
+    """identifier -> its (« parent » | « child », relative's identifier) in the files, by related-activity written
+    on either side (type 1 on the child, type 2 on the parent)."""
+    links: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for activity in by_id.values():
+        for ref, kind in activity.related:
+            if ref in by_id and ref != activity.identifier and kind in ("1", "2"):
+                links[activity.identifier].append(("parent" if kind == "1" else "child", ref))
+                links[ref].append(("child" if kind == "1" else "parent", activity.identifier))
+    return links
+
+
+def _budget_of_relatives(activity: Activity, links: dict[str, list[tuple[str, str]]], by_id: dict[str, Activity],
+                         amounts: dict[int, float], counted: set[int], params: ProjectParams) -> str:
+    """What budget_unknown adds when the activity's parent or children in the files (related-activity, either way)
+    carry a budget: a programme's budget on the parent, its spending on the components, or the other way round.
+    Before, « reports spending but no budget » only: the project's rate n.d., the budget that holds it not named."""
+    said = []
+    for kind, ref in dict.fromkeys(links.get(activity.identifier, ())):
+        budgets = [b for b in by_id[ref].budgets if id(b) in counted]
+        total = _revised_total(by_id[ref], budgets, amounts, []) if budgets else None
+        if total is not None:
+            said.append(f"{kind} {ref} ({_show(round(total, 2))} {params.currency})")
+    return ("; its relatives in the files (related-activity) have budgets that may hold its spending: "
+            + ", ".join(said[:3]) + (", ..." if len(said) > 3 else "")) if said else ""
+
+
+def _blank_budgets(activity: Activity, blank: list[Money], budgets: list[Money], amounts: dict[int, float],
+                   params: ProjectParams, problems: list[Problem]) -> None:
+    """A budget without a value (no <value>, or <value/>): before, the activity's budget was its other budgets, a part
+    of it (1000 for 2021 beside 2022's empty one), and its rate over that part, unsaid. Its budget is not computed."""
+    first = blank[0]
+    period = f" ({first.start.isoformat() if first.start else '?'}..{first.end.isoformat() if first.end else '?'})"
+    others = sum(amounts[id(b)] for b in budgets)
+    problems.append(Problem(activity.file, "iati_budget_no_value", f"activity {activity.identifier}: {len(blank)} "
+                            f"budget(s) have no value, the first{period if first.start or first.end else ''}: the "
+                            "activity's budget is not known, and is not computed"
+                            + (f" (its other budgets, {_show(round(others, 2))} {params.currency}, are only part of "
+                               "it)" if budgets else ""),
+                            "Ask the publisher for the budget's value; until then the activity's rates are not "
+                            "computable (n.d.), and so are the whole project's unless budget_total is declared in "
+                            "project.yaml.", element=first.path, severity="warning"))
 
 
 def unsplit_budget(budget: pd.DataFrame, problems: list[Problem]) -> float | None:
@@ -2767,11 +2842,13 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                 first.setdefault(money.kind, money.path)
             if handed:   # (by @ref; by name only when it has none: rare)
                 receiver = (money.receiver_org or money.receiver_name) if money.kind == "3" else None
-                handed = bool(receiver) and (receiver.upper() != (activity.publisher or "").upper()
-                                             if money.receiver_org else _org_name(receiver or "") not in
-                                             {_org_name(n) for n in activity.reporting_org.values()})
+                # (a disbursement naming no receiver: to the implementers it names, when they are others)
+                others = _other_implementers(activity) if money.kind == "3" and not receiver else None
+                handed = bool(others) if others is not None else bool(receiver) and (
+                    receiver.upper() != (activity.publisher or "").upper() if money.receiver_org else
+                    _org_name(receiver or "") not in {_org_name(n) for n in activity.reporting_org.values()})
                 if handed:
-                    given[receiver] = None   # type: ignore[index]
+                    given.update(dict.fromkeys(others or [receiver]))   # type: ignore[list-item]
             kind = TRANSACTION_TYPES.get(money.kind, money.kind)
             outside = _outside(activity, money.end)
             if outside:
@@ -2819,6 +2896,23 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
     rows += _covered_to_date(rows, activities, params, lines)
     problems += _after_reporting_date(rows, params)
     return _frame("expenditure", rows)
+
+
+def _other_implementers(activity: Activity) -> list[str]:
+    """The implementing organisations (participating-org role 4) an activity names, by @ref else name, when its
+    publisher is none of them (a donor's file: SDC's grant the ILO implements); [] otherwise. A disbursement naming
+    no receiver in such an activity is the donor's transfer to them: it was read as the project's spending, unsaid."""
+    mine = {_org_name(n) for n in activity.reporting_org.values()}
+    publisher = (activity.publisher or "").upper()
+    others = []
+    for role, ref, name, _ in activity.participants:
+        if role != "4":
+            continue
+        if (ref and ref.upper() == publisher) or (name and _org_name(name) in mine):
+            return []   # (it implements too: its disbursements may be its own spending on the project)
+        if ref or name:
+            others.append(ref or name)
+    return others
 
 
 def _transfers_only(transfers: list[tuple[Activity, float, list[str]]], params: ProjectParams) -> Problem:

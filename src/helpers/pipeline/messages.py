@@ -63,6 +63,60 @@ def _not_rated(m: re.Match) -> str:
             f"sont {why} : il est listé sans elles, non noté (ni % de la cible, ni RAG)")
 
 
+# libxml2's own words for a file that is not well-formed XML (lxml's XMLSyntaxError, data.iati._syntax_error), in
+# French: they were quoted in English inside the French sentence (« Premature end of data in tag iati-activities »)
+_LIBXML2 = [(re.compile(english), french) for english, french in (
+    (r"^Entity '(.+)' not defined$", r"l'entité « &\1; » n'est pas définie"),
+    (r"^Premature end of data in tag (\S+) line (\d+)$",
+     r"le fichier s'arrête avant la fin de la balise <\1> ouverte ligne \2 : il est coupé (téléchargement interrompu ?)"),
+    (r"^StartTag: invalid element name$", "un « < » n'ouvre aucune balise (dans un texte, XML l'écrit &lt;)"),
+    (r"^Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)$",
+     r"la balise de fin </\3> ne ferme pas la balise <\1> ouverte ligne \2"),
+    (r"^(?:xmlParseEntityRef: no name|EntityRef: expecting ';')$",
+     "un « & » seul (dans un texte, XML l'écrit &amp;)"),
+    (r"^Extra content at the end of the document$",
+     "du contenu après la fin du document (après la fermeture de sa balise racine)"),
+    (r"^Start tag expected, '<' not found$", "aucune balise : le fichier est vide, ou n'est pas du XML"),
+    (r"^Document is empty$", "le document est vide"),
+    (r"^(?:Invalid bytes in character encoding|Input is not proper UTF-8, indicate encoding ! ?(.*))$",
+     lambda m: "des octets qui ne sont pas de l'encodage que le fichier déclare (UTF-8 s'il n'en déclare aucun)"
+               + (f" ({m[1].replace('Bytes:', 'octets :')})" if m[1] else "")
+               + " : le fichier a été enregistré dans un autre encodage (Windows-1252 ?)"),
+    (r"^PCDATA invalid Char value (\d+)$", r"un caractère de contrôle (code \1) qu'XML interdit"),
+    (r"^Invalid character: Char (0x[0-9A-Fa-f]+) out of allowed range$", r"un caractère (\1) qu'XML interdit"),
+    (r"^AttValue: \" or ' expected$", "une valeur d'attribut sans guillemets (« \" » ou « ' » attendu)"),
+    (r"^Unescaped '<' not allowed in attributes values$",
+     "un « < » dans une valeur d'attribut (XML l'écrit &lt;)"),
+    (r"^Attribute (\S+) redefined$", r"l'attribut \1 est écrit deux fois dans la même balise"),
+    (r"^Specification mandates value for attribute (\S+)$", r"l'attribut \1 n'a pas de valeur"),
+    (r"^Comment not terminated$", "un commentaire (<!--) n'est jamais fermé (-->)"),
+    (r"^Double hyphen within comment.*$", "« -- » dans un commentaire"),
+    (r"^CData section not finished.*$", "une section CDATA n'est jamais fermée (]]>)"),
+    (r"^expected '>'$", "« > » attendu : une balise n'est pas fermée"),
+    (r"^Couldn't find end of Start Tag (\S+) line (\d+)$",
+     r"la balise <\1> ouverte ligne \2 n'est jamais fermée par « > »"),
+    (r"^EndTag: '</' not found$", "une balise de fin sans « </ »"),
+    (r"^Namespace prefix (\S+) on (\S+) is not defined$",
+     r"le préfixe \1 (de <\2>) n'est déclaré par aucun xmlns:\1"),
+    (r"^XML declaration allowed only at the start of the document$",
+     "une déclaration XML (<?xml ... ?>) ailleurs qu'au début du fichier (deux fichiers collés bout à bout ?)"),
+    (r"^Excessive depth in document: (\d+) use XML_PARSE_HUGE option$",
+     r"des balises imbriquées sur plus de \1 niveaux"),
+)]
+_LIBXML2_WHERE = re.compile(r"^(.*), line (\d+), column (\d+)$", re.S)
+
+
+def _libxml2_fr(said: str) -> str:
+    """libxml2's message as data.iati quotes it (« <message>, line 2, column 12 »), in French, its line and column
+    kept; a message this table does not know is quoted as written."""
+    where = _LIBXML2_WHERE.match(said)
+    message, line = (" ".join(where[1].split()), f", ligne {where[2]}, colonne {where[3]}") if where else (said, "")
+    for english, french in _LIBXML2:
+        if english.match(message):
+            return english.sub(french, message) + line
+    return f"« {message} »{line}"
+
+
 # Excel's errors' causes (data.numbers.EXCEL_ERRORS), in French
 _EXCEL_CAUSES = {
     "a division by zero or by an empty cell": "une division par zéro ou par une cellule vide",
@@ -1269,7 +1323,7 @@ _FIRST_HOUR = (
                .replace(" and, the same, of those ", " et, identique, de celles ") + " (pas de toutes)"),
     (r"^the file is not well-formed XML \((.*)\)(: XML knows only &amp; &lt; &gt; &quot; &apos; and numbered "
      r"characters \(&#233;\), not HTML's named ones)?$",
-     lambda m: f"le fichier n'est pas un XML bien formé (« {m[1]} »)"
+     lambda m: f"le fichier n'est pas un XML bien formé ({_libxml2_fr(m[1])})"
                + (" : XML ne connaît que &amp; &lt; &gt; &quot; &apos; et les caractères numérotés (&#233;), pas ceux "
                   "nommés de HTML" if m[2] else "")),
     (r"^Download the file again from the IATI registry or d-portal; do not edit it by hand\.$",
@@ -1391,7 +1445,31 @@ _FIRST_HOUR = (
     (r"^activity number (\d+) has no iati-identifier$", r"l'activité numéro \1 n'a pas d'iati-identifier"),
     (r"^Ask the publisher to correct the file; the activity is read under its number\.$",
      "Demandez à l'éditeur du fichier de le corriger ; d'ici là, l'activité est lue sous son numéro."),
-    (r"^activity (\S+): this element has no value$", r"activité \1 : cet élément n'a pas de montant (« value »)"),
+    (r"^activity (\S+): this element has no value( \(its <value> is empty\))?$",
+     lambda m: f"activité {m[1]} : cet élément n'a pas de montant (« value »)"
+               + (" (son « value » est vide)" if m[2] else "")),
+    (r"^activity (\S+) reports spending but no budget(?: \(budget-not-provided=\"(\d)\": (.+?)\))?(?:; its relatives in "
+     r"the files \(related-activity\) have budgets that may hold its spending: (.+))?$",
+     lambda m: f"l'activité {m[1]} déclare des dépenses mais aucun budget"
+               + (f" (budget-not-provided=\"{m[2]}\" : " + {"commercial restrictions": "restrictions commerciales",
+                                                            "legal restrictions": "restrictions légales",
+                                                            "rapid onset emergency": "urgence soudaine"}[m[3]] + ")"
+                  if m[2] else "")
+               + (" ; ses parents ou enfants dans les fichiers (related-activity) ont des budgets qui peuvent contenir "
+                  "ses dépenses : " + re.sub(r"\b(parent|child) ", lambda w: "parent " if w[1] == "parent" else
+                                             "enfant ", m[4]) if m[4] else "")),
+    (r"^Its execution rate cannot be computed, nor the whole project's unless budget_total is declared in "
+     r"project\.yaml\.$", "Son taux d'exécution n'est pas calculable, ni celui du projet entier, sauf si budget_total "
+     "est déclaré dans project.yaml."),
+    (r"^activity (\S+): (\d+) budget\(s\) have no value, the first( \(\S+\))?: the activity's budget is not known, "
+     r"and is not computed(?: \(its other budgets, (\S+ [A-Z]{3}), are only part of it\))?$",
+     lambda m: f"activité {m[1]} : {m[2]} budget(s) sans montant, le premier{m[3] or ''} : le budget de l'activité "
+               "n'est pas connu, et n'est pas calculé"
+               + (f" (ses autres budgets, {m[4]}, n'en sont qu'une partie)" if m[4] else "")),
+    (r"^Ask the publisher for the budget's value; until then the activity's rates are not computable \(n\.d\.\), and "
+     r"so are the whole project's unless budget_total is declared in project\.yaml\.$",
+     "Demandez à l'éditeur du fichier le montant de ce budget ; d'ici là, les taux de l'activité ne sont pas "
+     "calculables (n.d.), ni ceux du projet entier, sauf si budget_total est déclaré dans project.yaml."),
     # IATI money reported by two activities of the files (data.iati)
     (r"^activity (\S+): this (.+?) is reported by (\S+) as its incoming funds \((\S+)\): it is counted as \3's money "
      r"only, not twice(?: \(paid (\S+) ([A-Z]{3}), received (\S+) ([A-Z]{3}): matched on their date and their values "
@@ -1482,6 +1560,30 @@ _FIRST_HOUR = (
                   if m["kind"] else "")
                + " : si elle l'a payé, cet argent est compté dans les dépenses et les budgets des deux activités, deux "
                  "fois"),
+    (r"^activity (?:(?P<a>\S+) commits (?P<out>\S+(?: [A-Z]{3})?) ? to (?P<b>\S+) \(outgoing commitment, (?P<oday>\S+), "
+     r"receiver-activity-id\)|(?P<b2>\S+) reports (?P<in>\S+(?: [A-Z]{3})?) ? committed by (?P<a2>\S+) \(incoming "
+     r"commitment, (?P<iday>\S+)\)), but (?P<rb>\S+) reports no incoming funds from (?P<ra>\S+), and no disbursement or expenditure of "
+     r"\S+ names \S+ as receiver \(receiver-activity-id\): what \S+ paid it is counted in both activities' spending, "
+     r"twice \(\S+'s payments that name no receiver: (?P<n>\d+), (?P<sum>\S+) in all\)(?:; as \S+'s spending "
+     r"\((?P<spent>\S+)\) is more than its budget less the commitment, its payments hold it, and so its budget is counted "
+     r"whole: the commitment is in both budgets)?$",
+     lambda m: (f"l'activité {m['a']} engage {m['out']} envers {m['b']} (engagement, {m['oday']}, "
+                "receiver-activity-id)" if m["a"] else
+                f"l'activité {m['b2']} déclare {m['in']} engagés par {m['a2']} (engagement reçu, {m['iday']})")
+               + f", mais {m['rb']} ne déclare aucun fonds reçu de {m['ra']}, et aucun décaissement ni aucune dépense "
+                 f"de {m['ra']} ne nomme {m['rb']} comme bénéficiaire (receiver-activity-id) : ce que {m['ra']} lui a "
+                 f"payé est compté dans les dépenses des deux activités, deux fois (paiements de {m['ra']} qui ne "
+                 "nomment aucun "
+                 f"bénéficiaire : {m['n']}, {m['sum']} en tout)"
+               + (f" ; comme les dépenses de {m['ra']} ({m['spent']}) dépassent son budget moins l'engagement, ses "
+                  "paiements le contiennent, et son budget est donc compté en entier : l'engagement est dans les deux "
+                  "budgets" if m["spent"] else "")),
+    (r"^Find (\S+)'s payments to (\S+); keep only one of the two activities \(iati\.activities in project\.yaml\), or "
+     r"ask the publisher to write receiver-org/@receiver-activity-id on them, or the incoming funds \(transaction type "
+     r"1\) with provider-activity-id \S+\.$",
+     r"Trouvez les paiements de \1 à \2 ; ne gardez qu'une des deux activités (iati.activities dans project.yaml), ou "
+     r"demandez à l'éditeur du fichier d'écrire receiver-org/@receiver-activity-id sur ces paiements, ou les fonds "
+     r"reçus (transaction de type 1) avec provider-activity-id \1."),
     (r"^Find (\S+)'s payment to (\S+); keep only one of the two activities \(iati\.activities in project\.yaml\), or "
      r"ask the publisher to write receiver-org/@receiver-activity-id\.$",
      r"Trouvez le paiement de \1 à \2 ; ne gardez qu'une des deux activités (iati.activities dans project.yaml), ou "
@@ -3168,6 +3270,8 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^Use one of — (.*) — or add it to status_synonyms in (\S+)\.$",
      r"Utilisez l'un de ceux-ci — \1 — ou ajoutez-le à status_synonyms dans \2."),
     (r"^a negative amount \(a reversal\?\)$", "un montant négatif (une annulation ?)"),
+    (r"^activity (\S+): a negative transaction \(a reversal\?\)$",
+     r"activité \1 : une transaction négative (une annulation ?)"),
     (r"^Fine if it cancels an earlier spending; check it otherwise\.$",
      "Rien à faire s'il annule une dépense antérieure ; sinon, vérifiez-le."),
     # a column whose header was deleted, two files of one table (data.readers, data.loader)
@@ -3500,6 +3604,22 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      lambda m: "Écrivez le pays de la ligne ; laissez la cellule vide (ou écrivez `regional`) si la ligne est celle du "
                "projet dans son ensemble" + (", et écrivez 'Namibie' si vous voulez dire la Namibie" if m[1] else "")
                + "."),
+    # the same in an IATI narrative (data.iati._visible_controls): shown as its escape, the file not edited
+    (r"^activity (\S+): this narrative (?:holds a control character \((?P<char>.*?)\)(?P<override>, a direction "
+     r"override: .*?)?(?:, which a spreadsheet cannot store and a terminal would act on)?|opens a direction "
+     r"(?P<kind>isolate|embedding) \((?P<opened>.*?)\) and does not close it: .*): it is shown as « (?P<shown>.*) » in "
+     r"the annexes$",
+     lambda m: f"activité {m[1]} : ce texte (narrative) "
+               + (f"contient un caractère de contrôle ({m['char']})"
+                  + (", une inversion du sens d'écriture : le texte qui le suit serait affiché à l'envers dans "
+                     "l'annexe, ses chiffres aussi" if m["override"] else
+                     ", qu'un tableur ne peut pas stocker et auquel un terminal réagirait") if m["char"] is not None
+                  else f"ouvre {'un isolement' if m['kind'] == 'isolate' else 'un enchâssement'} du sens d'écriture "
+                       f"({m['opened']}) sans le fermer : le texte qui le suit dans son paragraphe serait affiché dans "
+                       "un autre ordre dans l'annexe, ses chiffres aussi")
+               + f" : il est montré comme « {m['shown']} » dans les annexes"),
+    (r"^Nothing to do for the figures; ask the publisher to remove the character\.$",
+     "Rien à faire pour les chiffres ; demandez à l'éditeur du fichier de retirer ce caractère."),
     (r"^this text holds a control character \((.*)\), which a spreadsheet cannot store and a terminal would act on$",
      r"ce texte contient un caractère de contrôle (\1), qu'un tableur ne peut pas stocker et auquel un terminal "
      r"réagirait"),
