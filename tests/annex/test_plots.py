@@ -242,3 +242,26 @@ def test_a_rated_bar_says_its_rating_in_words_beside_its_value():
     unrated = plots.hbar(frame, "key", "pct", title="t", xlabel="x", fmt_value=lambda v: fmt.percent(v, 1, "fr"),
                          marks=[None, "", None])
     assert _labels(unrated)["texts"] == [f"100,0{NBSP}%", f"38,7{NBSP}%", f"0,0{NBSP}%"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_spending_curve_reads_months_and_its_unit_once(language):
+    """The spending curve's axis read « 2018-07 » and « 0 k, 500 k » beside an axis titled « USD »: its months are
+    the annex language's (« juil. 2018 »), its amounts plain thousands and the unit said once in the axis title."""
+    params = load_annex_params("amem", "ensemble").model_copy(update={"language": language})
+    data = load_project("amem")
+    shown: list[str] = []
+    ctx = Annex(params=params, project_data=data, data=scope(data, params.country), show=shown.append)
+    periods = pd.DataFrame({"period_end": pd.to_datetime(["2018-07-31", "2019-12-31", "2021-01-31"]),
+                            "cumulative": [0.0, 762_000.0, 1_363_000.0]})
+    fig = plots.burn(periods, "period_end", "cumulative", pace=None, title="t",
+                     ylabel=ctx.thousands_of("USD"), spent_label="s", pace_label="p",
+                     fmt_value=lambda v: ctx.num(v / 1000))
+    ctx.figure(fig, fr="f", en="e")
+    labels = _labels(fig)
+    months = ("janv.", "avr.", "juil.", "oct.") if language == "fr" else ("Jan", "Apr", "Jul", "Oct")
+    assert labels["x"] and all(t.split(NBSP)[0] in months and t.split(NBSP)[1].isdigit() for t in labels["x"]), labels
+    assert "0" in labels["y"] and not any("k" in t for t in labels["y"] + labels["texts"]), labels
+    assert (f"1{NBSP}363" if language == "fr" else "1,363") in labels["texts"]
+    assert fig.axes[0].get_ylabel() == ("En milliers d'USD" if language == "fr" else "USD thousands")
+    assert ctx.thousands_of("XOF") == ("En milliers de XOF" if language == "fr" else "XOF thousands")

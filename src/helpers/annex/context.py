@@ -95,6 +95,12 @@ class Annex:
     def money(self, value: Any, decimals: int = 0) -> str:
         return fmt.money(value, self.params.currency, self.lang, decimals)
 
+    def thousands_of(self, currency: str) -> str:
+        """An axis' unit said once: « en milliers d'EUR », « en milliers de XOF » (its ticks then read « 1 500 »;
+        they read « 1 500 k » and « 0 k » beside an axis titled « EUR »)."""
+        elided = currency[:1].upper() in "AEIOUYH"
+        return say("in_thousands_elided" if elided else "in_thousands", self.lang, currency=currency)
+
     def date(self, value: Any) -> str:
         return fmt.date(value, self.lang)
 

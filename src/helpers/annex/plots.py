@@ -17,6 +17,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # no screen needed; the kernel embeds PNGs
 
+import matplotlib.dates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -56,13 +57,29 @@ class LocalFormatter(matplotlib.ticker.Formatter):
         return fmt.number(value, self.decimals, self.lang)
 
 
+class MonthFormatter(matplotlib.ticker.Formatter):
+    """Date ticks as months of the annex language: « janv. 2023 » (matplotlib's own read « 2023-01 »)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, value, pos=None) -> str:
+        return fmt.month(matplotlib.dates.num2date(value), self.lang)
+
+
+_DATE_FORMATTERS = (matplotlib.dates.AutoDateFormatter, matplotlib.dates.ConciseDateFormatter,
+                    matplotlib.dates.DateFormatter)
+
+
 def localise(fig: plt.Figure, lang: str) -> plt.Figure:
-    """Every numeric axis of ``fig`` (matplotlib's default number formatter) in the annex language; category and
-    date axes, and axes with their own formatter, are left as they are."""
+    """Every numeric axis of ``fig`` (matplotlib's default number formatter) and every date axis in the annex
+    language; category axes, and axes with their own formatter, are left as they are."""
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             if type(axis.get_major_formatter()) is matplotlib.ticker.ScalarFormatter:
                 axis.set_major_formatter(LocalFormatter(lang))
+            elif isinstance(axis.get_major_formatter(), _DATE_FORMATTERS):
+                axis.set_major_formatter(MonthFormatter(lang))
     return fig
 
 

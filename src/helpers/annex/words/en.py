@@ -63,6 +63,8 @@ WORDS = {
     "bars_left_out_one": "{n} more is not drawn",
     "bars_left_out_many": "{n} more are not drawn",
     "bars_left_out": " {others}; all are in {xlsx}.",
+    "in_thousands": "{currency} thousands",
+    "in_thousands_elided": "{currency} thousands",
     "glyphs_missing": " Characters of the labels the figure cannot draw (a box in their place): {chars}; the tables "
                       "show them.",
     "published_earlier": ("it is the figure of the annex at {date}: if the report is about that date, add the "

@@ -63,6 +63,8 @@ WORDS = {
     "bars_left_out_one": "L'autre n'est pas représentée",
     "bars_left_out_many": "Les {n} autres ne sont pas représentées",
     "bars_left_out": " {others} ; toutes figurent dans {xlsx}.",
+    "in_thousands": "En milliers de {currency}",
+    "in_thousands_elided": "En milliers d'{currency}",
     "glyphs_missing": " Caractères des libellés que la figure ne sait pas dessiner (un carré à leur place) : {chars} ; "
                       "les tableaux les montrent.",
     "published_earlier": ("c'est le chiffre de l'annexe au {date} : si le rapport porte sur cette date, ajouter "
