@@ -194,6 +194,18 @@ def month(value: Any, lang: str = "fr") -> str:
     return f"{_SHORT_MONTHS[lang][value.month - 1]}{NBSP}{value.year}"
 
 
+def line_name(key: Any, label: Any) -> str:
+    """A budget line's code and label as one chart label, the code once: the sample's label « 99 : Programme
+    Support Costs » already starts with its code, and « 99 » + « 99 : ... » read « 99 99 : ... ». ``key``: the
+    line's key (« R1/Sénégal » when a code is a line of several countries), whose code part is looked for."""
+    key = "" if is_missing(key) else str(key).strip()
+    label = "" if is_missing(label) else str(label).strip()
+    code = key.split("/")[0]
+    if code and re.match(rf"{re.escape(code)}(?!\w)", label, flags=re.IGNORECASE):
+        return key + label[len(code):]
+    return f"{key} {label}".strip()
+
+
 def p_value(value: Any, lang: str = "fr") -> str:
     """0.0004 -> '< 0,001'; 0.0512 -> '0,051'; 0.0496 -> '0,0496': rounded to 3 decimals it would read 0,050, on
     the other side of 5 % from the interval that excludes 0 beside it (more decimals until it reads below 0,05)."""
