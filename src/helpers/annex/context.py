@@ -564,7 +564,24 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
             cells.append({"text": text, "value": shown[0] if shown else _value(value, kind),
                           "class": " ".join(c for c in classes if c)})
         rows.append(cells)
+    _mark_label_column(heads, rows)
     return {"caption": caption, "lang": lang, "currency": currency, "columns": heads, "rows": rows}
+
+
+LABEL_MEAN_CHARS = 25   # a text column whose cells are this long on average is a table's label (phrases, not codes)
+
+
+def _mark_label_column(heads: list[dict], rows: list[list[dict]]) -> None:
+    """The table's label column (its longest text column, when its texts are phrases) gets the class "label",
+    which annex.css gives the room of a phrase: at 1 280 px the IPTT's « Libellé » was 148 px wide, narrower than
+    « Appréciation », and its labels broke after every word or two."""
+    mean = {i: sum(len(row[i]["text"]) for row in rows) / len(rows)
+            for i, head in enumerate(heads) if rows and not head["numeric"] and head["kind"] not in ("long", "word")}
+    widest = max(mean, key=mean.get, default=None)
+    if widest is None or mean[widest] < LABEL_MEAN_CHARS:
+        return
+    for row in rows:
+        row[widest]["class"] = " ".join(filter(None, [row[widest]["class"], "label"]))
 
 
 def table_html(data: Mapping[str, Any]) -> str:
