@@ -179,8 +179,10 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
     fig, ax = plt.subplots(figsize=(WIDTH, _height(len(wide)) + 0.5))
     left = np.zeros(len(wide))
     for code in wide.columns:
-        ax.barh(np.arange(len(wide)), wide[code].to_numpy(), left=left, height=0.6,
-                color=STATUS_COLORS.get(code, GREY), label=_plain(labels.get(code, code)))
+        colour = STATUS_COLORS.get(code, GREY)
+        ax.barh(np.arange(len(wide)), wide[code].to_numpy(), left=left, height=0.6, color=colour, linewidth=0,
+                hatch=theme.STATUS_HATCH.get(code) or None, hatchcolor=theme.hatch_colour(colour),
+                label=_plain(labels.get(code, code)))
         left += wide[code].to_numpy()
     ax.set_yticks(np.arange(len(wide)), [_plain(_shorten(t)) for t in wide.index])
     ax.invert_yaxis()
