@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 import pytest
 
@@ -265,3 +268,42 @@ def test_the_spending_curve_reads_months_and_its_unit_once(language):
     assert (f"1{NBSP}363" if language == "fr" else "1,363") in labels["texts"]
     assert fig.axes[0].get_ylabel() == ("En milliers d'USD" if language == "fr" else "USD thousands")
     assert ctx.thousands_of("XOF") == ("En milliers de XOF" if language == "fr" else "XOF thousands")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_figure_s_alt_text_says_what_it_shows(language):
+    """Every figure's alt text was its caption, read twice by a screen reader and saying nothing of the data: it now
+    names the largest and smallest bars with their values, a stacked chart's totals, a curve's ends, in the annex
+    language."""
+    import datetime as dt
+
+    params = load_annex_params("amem", "ensemble").model_copy(update={"language": language})
+    data = load_project("amem")
+    shown: list[str] = []
+    ctx = Annex(params=params, project_data=data, data=scope(data, params.country), show=shown.append)
+    rates = pd.DataFrame({"name": ["Libye", "Maroc", "Tunisie"], "rate": [0.0, 40.0, 50.0]})
+    ctx.figure(plots.hbar(rates, "name", "rate", title="Taux", xlabel="%", fmt_value=ctx.pct), fr="Légende",
+               en="Caption")
+    counts = pd.DataFrame({"name": ["Libye", "Régional", "Régional"], "status": ["in_progress", "done", "in_progress"],
+                           "n": [1, 1200, 800]})
+    ctx.figure(plots.stacked_status(counts, "name", "status", "n", order=["done", "in_progress"],
+                                    labels={"done": ctx.word("done"), "in_progress": ctx.word("in_progress")},
+                                    title="Statuts", xlabel="n"), fr="Légende", en="Caption")
+    periods = pd.DataFrame({"end": pd.to_datetime(["2018-07-31", "2021-01-31"]), "cum": [0.0, 1_363_000.0]})
+    pace = pd.DataFrame({"end": periods["end"], "cum": [0.0, 2_250_000.0]})
+    ctx.figure(plots.burn(periods, "end", "cum", pace=pace, title="Dépenses", ylabel=ctx.thousands_of("USD"),
+                          spent_label="s", pace_label="p", fmt_value=lambda v: ctx.num(v / 1000),
+                          reporting=(dt.date(2021, 1, 31), "r")), fr="Légende", en="Caption")
+    alts = [html.unescape(re.search(r'alt="([^"]*)"', markup)[1]) for markup in shown]
+    if language == "fr":
+        assert alts == [
+            f"Diagramme en barres « Taux », 3 barres : la plus grande, Tunisie (50,0{NBSP}%) ; la plus petite, "
+            f"Libye (0,0{NBSP}%).",
+            f"Barres empilées « Statuts » (Réalisé, En cours), 2 barres : le plus grand total, Régional (2{NBSP}000) ; "
+            "le plus petit, Libye (1).",
+            f"Courbe « Dépenses » (En milliers d'USD) : de 0 en juil.{NBSP}2018 à 1{NBSP}363 en janv.{NBSP}2021 ; "
+            f"le rythme prévu y est de 2{NBSP}250."]
+    else:
+        assert alts[0] == "Bar chart 'Taux', 3 bars: the largest, Tunisie (50.0%); the smallest, Libye (0.0%)."
+        assert "Régional (2,000)" in alts[1] and f"from 0 in Jul{NBSP}2018 to 1,363 in Jan{NBSP}2021" in alts[2]
+    assert all("Légende" not in a and "Caption" not in a for a in alts)

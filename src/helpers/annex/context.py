@@ -321,8 +321,33 @@ class Annex:
             others = fmt.plural(left_out, say("bars_left_out_one", self.lang, n=self.num(left_out)),
                                 say("bars_left_out_many", self.lang, n=self.num(left_out)), self.lang)
             caption += html.escape(say("bars_left_out", self.lang, others=others, xlsx=f"{self.params.annex}.xlsx"))
-        self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
+        alt = alt or self.figure_alt(getattr(fig, "annex_summary", None)) or self.text(fr, en)
+        self.show(f'<figure><img alt="{html.escape(alt)}" '
                   f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
+
+
+    def figure_alt(self, summary: Mapping[str, Any] | None) -> str:
+        """The alt text of a figure: what it shows, from its data (plots._remember), in the annex language: its
+        largest and smallest bars, the ends of its curve. Every figure's alt text was its caption."""
+        if not summary:
+            return ""
+        if summary["kind"] == "curve":
+            (first_at, first), (last_at, last) = summary["first"], summary["last"]
+            planned = say("alt_curve_planned", self.lang, planned=summary["planned"]) if summary["planned"] else ""
+            return say("alt_curve", self.lang, title=summary["title"], unit=summary["unit"], first=first, last=last,
+                       first_month=fmt.month(first_at, self.lang), last_month=fmt.month(last_at, self.lang),
+                       planned=planned)
+        items = summary["items"]
+        if not items:
+            return ""
+        item = lambda i: say("alt_item", self.lang, label=i[0], value=i[1] or self.num(i[2]))   # noqa: E731
+        if len(items) == 1:
+            return say("alt_one", self.lang, what=say(f"alt_one_{summary['kind']}", self.lang),
+                       title=summary["title"], item=item(items[0]))
+        high = max(items, key=lambda i: i[2])
+        low = min(items, key=lambda i: i[2])
+        return say(f"alt_{summary['kind']}", self.lang, title=summary["title"], n=self.num(len(items)),
+                   high=item(high), low=item(low), parts=", ".join(summary.get("parts", [])))
 
 
 _MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")

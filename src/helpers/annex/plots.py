@@ -83,6 +83,20 @@ def localise(fig: plt.Figure, lang: str) -> plt.Figure:
     return fig
 
 
+def _remember(fig: plt.Figure, kind: str, title: str, **data: Any) -> None:
+    """What the figure shows, for its alt text (``Annex.figure`` writes it in the annex language): the bars with
+    their labels and the values as printed, the curve's ends. A screen reader read the caption twice."""
+    fig.annex_summary = {"kind": kind, "title": _plain(title).replace("\\$", "$"), **data}
+
+
+def _ends(labels: Sequence[Any], values: Sequence[float], shown: Sequence[str | None]
+          ) -> list[tuple[str, str | None, float]]:
+    """(label, value as printed, value) of each bar that has a value (printed None: a count, numbered by the
+    annex)."""
+    return [(re.sub(r"\s+", " ", str(label)).strip(), text, float(v)) for label, v, text in zip(labels, values, shown)
+            if np.isfinite(v)]
+
+
 def _height(n_bars: int) -> float:
     return min(max(1.6, 0.38 * n_bars + 1.0), 9.0)
 
@@ -142,8 +156,10 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     # value printed over its label: the axis starts below it, the value left of the bar
     least = float(np.nanmin(np.append(values, 0)))
     left = least - (top - least) * 0.15 if least < 0 else 0
+    printed = []
     for yi, v, mark in zip(y, values, marks if marks is not None else [None] * len(values)):
         shown = fmt_value(v) + (f" · {_plain(mark)}" if mark else "")
+        printed.append(shown.replace("\\$", "$"))
         if v < 0:
             ax.text(v - top * 0.01, yi, shown, va="center", ha="right", fontsize=9)
         else:
@@ -162,6 +178,7 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     _set_title(ax, title)
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
+    _remember(fig, "bars", title, items=_ends(frame[label], values, printed))
     return localise(fig, lang) if lang else fig
 
 
@@ -193,6 +210,9 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
+    totals = wide.sum(axis=1).astype(float)
+    _remember(fig, "stacked", title, items=_ends(wide.index, totals, [None] * len(totals)),   # counts: the annex numbers them
+              parts=[labels.get(code, code) for code in wide.columns])
     return localise(fig, lang) if lang else fig
 
 
@@ -231,6 +251,16 @@ def burn(periods: pd.DataFrame, date: str, cumulative: str, *, pace: pd.DataFram
     sns.despine(ax=ax)
     fig.autofmt_xdate()
     fig.tight_layout()
+    ends = counted.dropna(subset=[cumulative])
+    if len(ends):
+        first, last = ends.iloc[0], ends.iloc[-1]
+        planned = None
+        if pace is not None and not pace.empty:
+            at_last = pace[pd.to_datetime(pace[date]) == pd.Timestamp(last[date])][cumulative].dropna()
+            planned = fmt_value(float(at_last.iloc[0])) if len(at_last) else None
+        _remember(fig, "curve", title, unit=_plain(ylabel).replace("\\$", "$"),
+                  first=(pd.Timestamp(first[date]), fmt_value(float(first[cumulative]))),
+                  last=(pd.Timestamp(last[date]), fmt_value(float(last[cumulative]))), planned=planned)
     return localise(fig, lang) if lang else fig
 
 
@@ -255,6 +285,7 @@ def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
     _set_title(ax, title)
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
+    _remember(fig, "estimates", title, items=_ends(frame[label], est, [fmt_value(v) for v in est]))
     return localise(fig, lang) if lang else fig
 
 

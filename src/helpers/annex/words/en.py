@@ -63,6 +63,17 @@ WORDS = {
     "bars_left_out_one": "{n} more is not drawn",
     "bars_left_out_many": "{n} more are not drawn",
     "bars_left_out": " {others}; all are in {xlsx}.",
+    "alt_item": "{label} ({value})",
+    "alt_bars": "Bar chart '{title}', {n} bars: the largest, {high}; the smallest, {low}.",
+    "alt_stacked": "Stacked bars '{title}' ({parts}), {n} bars: the largest total, {high}; the smallest, {low}.",
+    "alt_estimates": "Estimates with their intervals '{title}', {n} estimates: the highest, {high}; the lowest, "
+                     "{low}.",
+    "alt_one": "{what} '{title}', one value: {item}.",
+    "alt_one_bars": "Bar chart",
+    "alt_one_stacked": "Stacked bars",
+    "alt_one_estimates": "Estimate with its interval",
+    "alt_curve": "Curve '{title}' ({unit}): from {first} in {first_month} to {last} in {last_month}{planned}.",
+    "alt_curve_planned": "; the planned pace is then {planned}",
     "in_thousands": "{currency} thousands",
     "in_thousands_elided": "{currency} thousands",
     "glyphs_missing": " Characters of the labels the figure cannot draw (a box in their place): {chars}; the tables "

@@ -63,6 +63,18 @@ WORDS = {
     "bars_left_out_one": "L'autre n'est pas représentée",
     "bars_left_out_many": "Les {n} autres ne sont pas représentées",
     "bars_left_out": " {others} ; toutes figurent dans {xlsx}.",
+    "alt_item": "{label} ({value})",
+    "alt_bars": "Diagramme en barres « {title} », {n} barres : la plus grande, {high} ; la plus petite, {low}.",
+    "alt_stacked": "Barres empilées « {title} » ({parts}), {n} barres : le plus grand total, {high} ; le plus petit, "
+                   "{low}.",
+    "alt_estimates": "Estimations et leurs intervalles « {title} », {n} estimations : la plus élevée, {high} ; la "
+                     "plus basse, {low}.",
+    "alt_one": "{what} « {title} », une seule valeur : {item}.",
+    "alt_one_bars": "Diagramme en barres",
+    "alt_one_stacked": "Barres empilées",
+    "alt_one_estimates": "Estimation et son intervalle",
+    "alt_curve": "Courbe « {title} » ({unit}) : de {first} en {first_month} à {last} en {last_month}{planned}.",
+    "alt_curve_planned": " ; le rythme prévu y est de {planned}",
     "in_thousands": "En milliers de {currency}",
     "in_thousands_elided": "En milliers d'{currency}",
     "glyphs_missing": " Caractères des libellés que la figure ne sait pas dessiner (un carré à leur place) : {chars} ; "
