@@ -387,6 +387,11 @@ WORDS = {
     "build_built": "Built {built} annex(es), {failed} failed, {current} already up to date; {seconds} s in all.",
     "build_failed": "FAILED ",
     "build_failed_after": "FAILED after {seconds} s",
+    "build_undrawn": ("caution: {n} text(s) of the annex in a script the figures' font ({font}) does not draw: "
+                      "they print as boxes in the figures, and in the HTML, PDF or Word of a computer without a font "
+                      "for that script: {texts}. Write these labels in Latin letters (or translate them) in the data "
+                      "for them to read everywhere"),
+    "build_undrawn_text": "'{text}' ({script})",
     "build_retry": "kernel did not start ({error}); retrying once",
     "build_interrupted": "Interrupted: stopping the workers; the annexes not finished keep their previous files.",
     "build_failed_keep": "The annexes that failed keep their previous files, if they had any.",

@@ -414,6 +414,11 @@ WORDS = {
     "build_built": "{built} annexe(s) construite(s), {failed} en échec, {current} déjà à jour ; {seconds} s en tout.",
     "build_failed": "ÉCHEC  ",
     "build_failed_after": "ÉCHEC après {seconds} s",
+    "build_undrawn": ("attention : {n} texte(s) de l'annexe en une écriture que la police des figures ({font}) ne "
+                      "dessine pas : ils s'impriment en carrés dans les figures, et dans le HTML, le PDF ou le Word "
+                      "d'un ordinateur sans police pour cette écriture : {texts}. Écrire ces libellés en caractères "
+                      "latins (ou les traduire) dans les données pour qu'ils se lisent partout"),
+    "build_undrawn_text": "« {text} » ({script})",
     "build_retry": "le noyau n'a pas démarré ({error}) ; nouvel essai",
     "build_interrupted": "Interrompu : arrêt des processus ; les annexes non finies gardent leurs fichiers précédents.",
     "build_failed_keep": "Les annexes en échec gardent leurs fichiers précédents, s'il y en avait.",
