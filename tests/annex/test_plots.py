@@ -307,3 +307,11 @@ def test_a_figure_s_alt_text_says_what_it_shows(language):
         assert alts[0] == "Bar chart 'Taux', 3 bars: the largest, Tunisie (50.0%); the smallest, Libye (0.0%)."
         assert "Régional (2,000)" in alts[1] and f"from 0 in Jul{NBSP}2018 to 1,363 in Jan{NBSP}2021" in alts[2]
     assert all("Légende" not in a and "Caption" not in a for a in alts)
+    # bars all alike (Tunisie's statuses: 2, 2, 2) are said so, not « the largest, R1 (2); the smallest, R1 (2) »
+    alike = pd.DataFrame({"name": ["R1", "R1", "R2", "R3"], "status": ["done", "in_progress", "done", "done"],
+                          "n": [1, 1, 2, 2]})
+    ctx.figure(plots.stacked_status(alike, "name", "status", "n", order=["done", "in_progress"], labels={},
+                                    title="S", xlabel="n"), fr="Légende", en="Caption")
+    alt = html.unescape(re.search(r'alt="([^"]*)"', shown[-1])[1])
+    assert alt == ("Barres empilées « S », 3 valeurs égales (2) : R1, R2, R3." if language == "fr" else
+                   "Stacked bars 'S', 3 equal values (2): R1, R2, R3.")

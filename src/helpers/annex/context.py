@@ -346,6 +346,10 @@ class Annex:
                        title=summary["title"], item=item(items[0]))
         high = max(items, key=lambda i: i[2])
         low = min(items, key=lambda i: i[2])
+        if high[2] == low[2]:   # « le plus grand total, R1 (2) ; le plus petit, R1 (2) » of three bars of 2
+            return say("alt_equal", self.lang, what=say(f"alt_one_{summary['kind']}", self.lang),
+                       title=summary["title"], n=self.num(len(items)), value=high[1] or self.num(high[2]),
+                       labels=", ".join(i[0] for i in items))
         return say(f"alt_{summary['kind']}", self.lang, title=summary["title"], n=self.num(len(items)),
                    high=item(high), low=item(low), parts=", ".join(summary.get("parts", [])))
 

@@ -69,6 +69,7 @@ WORDS = {
     "alt_estimates": "Estimates with their intervals '{title}', {n} estimates: the highest, {high}; the lowest, "
                      "{low}.",
     "alt_one": "{what} '{title}', one value: {item}.",
+    "alt_equal": "{what} '{title}', {n} equal values ({value}): {labels}.",
     "alt_one_bars": "Bar chart",
     "alt_one_stacked": "Stacked bars",
     "alt_one_estimates": "Estimate with its interval",

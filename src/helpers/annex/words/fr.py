@@ -70,6 +70,7 @@ WORDS = {
     "alt_estimates": "Estimations et leurs intervalles « {title} », {n} estimations : la plus élevée, {high} ; la "
                      "plus basse, {low}.",
     "alt_one": "{what} « {title} », une seule valeur : {item}.",
+    "alt_equal": "{what} « {title} », {n} valeurs égales ({value}) : {labels}.",
     "alt_one_bars": "Diagramme en barres",
     "alt_one_stacked": "Barres empilées",
     "alt_one_estimates": "Estimation et son intervalle",
