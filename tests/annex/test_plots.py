@@ -315,3 +315,29 @@ def test_a_figure_s_alt_text_says_what_it_shows(language):
     alt = html.unescape(re.search(r'alt="([^"]*)"', shown[-1])[1])
     assert alt == ("Barres empilées « S », 3 valeurs égales (2) : R1, R2, R3." if language == "fr" else
                    "Stacked bars 'S', 3 equal values (2): R1, R2, R3.")
+
+
+SKILLS = ["Compétences utilisées au travail : Langue", "Compétences utilisées au travail : Numérique",
+          "Compétences utilisées au travail : Sécurité au travail", "Compétences utilisées au travail : Droits des "
+          "travailleurs et protection sociale des migrants de retour au pays"]
+
+
+@pytest.mark.parametrize("chart", ["hbar", "forest", "stacked_status"])
+def test_a_bar_s_long_label_keeps_the_words_that_tell_it_apart(chart):
+    """The survey chart cut its labels to one line of 40 characters: « Compétences utilisées au travail : Lang… »,
+    « ... : Numé… », « ... : Sécu… », the part that told the bars apart was the part cut. A label now takes two
+    lines, cut (« … ») only beyond them; the figure is taller by its extra lines."""
+    frame = pd.DataFrame({"name": SKILLS, "estimate": [49.4, 42.9, 59.0, 24.4], "ci_low": [42.0, 35.0, 47.0, 17.0],
+                          "ci_high": [56.0, 51.0, 70.0, 32.0]})
+    if chart == "hbar":
+        fig = plots.hbar(frame, "name", "estimate", title="t", xlabel="x", fmt_value=str, lang="fr")
+    elif chart == "forest":
+        fig = plots.forest(frame, "name", title="t", xlabel="x", fmt_value=str, lang="fr")
+    else:
+        counts = frame.assign(status="done", n=[1, 2, 3, 4])
+        fig = plots.stacked_status(counts, "name", "status", "n", order=["done"], labels={}, title="t", xlabel="x")
+    shown = sorted(t.get_text() for t in fig.axes[0].get_yticklabels())   # (the stacked chart sorts its bars)
+    long = next(s for s in shown if "Droits" in s)
+    assert sorted(s.replace("\n", " ") for s in shown if s != long) == sorted(SKILLS[:3]), shown
+    assert all(s.count("\n") <= 1 for s in shown) and long.endswith("…"), shown
+    assert fig.get_figheight() > plots._height(len(SKILLS))

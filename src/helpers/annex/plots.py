@@ -97,8 +97,8 @@ def _ends(labels: Sequence[Any], values: Sequence[float], shown: Sequence[str | 
             if np.isfinite(v)]
 
 
-def _height(n_bars: int) -> float:
-    return min(max(1.6, 0.38 * n_bars + 1.0), 9.0)
+def _height(n_bars: int, extra_lines: int = 0) -> float:
+    return min(max(1.6, 0.38 * n_bars + 0.16 * extra_lines + 1.0), 9.0)
 
 
 def _plain(text: str, width: int | None = None) -> str:
@@ -130,6 +130,24 @@ def _shorten(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+LABEL_LINES = 2   # lines of a bar's label; longer, its end is cut (« … »)
+
+
+def _bar_label(text: Any, width: int) -> str:
+    """A bar's label on at most LABEL_LINES lines of ``width`` characters. Cut to one line, the survey chart's
+    « Compétences utilisées au travail : Langue », « ... : Numérique », « ... : Sécurité » all read
+    « Compétences utilisées au travail : Lan… », « ... : Num… »: the part that tells them apart was the part cut."""
+    lines = textwrap.wrap(re.sub(r"\s+", " ", str(text)).strip(), width) or [""]
+    if len(lines) > LABEL_LINES:
+        lines = lines[:LABEL_LINES - 1] + [_shorten(" ".join(lines[LABEL_LINES - 1:]), width)]
+    return "\n".join(_plain(line) for line in lines)
+
+
+def _label_lines(labels: Sequence[str]) -> int:
+    """The label lines beyond one bar's each (a figure grows by them, its bars would be squeezed)."""
+    return sum(label.count("\n") for label in labels)
+
+
 def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str,
          fmt_value: Callable[[float], str], colors: Sequence[str] | None = None,
          reference: float | None = None, reference_label: str | None = None,
@@ -140,7 +158,8 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     colour says is also read in greyscale print and by a colour-blind reader."""
     style()
     frame = frame.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame))))
+    ticks = [_bar_label(t, 40) for t in frame[label]]
+    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame), _label_lines(ticks))))
     y = np.arange(len(frame))
     values = frame[value].astype(float).to_numpy()
     ax.barh(y, np.nan_to_num(values), color=list(colors) if colors is not None else BLUE, height=0.6)
@@ -169,7 +188,7 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
         if reference_label:
             ax.text(reference, -0.7, _plain(reference_label), fontsize=8, color=theme.REFERENCE_LINE, ha="center",
                     va="bottom")
-    ax.set_yticks(y, [_plain(_shorten(t)) for t in frame[label]])
+    ax.set_yticks(y, ticks)
     ax.invert_yaxis()
     ax.set_xlim(left, top * 1.08)
     if left < 0:
@@ -193,7 +212,8 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
     wide = counts.pivot_table(index=group, columns=status, values=value, aggfunc="sum", fill_value=0, sort=True,
                               observed=True)
     wide = wide[[s for s in order if s in wide.columns and wide[s].sum() > 0]]
-    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(wide)) + 0.5))
+    ticks = [_bar_label(t, 40) for t in wide.index]
+    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(wide), _label_lines(ticks)) + 0.5))
     left = np.zeros(len(wide))
     for code in wide.columns:
         colour = STATUS_COLORS.get(code, GREY)
@@ -201,7 +221,7 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
                 hatch=theme.STATUS_HATCH.get(code) or None, hatchcolor=theme.hatch_colour(colour),
                 label=_plain(labels.get(code, code)))
         left += wide[code].to_numpy()
-    ax.set_yticks(np.arange(len(wide)), [_plain(_shorten(t)) for t in wide.index])
+    ax.set_yticks(np.arange(len(wide)), ticks)
     ax.invert_yaxis()
     ax.set_xlabel(_plain(xlabel))
     _set_title(ax, title, pad=28)
@@ -269,7 +289,8 @@ def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
     """Estimates with their 95 % intervals (columns estimate, ci_low, ci_high), zero marked."""
     style()
     frame = frame.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame))))
+    ticks = [_bar_label(t, 36) for t in frame[label]]
+    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame), _label_lines(ticks))))
     y = np.arange(len(frame))
     est = frame["estimate"].astype(float).to_numpy()
     low, high = frame["ci_low"].astype(float).to_numpy(), frame["ci_high"].astype(float).to_numpy()
@@ -279,7 +300,7 @@ def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
     for yi, v, h in zip(y, est, high):
         ax.annotate(fmt_value(v), (h, yi), textcoords="offset points", xytext=(6, -3), fontsize=8)
     ax.axvline(0, color=theme.REFERENCE_LINE, linewidth=1)
-    ax.set_yticks(y, [_plain(_shorten(t, 40)) for t in frame[label]])
+    ax.set_yticks(y, ticks)
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     _set_title(ax, title)
