@@ -358,3 +358,15 @@ def test_a_label_typed_on_two_lines_wraps_at_its_line_break():
     assert [labels[k].value for k in ("B1", "B2", "B3")] == ["Personnel\nnational", "Activités\nde formation",
                                                              "Coordination"]
     assert [bool(labels[k].alignment.wrap_text) for k in ("B1", "B2", "B3")] == [True, True, False]
+
+
+@pytest.mark.parametrize("section, sheet", [
+    ("Enquêtes auprès des bénéficiaires", "Enquêtes auprès des bénéfic."),   # the sample's: « Enquêtes auprès des »
+    ("Coût par participant et par femme formée", "Coût par participant"),
+    ("Check of published figures and more words", "Check of published figures"),
+    ("Vérification des chiffres publiés", "Vérification des chiffres"),
+    ("Participation des femmes", "Participation des femmes"),
+])
+def test_a_long_section_name_is_a_sheet_name_that_does_not_end_on_a_linking_word(section, sheet):
+    """Excel's 31 characters cut the sample's « Enquêtes auprès des bénéficiaires » to « Enquêtes auprès des »."""
+    assert excel._Names()(section) == sheet and len(sheet) <= 31
