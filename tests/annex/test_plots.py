@@ -341,3 +341,19 @@ def test_a_bar_s_long_label_keeps_the_words_that_tell_it_apart(chart):
     assert sorted(s.replace("\n", " ") for s in shown if s != long) == sorted(SKILLS[:3]), shown
     assert all(s.count("\n") <= 1 for s in shown) and long.endswith("…"), shown
     assert fig.get_figheight() > plots._height(len(SKILLS))
+
+
+@pytest.mark.parametrize("n_statuses", [3, 6, 9])
+def test_the_status_legend_is_not_drawn_over_the_title(n_statuses):
+    """With six statuses or more the legend took two rows, and its second was drawn over the chart's title."""
+    from helpers.annex import theme
+
+    codes = list(theme.STATUS)[:n_statuses]
+    counts = pd.DataFrame({"name": ["Maroc"] * len(codes), "status": codes, "n": [1] * len(codes)})
+    fig = plots.stacked_status(counts, "name", "status", "n", order=codes, labels={}, title="Activités par statut",
+                               xlabel="x")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    title, legend = ax.title if ax.get_title() else ax._left_title, ax.get_legend()
+    assert title.get_window_extent(renderer).y0 >= legend.get_window_extent(renderer).y1 - 1

@@ -224,7 +224,11 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
     ax.set_yticks(np.arange(len(wide)), ticks)
     ax.invert_yaxis()
     ax.set_xlabel(_plain(xlabel))
-    _set_title(ax, title, pad=28)
+    # the legend's rows between the bars and the title: with six statuses or more, its second row was drawn over
+    # the title (« Activités par statut » under « Réalisé », « Dans les délais »...)
+    legend_rows = -(-len(wide.columns) // 5)
+    _set_title(ax, title, pad=28 + 14 * (legend_rows - 1))
+    ax.figure.set_figheight(ax.figure.get_figheight() + 0.2 * (legend_rows - 1))
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(len(wide.columns), 5), frameon=False,
               fontsize=8, handlelength=1.2, borderaxespad=0.2)
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
