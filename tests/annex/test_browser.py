@@ -214,3 +214,24 @@ def test_in_print_a_reference_is_one_line_and_long_texts_are_not_larger_than_the
         seen = browser.execute_script(PRINTED_CELLS, LONGEST_WHOLE_WORD)
         assert seen == {"bigger": [], "split": []}, f"{page.name} in print: {seen}"
     _open(browser, _pages(built)[0], 1280)
+
+
+LABEL_WIDTHS = """
+return [...document.querySelectorAll('main table.annex-table')].filter(t => t.caption).map(t => {
+  const heads = [...t.querySelectorAll('thead th')].map(th => th.textContent);
+  const i = heads.indexOf(arguments[0]);
+  return {caption: t.caption.textContent.slice(0, 40), label: i < 0 ? null
+          : Math.round(t.querySelector('thead th:nth-child(' + (i + 1) + ')').getBoundingClientRect().width)};
+});
+"""
+
+
+def test_on_a_laptop_screen_a_table_s_label_has_the_room_of_a_phrase(built, browser):
+    """At 1280 px the IPTT's « Libellé » was 148 px wide, narrower than « Appréciation »: its labels broke after
+    every word or two (« Fonctionnaires/ / intervenants / ayant suivi des / formations sur... »). A table's label
+    column is now at least 14rem (224 px) where the screen has the room, and the table still fits the page."""
+    page = _pages(built)[0]
+    _open(browser, page, 1280)
+    labels = {t["caption"]: t["label"] for t in browser.execute_script(LABEL_WIDTHS, "Libellé") if t["label"]}
+    assert labels["Indicateurs : cible finale et réalisé"] >= 224, labels
+    assert all(width >= 224 for width in labels.values()), labels

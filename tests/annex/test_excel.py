@@ -371,3 +371,15 @@ def test_a_full_width_formula_start_is_kept_text_when_edited():
     cells = [excel._text_cell(sheet, 1, n, text) for n, text in enumerate(["\uff1d1+2", "\uff20SUM(1)", "a"], 1)]
     assert [(c.value, c.data_type, c.quotePrefix) for c in cells] == [
         ("\uff1d1+2", "s", True), ("\uff20SUM(1)", "s", True), ("a", "s", False)]
+
+
+@pytest.mark.parametrize("section, sheet", [
+    ("Enquêtes auprès des bénéficiaires", "Enquêtes auprès des bénéfic."),   # the sample's: « Enquêtes auprès des »
+    ("Coût par participant et par femme formée", "Coût par participant"),
+    ("Check of published figures and more words", "Check of published figures"),
+    ("Vérification des chiffres publiés", "Vérification des chiffres"),
+    ("Participation des femmes", "Participation des femmes"),
+])
+def test_a_long_section_name_is_a_sheet_name_that_does_not_end_on_a_linking_word(section, sheet):
+    """Excel's 31 characters cut the sample's « Enquêtes auprès des bénéficiaires » to « Enquêtes auprès des »."""
+    assert excel._Names()(section) == sheet and len(sheet) <= 31

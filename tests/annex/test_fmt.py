@@ -182,3 +182,16 @@ def test_an_indicator_not_rated_says_why_in_french(note, french):
     """« n.d. pour J1 : non calculable : la raison est dans la colonne « note » du fichier figures.csv » for a target
     of 0, a negative one, a baseline equal to the target: the annex says why."""
     assert fmt.reason(note) == french
+
+
+@pytest.mark.parametrize("key, label, shown", [
+    ("99", "99 : Programme Support Costs", "99 : Programme Support Costs"),     # the sample's: « 99 99 : ... »
+    ("R1", "R1 - Formations", "R1 - Formations"),
+    ("R1/Sénégal", "R1 : Formations", "R1/Sénégal : Formations"),
+    ("R1", "Résultat 1 : formations", "R1 Résultat 1 : formations"),           # not its code: both
+    ("R1", "R10 : autre ligne", "R1 R10 : autre ligne"),                       # another code that starts alike
+    ("R1", float("nan"), "R1"),
+    ("R1", "R1", "R1"),
+])
+def test_a_budget_line_is_named_with_its_code_once(key, label, shown):
+    assert fmt.line_name(key, label) == shown

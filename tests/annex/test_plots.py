@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 import pytest
 
@@ -242,3 +245,115 @@ def test_a_rated_bar_says_its_rating_in_words_beside_its_value():
     unrated = plots.hbar(frame, "key", "pct", title="t", xlabel="x", fmt_value=lambda v: fmt.percent(v, 1, "fr"),
                          marks=[None, "", None])
     assert _labels(unrated)["texts"] == [f"100,0{NBSP}%", f"38,7{NBSP}%", f"0,0{NBSP}%"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_spending_curve_reads_months_and_its_unit_once(language):
+    """The spending curve's axis read « 2018-07 » and « 0 k, 500 k » beside an axis titled « USD »: its months are
+    the annex language's (« juil. 2018 »), its amounts plain thousands and the unit said once in the axis title."""
+    params = load_annex_params("amem", "ensemble").model_copy(update={"language": language})
+    data = load_project("amem")
+    shown: list[str] = []
+    ctx = Annex(params=params, project_data=data, data=scope(data, params.country), show=shown.append)
+    periods = pd.DataFrame({"period_end": pd.to_datetime(["2018-07-31", "2019-12-31", "2021-01-31"]),
+                            "cumulative": [0.0, 762_000.0, 1_363_000.0]})
+    fig = plots.burn(periods, "period_end", "cumulative", pace=None, title="t",
+                     ylabel=ctx.thousands_of("USD"), spent_label="s", pace_label="p",
+                     fmt_value=lambda v: ctx.num(v / 1000))
+    ctx.figure(fig, fr="f", en="e")
+    labels = _labels(fig)
+    months = ("janv.", "avr.", "juil.", "oct.") if language == "fr" else ("Jan", "Apr", "Jul", "Oct")
+    assert labels["x"] and all(t.split(NBSP)[0] in months and t.split(NBSP)[1].isdigit() for t in labels["x"]), labels
+    assert "0" in labels["y"] and not any("k" in t for t in labels["y"] + labels["texts"]), labels
+    assert (f"1{NBSP}363" if language == "fr" else "1,363") in labels["texts"]
+    assert fig.axes[0].get_ylabel() == ("En milliers d'USD" if language == "fr" else "USD thousands")
+    assert ctx.thousands_of("XOF") == ("En milliers de XOF" if language == "fr" else "XOF thousands")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_figure_s_alt_text_says_what_it_shows(language):
+    """Every figure's alt text was its caption, read twice by a screen reader and saying nothing of the data: it now
+    names the largest and smallest bars with their values, a stacked chart's totals, a curve's ends, in the annex
+    language."""
+    import datetime as dt
+
+    params = load_annex_params("amem", "ensemble").model_copy(update={"language": language})
+    data = load_project("amem")
+    shown: list[str] = []
+    ctx = Annex(params=params, project_data=data, data=scope(data, params.country), show=shown.append)
+    rates = pd.DataFrame({"name": ["Libye", "Maroc", "Tunisie"], "rate": [0.0, 40.0, 50.0]})
+    ctx.figure(plots.hbar(rates, "name", "rate", title="Taux", xlabel="%", fmt_value=ctx.pct), fr="Légende",
+               en="Caption")
+    counts = pd.DataFrame({"name": ["Libye", "Régional", "Régional"], "status": ["in_progress", "done", "in_progress"],
+                           "n": [1, 1200, 800]})
+    ctx.figure(plots.stacked_status(counts, "name", "status", "n", order=["done", "in_progress"],
+                                    labels={"done": ctx.word("done"), "in_progress": ctx.word("in_progress")},
+                                    title="Statuts", xlabel="n"), fr="Légende", en="Caption")
+    periods = pd.DataFrame({"end": pd.to_datetime(["2018-07-31", "2021-01-31"]), "cum": [0.0, 1_363_000.0]})
+    pace = pd.DataFrame({"end": periods["end"], "cum": [0.0, 2_250_000.0]})
+    ctx.figure(plots.burn(periods, "end", "cum", pace=pace, title="Dépenses", ylabel=ctx.thousands_of("USD"),
+                          spent_label="s", pace_label="p", fmt_value=lambda v: ctx.num(v / 1000),
+                          reporting=(dt.date(2021, 1, 31), "r")), fr="Légende", en="Caption")
+    alts = [html.unescape(re.search(r'alt="([^"]*)"', markup)[1]) for markup in shown]
+    if language == "fr":
+        assert alts == [
+            f"Diagramme en barres « Taux », 3 barres : la plus grande, Tunisie (50,0{NBSP}%) ; la plus petite, "
+            f"Libye (0,0{NBSP}%).",
+            f"Barres empilées « Statuts » (Réalisé, En cours), 2 barres : le plus grand total, Régional (2{NBSP}000) ; "
+            "le plus petit, Libye (1).",
+            f"Courbe « Dépenses » (En milliers d'USD) : de 0 en juil.{NBSP}2018 à 1{NBSP}363 en janv.{NBSP}2021 ; "
+            f"le rythme prévu y est de 2{NBSP}250."]
+    else:
+        assert alts[0] == "Bar chart 'Taux', 3 bars: the largest, Tunisie (50.0%); the smallest, Libye (0.0%)."
+        assert "Régional (2,000)" in alts[1] and f"from 0 in Jul{NBSP}2018 to 1,363 in Jan{NBSP}2021" in alts[2]
+    assert all("Légende" not in a and "Caption" not in a for a in alts)
+    # bars all alike (Tunisie's statuses: 2, 2, 2) are said so, not « the largest, R1 (2); the smallest, R1 (2) »
+    alike = pd.DataFrame({"name": ["R1", "R1", "R2", "R3"], "status": ["done", "in_progress", "done", "done"],
+                          "n": [1, 1, 2, 2]})
+    ctx.figure(plots.stacked_status(alike, "name", "status", "n", order=["done", "in_progress"], labels={},
+                                    title="S", xlabel="n"), fr="Légende", en="Caption")
+    alt = html.unescape(re.search(r'alt="([^"]*)"', shown[-1])[1])
+    assert alt == ("Barres empilées « S », 3 valeurs égales (2) : R1, R2, R3." if language == "fr" else
+                   "Stacked bars 'S', 3 equal values (2): R1, R2, R3.")
+
+
+SKILLS = ["Compétences utilisées au travail : Langue", "Compétences utilisées au travail : Numérique",
+          "Compétences utilisées au travail : Sécurité au travail", "Compétences utilisées au travail : Droits des "
+          "travailleurs et protection sociale des migrants de retour au pays"]
+
+
+@pytest.mark.parametrize("chart", ["hbar", "forest", "stacked_status"])
+def test_a_bar_s_long_label_keeps_the_words_that_tell_it_apart(chart):
+    """The survey chart cut its labels to one line of 40 characters: « Compétences utilisées au travail : Lang… »,
+    « ... : Numé… », « ... : Sécu… », the part that told the bars apart was the part cut. A label now takes two
+    lines, cut (« … ») only beyond them; the figure is taller by its extra lines."""
+    frame = pd.DataFrame({"name": SKILLS, "estimate": [49.4, 42.9, 59.0, 24.4], "ci_low": [42.0, 35.0, 47.0, 17.0],
+                          "ci_high": [56.0, 51.0, 70.0, 32.0]})
+    if chart == "hbar":
+        fig = plots.hbar(frame, "name", "estimate", title="t", xlabel="x", fmt_value=str, lang="fr")
+    elif chart == "forest":
+        fig = plots.forest(frame, "name", title="t", xlabel="x", fmt_value=str, lang="fr")
+    else:
+        counts = frame.assign(status="done", n=[1, 2, 3, 4])
+        fig = plots.stacked_status(counts, "name", "status", "n", order=["done"], labels={}, title="t", xlabel="x")
+    shown = sorted(t.get_text() for t in fig.axes[0].get_yticklabels())   # (the stacked chart sorts its bars)
+    long = next(s for s in shown if "Droits" in s)
+    assert sorted(s.replace("\n", " ") for s in shown if s != long) == sorted(SKILLS[:3]), shown
+    assert all(s.count("\n") <= 1 for s in shown) and long.endswith("…"), shown
+    assert fig.get_figheight() > plots._height(len(SKILLS))
+
+
+@pytest.mark.parametrize("n_statuses", [3, 6, 9])
+def test_the_status_legend_is_not_drawn_over_the_title(n_statuses):
+    """With six statuses or more the legend took two rows, and its second was drawn over the chart's title."""
+    from helpers.annex import theme
+
+    codes = list(theme.STATUS)[:n_statuses]
+    counts = pd.DataFrame({"name": ["Maroc"] * len(codes), "status": codes, "n": [1] * len(codes)})
+    fig = plots.stacked_status(counts, "name", "status", "n", order=codes, labels={}, title="Activités par statut",
+                               xlabel="x")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    title, legend = ax.title if ax.get_title() else ax._left_title, ax.get_legend()
+    assert title.get_window_extent(renderer).y0 >= legend.get_window_extent(renderer).y1 - 1

@@ -150,3 +150,26 @@ def test_a_figure_of_an_english_report_is_not_another_number_in_a_french_annex_s
     cells = next(r for r in sheet.iter_rows() if r[0].value == "FIN-14")
     assert (cells[3].value, cells[3].data_type) == ("178,135", "s")
     assert (cells[4].value, cells[5].value) == (178135, "Conforme")
+
+
+def test_a_label_in_a_script_the_annex_fonts_do_not_draw_is_a_build_warning(tmp_path, capsys):
+    """A budget line labelled in Devanagari printed boxes in the spending chart (and in the PDF of a computer
+    without a font for it), and the build said nothing: it now names the label and its script, in French."""
+    import shutil
+
+    import pandas as pd
+
+    from helpers.paths import NOTEBOOKS_DIR
+    from helpers.pipeline import runner
+    from sample_layout import sample_layout
+
+    layout = sample_layout(tmp_path, ["ensemble"], notebooks=None)
+    shutil.copy(NOTEBOOKS_DIR / "20_budget.ipynb", layout.notebooks)
+    path = layout.data / "amem" / "budget.csv"
+    budget = pd.read_csv(path, dtype=str, keep_default_na=False)
+    budget.loc[budget["line"] == "R1", "label"] = "परियोजना सहायता"
+    budget.to_csv(path, index=False)
+    assert runner.build(project="amem", annex="ensemble", layout=layout) == 0
+    said = capsys.readouterr().out
+    assert "« परियोजना सहायता » (Devanagari)" in said and "police des figures (DejaVu Sans)" in said, said
+    assert "caractères latins" in said

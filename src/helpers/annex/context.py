@@ -95,6 +95,12 @@ class Annex:
     def money(self, value: Any, decimals: int = 0) -> str:
         return fmt.money(value, self.params.currency, self.lang, decimals)
 
+    def thousands_of(self, currency: str) -> str:
+        """An axis' unit said once: « en milliers d'EUR », « en milliers de XOF » (its ticks then read « 1 500 »;
+        they read « 1 500 k » and « 0 k » beside an axis titled « EUR »)."""
+        elided = currency[:1].upper() in "AEIOUYH"
+        return say("in_thousands_elided" if elided else "in_thousands", self.lang, currency=currency)
+
     def date(self, value: Any) -> str:
         return fmt.date(value, self.lang)
 
@@ -315,8 +321,37 @@ class Annex:
             others = fmt.plural(left_out, say("bars_left_out_one", self.lang, n=self.num(left_out)),
                                 say("bars_left_out_many", self.lang, n=self.num(left_out)), self.lang)
             caption += html.escape(say("bars_left_out", self.lang, others=others, xlsx=f"{self.params.annex}.xlsx"))
-        self.show(f'<figure><img alt="{html.escape(alt or self.text(fr, en))}" '
+        alt = alt or self.figure_alt(getattr(fig, "annex_summary", None)) or self.text(fr, en)
+        self.show(f'<figure><img alt="{html.escape(alt)}" '
                   f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
+
+
+    def figure_alt(self, summary: Mapping[str, Any] | None) -> str:
+        """The alt text of a figure: what it shows, from its data (plots._remember), in the annex language: its
+        largest and smallest bars, the ends of its curve. Every figure's alt text was its caption."""
+        if not summary:
+            return ""
+        if summary["kind"] == "curve":
+            (first_at, first), (last_at, last) = summary["first"], summary["last"]
+            planned = say("alt_curve_planned", self.lang, planned=summary["planned"]) if summary["planned"] else ""
+            return say("alt_curve", self.lang, title=summary["title"], unit=summary["unit"], first=first, last=last,
+                       first_month=fmt.month(first_at, self.lang), last_month=fmt.month(last_at, self.lang),
+                       planned=planned)
+        items = summary["items"]
+        if not items:
+            return ""
+        item = lambda i: say("alt_item", self.lang, label=i[0], value=i[1] or self.num(i[2]))   # noqa: E731
+        if len(items) == 1:
+            return say("alt_one", self.lang, what=say(f"alt_one_{summary['kind']}", self.lang),
+                       title=summary["title"], item=item(items[0]))
+        high = max(items, key=lambda i: i[2])
+        low = min(items, key=lambda i: i[2])
+        if high[2] == low[2]:   # « le plus grand total, R1 (2) ; le plus petit, R1 (2) » of three bars of 2
+            return say("alt_equal", self.lang, what=say(f"alt_one_{summary['kind']}", self.lang),
+                       title=summary["title"], n=self.num(len(items)), value=high[1] or self.num(high[2]),
+                       labels=", ".join(i[0] for i in items))
+        return say(f"alt_{summary['kind']}", self.lang, title=summary["title"], n=self.num(len(items)),
+                   high=item(high), low=item(low), parts=", ".join(summary.get("parts", [])))
 
 
 _MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")
@@ -558,7 +593,24 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
             cells.append({"text": text, "value": shown[0] if shown else _value(value, kind),
                           "class": " ".join(c for c in classes if c)})
         rows.append(cells)
+    _mark_label_column(heads, rows)
     return {"caption": caption, "lang": lang, "currency": currency, "columns": heads, "rows": rows}
+
+
+LABEL_MEAN_CHARS = 25   # a text column whose cells are this long on average is a table's label (phrases, not codes)
+
+
+def _mark_label_column(heads: list[dict], rows: list[list[dict]]) -> None:
+    """The table's label column (its longest text column, when its texts are phrases) gets the class "label",
+    which annex.css gives the room of a phrase: at 1 280 px the IPTT's « Libellé » was 148 px wide, narrower than
+    « Appréciation », and its labels broke after every word or two."""
+    mean = {i: sum(len(row[i]["text"]) for row in rows) / len(rows)
+            for i, head in enumerate(heads) if rows and not head["numeric"] and head["kind"] not in ("long", "word")}
+    widest = max(mean, key=mean.get, default=None)
+    if widest is None or mean[widest] < LABEL_MEAN_CHARS:
+        return
+    for row in rows:
+        row[widest]["class"] = " ".join(filter(None, [row[widest]["class"], "label"]))
 
 
 def table_html(data: Mapping[str, Any]) -> str:

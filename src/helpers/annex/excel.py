@@ -74,6 +74,38 @@ def sections(notebook) -> list[tuple[str, list[tuple[str | None, dict]]]]:
     return [(name, tables) for name, tables in found if tables]
 
 
+_VOWELS = set("aeiouyàâäéèêëîïôöùûüAEIOUYÀÂÉÈÊÎÔÛ")
+# words a name does not end on: « Enquêtes auprès des », « Coût par participant et par »
+_LINKS = {"à", "au", "aux", "auprès", "avec", "d'", "de", "des", "du", "en", "et", "l'", "la", "le", "les", "ou",
+          "par", "pour", "sur", "a", "an", "and", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _cut(name: str, room: int = 31) -> str:
+    """A name too long for a sheet, cut at a word; when that leaves it on a linking word, the next word abbreviated
+    (« Enquêtes auprès des bénéfic. ») or, too short for that, the linking words dropped (« Coût par participant »)."""
+    if " " not in name[:room]:
+        return name[:room]
+    cut = name[:room].rsplit(" ", 1)[0] if name[room:room + 1] not in ("", " ") else name[:room].rstrip()
+    words = cut.split(" ")
+    if words[-1].casefold() not in _LINKS:
+        return cut
+    abbreviated = _abbreviated(name, room)
+    while abbreviated == "" and len(words) > 1 and words[-1].casefold() in _LINKS:
+        words.pop()
+    return abbreviated or " ".join(words)
+
+
+def _abbreviated(name: str, room: int = 31) -> str:
+    """A sheet name too long, its last word abbreviated as French abbreviates (before a vowel, a period after):
+    « Enquêtes auprès des bénéficiaires » -> « Enquêtes auprès des bénéfic. » (cut at the word, it read « Enquêtes
+    auprès des »). "" when the word would keep fewer than 4 letters."""
+    kept, _, word = name[:room].rpartition(" ")
+    word = name[len(kept) + 1:].split(" ")[0] if kept else ""
+    cut = room - len(kept) - 2          # the space and the period
+    ends = [i for i in range(4, min(cut, len(word) - 1) + 1) if word[i - 1] not in _VOWELS and word[i] in _VOWELS]
+    return f"{kept} {word[:ends[-1]]}." if kept and ends else ""
+
+
 class _Names:
     """Sheet names as Excel allows them: at most 31 characters, no []:*?/\\, unique ignoring case."""
 
@@ -83,7 +115,7 @@ class _Names:
     def __call__(self, wanted: str) -> str:
         base = re.sub(r"[\[\]:*?/\\]", " ", wanted).strip(" '") or "Tableaux"
         if len(base) > 31:  # cut at a word, not in one
-            base = base[:31].rsplit(" ", 1)[0] if " " in base[:31] else base[:31]
+            base = _cut(base)
         candidate, number = base, 2
         while candidate.casefold() in self.taken:
             suffix = f" ({number})"

@@ -107,6 +107,47 @@ def render(nb: nbformat.NotebookNode, meta: dict) -> str:
     return add_toc(page)
 
 
+# -- scripts the annex fonts do not draw -------------------------------------------------------------------------
+FIGURE_FONT = "DejaVu Sans"   # plots.style(); the page's last fallback too (annex.css)
+
+
+@lru_cache(maxsize=1)
+def _figure_font_chars() -> frozenset[int]:
+    from matplotlib import font_manager, ft2font
+
+    return frozenset(ft2font.FT2Font(font_manager.findfont(FIGURE_FONT)).get_charmap())
+
+
+def _script(char: str) -> str:
+    """« Devanagari », « Bengali », « CJK »: the first word of the character's Unicode name."""
+    import unicodedata
+
+    word = unicodedata.name(char, "?").split()[0]
+    return word if len(word) <= 3 else word.title()
+
+
+def undrawn_texts(page: str, limit: int = 5) -> tuple[list[tuple[str, str]], int]:
+    """The texts of an annex page holding letters its figure font has not: (the text, up to 60 characters; its
+    scripts), at most ``limit`` of them, and how many there are. A label in Devanagari printed boxes in the figures
+    (and in the PDF of a computer without a font for it) and the build said nothing."""
+    from lxml import html as lhtml
+
+    body = lhtml.fromstring(page).find(".//main")
+    if body is None:
+        return [], 0
+    for caption in body.findall(".//figcaption"):   # (a figure's caption lists the characters it could not draw)
+        caption.drop_tree()
+    known = _figure_font_chars()
+    found: dict[str, str] = {}
+    for text in body.itertext():
+        undrawn = [c for c in text if c.isalpha() and ord(c) not in known]
+        if undrawn:
+            short = re.sub(r"\s+", " ", text).strip()
+            found.setdefault(short if len(short) <= 60 else short[:59] + "…",
+                             ", ".join(dict.fromkeys(_script(c) for c in undrawn)))
+    return list(found.items())[:limit], len(found)
+
+
 # -- provenance ---------------------------------------------------------------------------------------------------
 def generated_at() -> dt.datetime:
     """Now, or SOURCE_DATE_EPOCH when set (reproducible builds)."""

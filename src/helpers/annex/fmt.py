@@ -21,6 +21,11 @@ _MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"],
 }
+# A chart's month ticks: « janv. 2023 », as French style guides abbreviate (a date axis read « 2023-01 »).
+_SHORT_MONTHS = {
+    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+}
 _MISSING = {"fr": "n.d.", "en": "n/a"}
 
 
@@ -179,6 +184,26 @@ def date(value: Any, lang: str = "fr") -> str:
         value = value.date() if hasattr(value, "date") else value
     day = "1er" if (lang == "fr" and value.day == 1) else str(value.day)
     return f"{day} {_MONTHS[lang][value.month - 1]} {value.year}"
+
+
+def month(value: Any, lang: str = "fr") -> str:
+    """2023-01-31 -> 'janv. 2023' / 'Jan 2023': a chart's month."""
+    _check(lang)
+    if is_missing(value):
+        return _MISSING[lang]
+    return f"{_SHORT_MONTHS[lang][value.month - 1]}{NBSP}{value.year}"
+
+
+def line_name(key: Any, label: Any) -> str:
+    """A budget line's code and label as one chart label, the code once: the sample's label « 99 : Programme
+    Support Costs » already starts with its code, and « 99 » + « 99 : ... » read « 99 99 : ... ». ``key``: the
+    line's key (« R1/Sénégal » when a code is a line of several countries), whose code part is looked for."""
+    key = "" if is_missing(key) else str(key).strip()
+    label = "" if is_missing(label) else str(label).strip()
+    code = key.split("/")[0]
+    if code and re.match(rf"{re.escape(code)}(?!\w)", label, flags=re.IGNORECASE):
+        return key + label[len(code):]
+    return f"{key} {label}".strip()
 
 
 def p_value(value: Any, lang: str = "fr") -> str:

@@ -17,6 +17,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # no screen needed; the kernel embeds PNGs
 
+import matplotlib.dates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
@@ -56,18 +57,48 @@ class LocalFormatter(matplotlib.ticker.Formatter):
         return fmt.number(value, self.decimals, self.lang)
 
 
+class MonthFormatter(matplotlib.ticker.Formatter):
+    """Date ticks as months of the annex language: « janv. 2023 » (matplotlib's own read « 2023-01 »)."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, value, pos=None) -> str:
+        return fmt.month(matplotlib.dates.num2date(value), self.lang)
+
+
+_DATE_FORMATTERS = (matplotlib.dates.AutoDateFormatter, matplotlib.dates.ConciseDateFormatter,
+                    matplotlib.dates.DateFormatter)
+
+
 def localise(fig: plt.Figure, lang: str) -> plt.Figure:
-    """Every numeric axis of ``fig`` (matplotlib's default number formatter) in the annex language; category and
-    date axes, and axes with their own formatter, are left as they are."""
+    """Every numeric axis of ``fig`` (matplotlib's default number formatter) and every date axis in the annex
+    language; category axes, and axes with their own formatter, are left as they are."""
     for ax in fig.axes:
         for axis in (ax.xaxis, ax.yaxis):
             if type(axis.get_major_formatter()) is matplotlib.ticker.ScalarFormatter:
                 axis.set_major_formatter(LocalFormatter(lang))
+            elif isinstance(axis.get_major_formatter(), _DATE_FORMATTERS):
+                axis.set_major_formatter(MonthFormatter(lang))
     return fig
 
 
-def _height(n_bars: int) -> float:
-    return min(max(1.6, 0.38 * n_bars + 1.0), 9.0)
+def _remember(fig: plt.Figure, kind: str, title: str, **data: Any) -> None:
+    """What the figure shows, for its alt text (``Annex.figure`` writes it in the annex language): the bars with
+    their labels and the values as printed, the curve's ends. A screen reader read the caption twice."""
+    fig.annex_summary = {"kind": kind, "title": _plain(title).replace("\\$", "$"), **data}
+
+
+def _ends(labels: Sequence[Any], values: Sequence[float], shown: Sequence[str | None]
+          ) -> list[tuple[str, str | None, float]]:
+    """(label, value as printed, value) of each bar that has a value (printed None: a count, numbered by the
+    annex)."""
+    return [(re.sub(r"\s+", " ", str(label)).strip(), text, float(v)) for label, v, text in zip(labels, values, shown)
+            if np.isfinite(v)]
+
+
+def _height(n_bars: int, extra_lines: int = 0) -> float:
+    return min(max(1.6, 0.38 * n_bars + 0.16 * extra_lines + 1.0), 9.0)
 
 
 def _plain(text: str, width: int | None = None) -> str:
@@ -99,6 +130,24 @@ def _shorten(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+LABEL_LINES = 2   # lines of a bar's label; longer, its end is cut (« … »)
+
+
+def _bar_label(text: Any, width: int) -> str:
+    """A bar's label on at most LABEL_LINES lines of ``width`` characters. Cut to one line, the survey chart's
+    « Compétences utilisées au travail : Langue », « ... : Numérique », « ... : Sécurité » all read
+    « Compétences utilisées au travail : Lan… », « ... : Num… »: the part that tells them apart was the part cut."""
+    lines = textwrap.wrap(re.sub(r"\s+", " ", str(text)).strip(), width) or [""]
+    if len(lines) > LABEL_LINES:
+        lines = lines[:LABEL_LINES - 1] + [_shorten(" ".join(lines[LABEL_LINES - 1:]), width)]
+    return "\n".join(_plain(line) for line in lines)
+
+
+def _label_lines(labels: Sequence[str]) -> int:
+    """The label lines beyond one bar's each (a figure grows by them, its bars would be squeezed)."""
+    return sum(label.count("\n") for label in labels)
+
+
 def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str,
          fmt_value: Callable[[float], str], colors: Sequence[str] | None = None,
          reference: float | None = None, reference_label: str | None = None,
@@ -109,7 +158,8 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     colour says is also read in greyscale print and by a colour-blind reader."""
     style()
     frame = frame.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame))))
+    ticks = [_bar_label(t, 40) for t in frame[label]]
+    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame), _label_lines(ticks))))
     y = np.arange(len(frame))
     values = frame[value].astype(float).to_numpy()
     ax.barh(y, np.nan_to_num(values), color=list(colors) if colors is not None else BLUE, height=0.6)
@@ -125,8 +175,10 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     # value printed over its label: the axis starts below it, the value left of the bar
     least = float(np.nanmin(np.append(values, 0)))
     left = least - (top - least) * 0.15 if least < 0 else 0
+    printed = []
     for yi, v, mark in zip(y, values, marks if marks is not None else [None] * len(values)):
         shown = fmt_value(v) + (f" · {_plain(mark)}" if mark else "")
+        printed.append(shown.replace("\\$", "$"))
         if v < 0:
             ax.text(v - top * 0.01, yi, shown, va="center", ha="right", fontsize=9)
         else:
@@ -136,7 +188,7 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
         if reference_label:
             ax.text(reference, -0.7, _plain(reference_label), fontsize=8, color=theme.REFERENCE_LINE, ha="center",
                     va="bottom")
-    ax.set_yticks(y, [_plain(_shorten(t)) for t in frame[label]])
+    ax.set_yticks(y, ticks)
     ax.invert_yaxis()
     ax.set_xlim(left, top * 1.08)
     if left < 0:
@@ -145,6 +197,7 @@ def hbar(frame: pd.DataFrame, label: str, value: str, *, title: str, xlabel: str
     _set_title(ax, title)
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
+    _remember(fig, "bars", title, items=_ends(frame[label], values, printed))
     return localise(fig, lang) if lang else fig
 
 
@@ -159,21 +212,31 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
     wide = counts.pivot_table(index=group, columns=status, values=value, aggfunc="sum", fill_value=0, sort=True,
                               observed=True)
     wide = wide[[s for s in order if s in wide.columns and wide[s].sum() > 0]]
-    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(wide)) + 0.5))
+    ticks = [_bar_label(t, 40) for t in wide.index]
+    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(wide), _label_lines(ticks)) + 0.5))
     left = np.zeros(len(wide))
     for code in wide.columns:
-        ax.barh(np.arange(len(wide)), wide[code].to_numpy(), left=left, height=0.6,
-                color=STATUS_COLORS.get(code, GREY), label=_plain(labels.get(code, code)))
+        colour = STATUS_COLORS.get(code, GREY)
+        ax.barh(np.arange(len(wide)), wide[code].to_numpy(), left=left, height=0.6, color=colour, linewidth=0,
+                hatch=theme.STATUS_HATCH.get(code) or None, hatchcolor=theme.hatch_colour(colour),
+                label=_plain(labels.get(code, code)))
         left += wide[code].to_numpy()
-    ax.set_yticks(np.arange(len(wide)), [_plain(_shorten(t)) for t in wide.index])
+    ax.set_yticks(np.arange(len(wide)), ticks)
     ax.invert_yaxis()
     ax.set_xlabel(_plain(xlabel))
-    _set_title(ax, title, pad=28)
+    # the legend's rows between the bars and the title: with six statuses or more, its second row was drawn over
+    # the title (« Activités par statut » under « Réalisé », « Dans les délais »...)
+    legend_rows = -(-len(wide.columns) // 5)
+    _set_title(ax, title, pad=28 + 14 * (legend_rows - 1))
+    ax.figure.set_figheight(ax.figure.get_figheight() + 0.2 * (legend_rows - 1))
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(len(wide.columns), 5), frameon=False,
               fontsize=8, handlelength=1.2, borderaxespad=0.2)
     ax.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
+    totals = wide.sum(axis=1).astype(float)
+    _remember(fig, "stacked", title, items=_ends(wide.index, totals, [None] * len(totals)),   # counts: the annex numbers them
+              parts=[labels.get(code, code) for code in wide.columns])
     return localise(fig, lang) if lang else fig
 
 
@@ -212,6 +275,16 @@ def burn(periods: pd.DataFrame, date: str, cumulative: str, *, pace: pd.DataFram
     sns.despine(ax=ax)
     fig.autofmt_xdate()
     fig.tight_layout()
+    ends = counted.dropna(subset=[cumulative])
+    if len(ends):
+        first, last = ends.iloc[0], ends.iloc[-1]
+        planned = None
+        if pace is not None and not pace.empty:
+            at_last = pace[pd.to_datetime(pace[date]) == pd.Timestamp(last[date])][cumulative].dropna()
+            planned = fmt_value(float(at_last.iloc[0])) if len(at_last) else None
+        _remember(fig, "curve", title, unit=_plain(ylabel).replace("\\$", "$"),
+                  first=(pd.Timestamp(first[date]), fmt_value(float(first[cumulative]))),
+                  last=(pd.Timestamp(last[date]), fmt_value(float(last[cumulative]))), planned=planned)
     return localise(fig, lang) if lang else fig
 
 
@@ -220,7 +293,8 @@ def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
     """Estimates with their 95 % intervals (columns estimate, ci_low, ci_high), zero marked."""
     style()
     frame = frame.reset_index(drop=True)
-    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame))))
+    ticks = [_bar_label(t, 36) for t in frame[label]]
+    fig, ax = plt.subplots(figsize=(WIDTH, _height(len(frame), _label_lines(ticks))))
     y = np.arange(len(frame))
     est = frame["estimate"].astype(float).to_numpy()
     low, high = frame["ci_low"].astype(float).to_numpy(), frame["ci_high"].astype(float).to_numpy()
@@ -230,12 +304,13 @@ def forest(frame: pd.DataFrame, label: str, *, title: str, xlabel: str,
     for yi, v, h in zip(y, est, high):
         ax.annotate(fmt_value(v), (h, yi), textcoords="offset points", xytext=(6, -3), fontsize=8)
     ax.axvline(0, color=theme.REFERENCE_LINE, linewidth=1)
-    ax.set_yticks(y, [_plain(_shorten(t, 40)) for t in frame[label]])
+    ax.set_yticks(y, ticks)
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     _set_title(ax, title)
     sns.despine(ax=ax, left=True)
     fig.tight_layout()
+    _remember(fig, "estimates", title, items=_ends(frame[label], est, [fmt_value(v) for v in est]))
     return localise(fig, lang) if lang else fig
 
 

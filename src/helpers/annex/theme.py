@@ -39,6 +39,22 @@ REFERENCE_LINE = "#555555"   # a target, zero, a bound
 STATUS = {"done": "#2f7d4f", "ahead": "#5fa777", "on_time": "#8cc49b", "in_progress": "#6fa8d0",
           "not_started": "#b8c2cc", "delayed": RAG_MARK["amber"], "seriously_delayed": RAG_MARK["red"],
           "cancelled": GRID, "unknown": "#f0f0f0"}
+# Printed in greyscale, « Réalisé » (#2f7d4f, grey 96) and « Très en retard » (#c8443a, grey 106) were one dark
+# grey, as were « En avance », « En cours », « En retard » and « Dans les délais » (140 to 175): the statuses that
+# a colour alone cannot tell apart in grey are hatched (GREY_APART in tests/annex/test_theme.py), the others plain.
+STATUS_HATCH = {"done": "", "ahead": "..", "on_time": "\\\\", "in_progress": "", "not_started": "",
+                "delayed": "//", "seriously_delayed": "xx", "cancelled": "--", "unknown": ""}
+
+
+def grey(colour: str) -> int:
+    """The grey (0-255) a colour prints as on a greyscale printer (ITU-R BT.601 luma)."""
+    r, g, b = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return round(0.299 * r + 0.587 * g + 0.114 * b)
+
+
+def hatch_colour(colour: str) -> str:
+    """A hatch seen on its fill: white lines on a dark fill, dark lines on a light one."""
+    return PAPER if grey(colour) < 150 else REFERENCE_LINE
 
 
 def office(colour: str) -> str:

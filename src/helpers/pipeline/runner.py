@@ -480,6 +480,12 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         })
         rendered = render_all(RenderedAnnex(merged, page, figures, params, params.language, params.title, kicker,
                                             word_template_path(params, layout.params), when))
+        undrawn, n_undrawn = export.undrawn_texts(page)
+        if undrawn:   # boxes in the figures (and in a PDF without a font for them): the evaluator is told here
+            _emit("warning", target, "export", detail=say(
+                "build_undrawn", params.language, n=n_undrawn, font=export.FIGURE_FONT,
+                texts=say("list_separator", params.language).join(
+                    say("build_undrawn_text", params.language, text=t, script=w) for t, w in undrawn)))
         with staged(layout.annex_dir(target.project)) as files:
             files.update({f"{target.annex}{suffix}": content for suffix, content in rendered.items()})
         keep(layout.archive_dir(), target.project, target.annex, params.reporting_date, rendered[".figures.csv"])
@@ -519,6 +525,8 @@ def _listen(events, bar, stop: threading.Event, lang: str = "en") -> None:
             _say(f"  {target:<28} {name:<22} {say('build_retry', lang, error=detail)}")
         elif kind == "failed":
             _say(f"  {target:<28} {name:<22} {say('build_failed_after', lang, seconds=_seconds(seconds, lang))}")
+        elif kind == "warning":
+            _say(f"  {target:<28} {detail}")
 
 
 def _unwritable_build_is_one_line(function):

@@ -63,6 +63,20 @@ WORDS = {
     "bars_left_out_one": "{n} more is not drawn",
     "bars_left_out_many": "{n} more are not drawn",
     "bars_left_out": " {others}; all are in {xlsx}.",
+    "alt_item": "{label} ({value})",
+    "alt_bars": "Bar chart '{title}', {n} bars: the largest, {high}; the smallest, {low}.",
+    "alt_stacked": "Stacked bars '{title}' ({parts}), {n} bars: the largest total, {high}; the smallest, {low}.",
+    "alt_estimates": "Estimates with their intervals '{title}', {n} estimates: the highest, {high}; the lowest, "
+                     "{low}.",
+    "alt_one": "{what} '{title}', one value: {item}.",
+    "alt_equal": "{what} '{title}', {n} equal values ({value}): {labels}.",
+    "alt_one_bars": "Bar chart",
+    "alt_one_stacked": "Stacked bars",
+    "alt_one_estimates": "Estimate with its interval",
+    "alt_curve": "Curve '{title}' ({unit}): from {first} in {first_month} to {last} in {last_month}{planned}.",
+    "alt_curve_planned": "; the planned pace is then {planned}",
+    "in_thousands": "{currency} thousands",
+    "in_thousands_elided": "{currency} thousands",
     "glyphs_missing": " Characters of the labels the figure cannot draw (a box in their place): {chars}; the tables "
                       "show them.",
     "published_earlier": ("it is the figure of the annex at {date}: if the report is about that date, add the "
@@ -376,6 +390,11 @@ WORDS = {
     "build_built": "Built {built} annex(es), {failed} failed, {current} already up to date; {seconds} s in all.",
     "build_failed": "FAILED ",
     "build_failed_after": "FAILED after {seconds} s",
+    "build_undrawn": ("caution: {n} text(s) of the annex in a script the figures' font ({font}) does not draw: "
+                      "they print as boxes in the figures, and in the HTML, PDF or Word of a computer without a font "
+                      "for that script: {texts}. Write these labels in Latin letters (or translate them) in the data "
+                      "for them to read everywhere"),
+    "build_undrawn_text": "'{text}' ({script})",
     "build_retry": "kernel did not start ({error}); retrying once",
     "build_interrupted": "Interrupted: stopping the workers; the annexes not finished keep their previous files.",
     "build_failed_keep": "The annexes that failed keep their previous files, if they had any.",

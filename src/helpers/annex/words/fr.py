@@ -63,6 +63,21 @@ WORDS = {
     "bars_left_out_one": "L'autre n'est pas représentée",
     "bars_left_out_many": "Les {n} autres ne sont pas représentées",
     "bars_left_out": " {others} ; toutes figurent dans {xlsx}.",
+    "alt_item": "{label} ({value})",
+    "alt_bars": "Diagramme en barres « {title} », {n} barres : la plus grande, {high} ; la plus petite, {low}.",
+    "alt_stacked": "Barres empilées « {title} » ({parts}), {n} barres : le plus grand total, {high} ; le plus petit, "
+                   "{low}.",
+    "alt_estimates": "Estimations et leurs intervalles « {title} », {n} estimations : la plus élevée, {high} ; la "
+                     "plus basse, {low}.",
+    "alt_one": "{what} « {title} », une seule valeur : {item}.",
+    "alt_equal": "{what} « {title} », {n} valeurs égales ({value}) : {labels}.",
+    "alt_one_bars": "Diagramme en barres",
+    "alt_one_stacked": "Barres empilées",
+    "alt_one_estimates": "Estimation et son intervalle",
+    "alt_curve": "Courbe « {title} » ({unit}) : de {first} en {first_month} à {last} en {last_month}{planned}.",
+    "alt_curve_planned": " ; le rythme prévu y est de {planned}",
+    "in_thousands": "En milliers de {currency}",
+    "in_thousands_elided": "En milliers d'{currency}",
     "glyphs_missing": " Caractères des libellés que la figure ne sait pas dessiner (un carré à leur place) : {chars} ; "
                       "les tableaux les montrent.",
     "published_earlier": ("c'est le chiffre de l'annexe au {date} : si le rapport porte sur cette date, ajouter "
@@ -402,6 +417,11 @@ WORDS = {
     "build_built": "{built} annexe(s) construite(s), {failed} en échec, {current} déjà à jour ; {seconds} s en tout.",
     "build_failed": "ÉCHEC  ",
     "build_failed_after": "ÉCHEC après {seconds} s",
+    "build_undrawn": ("attention : {n} texte(s) de l'annexe en une écriture que la police des figures ({font}) ne "
+                      "dessine pas : ils s'impriment en carrés dans les figures, et dans le HTML, le PDF ou le Word "
+                      "d'un ordinateur sans police pour cette écriture : {texts}. Écrire ces libellés en caractères "
+                      "latins (ou les traduire) dans les données pour qu'ils se lisent partout"),
+    "build_undrawn_text": "« {text} » ({script})",
     "build_retry": "le noyau n'a pas démarré ({error}) ; nouvel essai",
     "build_interrupted": "Interrompu : arrêt des processus ; les annexes non finies gardent leurs fichiers précédents.",
     "build_failed_keep": "Les annexes en échec gardent leurs fichiers précédents, s'il y en avait.",
