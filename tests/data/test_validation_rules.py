@@ -2164,6 +2164,11 @@ CASES = [
          "duplicate_id", "participation.csv", 2, "event_id", hint="is used in Maroc and Tunisie",
          what="E1 in Maroc and E1 in Tunisie (each country numbering its own events): the hint says so, and how to "
               "name them"),
+    Case("event codes restarting in Maroc and Mauritanie", lambda m: m.append(
+             "participation", "E1,10,5,Mauritanie,Formation Nouakchott,2021-01-10,2021-01-10,workers,,,"),
+         "duplicate_id", "participation.csv", 2, "event_id", hint="(MA-E1, MR-E1)",
+         what="E1 in Maroc and E1 in Mauritanie: the hint's prefixes were the names' first letters, « MA-E1, MA-E1 » "
+              "(Tunisie « TU »); they are the countries' ISO codes"),
     Case("register with a participants column", lambda m: m.write(
              "participation", "event_id,participants,sex,country\nE1,1,f,Maroc\nE1,1,m,Maroc\nE2,1,f,Tunisie\n"),
          "required_column", "participation.csv", 1, "women", hint="delete its 'participants' column",
@@ -2420,7 +2425,7 @@ CASES = [
     Case("register event label varies", lambda m: _register(m, "E1,f,Maroc,x\nE1,m,Maroc,y\n"),
          "register_inconsistent", "participation.csv", 3, "label", what="two rows of one event with different labels"),
     Case("register event code in two countries", lambda m: _register(m, "E1,f,Maroc,x\nE1,m,Tunisie,x\n"),
-         "register_inconsistent", "participation.csv", 3, "country", hint="(e.g. MA-E1, TU-E1)",
+         "register_inconsistent", "participation.csv", 3, "country", hint="(e.g. MA-E1, TN-E1)",
          what="a register's event E1 in Maroc and E1 in Tunisie: two events numbered per country"),
     Case("register sex partly unknown", lambda m: _register(m, "E1,f,Maroc,x\nE1,,Maroc,x\n"),
          "sex_partly_unknown", "participation.csv", 3, "sex", severity="warning",
