@@ -49,8 +49,20 @@ def test_lines_as_of_reporting_date(tables):
     assert out.loc["L1", "spending_share"] == pytest.approx(40.0)          # 200 / 500
     # zero budget -> NaN with a note, never infinity
     assert math.isnan(out.loc["L3", "financial_execution_rate"]) and "budget is 0" in out.loc["L3", "note"]
-    share = (dt.date(2021, 1, 1) - dt.date(2020, 1, 1)).days / (dt.date(2022, 1, 1) - dt.date(2020, 1, 1)).days
+    share = 367 / 732   # 1 Jan 2020 to 1 Jan 2021, of 1 Jan 2020 to 1 Jan 2022, both days counted
     assert out.loc["L1", "burn_index"] == pytest.approx(0.5 / share)
+
+
+def test_elapsed_days_count_the_first_and_the_last_day():
+    # a two-year project at the end of its first year is half-way (the dates' difference gave 364 / 729)
+    assert elapsed_share(params(start_date="2021-01-01", end_date="2022-12-31", reporting_date="2021-12-31"),
+                         "2021-12-31") == 0.5
+    # THAMM-like: 2020-01-01..2023-12-31 is 1 461 days, 912 of them at 30 June 2022 (not 911 / 1 460)
+    thamm = params(start_date="2020-01-01", end_date="2023-12-31", reporting_date="2022-06-30")
+    assert elapsed_share(thamm, "2022-06-30") == 912 / 1461
+    assert elapsed_share(thamm, "2023-12-31") == 1.0
+    assert elapsed_share(thamm, "2020-01-01") == 1 / 1461
+    assert math.isnan(elapsed_share(thamm, "2019-12-31"))
 
 
 def test_as_of_other_date_and_after_data_end(tables):

@@ -84,6 +84,25 @@ def test_progress_known_from_the_statuses_alone_is_the_same_in_a_country_annex_a
     assert row["rate"] == alone["rate"] == 0.0 and alone["n"] == 1 and alone["n_cancelled"] == 1
 
 
+def test_a_country_without_progress_values_is_n_d_in_both_annexes():
+    """Tunisie: one activity done, one in progress without progress, in a project whose Maroc gives progress: its
+    own annex said n.d. (« no progress values »), its row of the project-wide annex 100 % (« 1 without progress
+    excluded »), the done activity alone. One rule for both: n.d."""
+    project = frame("activities", [
+        {"activity_id": "m1", "status": "in_progress", "country": "Maroc", "progress": 60},
+        {"activity_id": "m2", "status": "done", "country": "Maroc"},
+        {"activity_id": "t1", "status": "done", "country": "Tunisie"},
+        {"activity_id": "t2", "status": "in_progress", "country": "Tunisie"},
+    ])
+    rows = physical_progress_rate(project, "country").set_index("country")
+    alone = physical_progress_rate(project[project["country"].eq("Tunisie")]).iloc[0]
+    assert math.isnan(alone["rate"]) and math.isnan(rows.loc["Tunisie", "rate"])
+    assert rows.loc["Tunisie", "note"] == alone["note"] == "not computable: no progress values in the data"
+    assert rows.loc["Maroc", "rate"] == pytest.approx(80.0)   # (60 + 100) / 2
+    whole = physical_progress_rate(project).iloc[0]   # the project tracks progress: t2 is left out, said so
+    assert whole["rate"] == pytest.approx(260 / 3) and "1 without progress excluded" in whole["note"]
+
+
 def test_status_count_every_code_and_unknown(activities):
     acts = activities.copy()
     acts.loc[5, "status"] = None

@@ -480,7 +480,9 @@ def test_a_burn_index_note_says_what_it_is_or_why_it_is_not_computed():
                              reporting_date="2020-12-31", staff_categories=["staff"], thresholds=Thresholds())
     out = budget_figures(budget, spending, params).query("metric == 'burn_index'").set_index("key")
     assert out["note"].str.startswith("(spent / ").all() and "elapsed share" in out.loc["B1", "note"]
-    early = SimpleNamespace(**{**vars(params), "start_date": "2020-12-31"})   # nothing of the duration elapsed
+    # nothing of the duration elapsed: a start after the reporting date (on the start date itself, its one day has:
+    # the days are counted both ends included, budget.elapsed_share)
+    early = SimpleNamespace(**{**vars(params), "start_date": "2021-01-01"})
     out = budget_figures(budget, spending, early).query("metric == 'burn_index'").set_index("key")
     assert out["value"].isna().all() and out["note"].str.contains("not after the start date").all()
 

@@ -2630,11 +2630,11 @@ def test_activity_dates_of_a_newer_file_that_project_yaml_does_not_have_are_said
     assert ("project.yaml's end_date (2022-12-31) is not the IATI files' last activity end (2023-12-31"
             in stale[0].message)
     assert "end_date: 2023-12-31" in stale[0].hint and stale[0].element == "iati-activity[XM-1]/activity-date"
-    assert ("elapsed share of the planned duration at the reporting date (2021-12-31) is 49.9 % over project.yaml's "
+    assert ("elapsed share of the planned duration at the reporting date (2021-12-31) is 50.0 % over project.yaml's "
             "dates, 33.3 % over the files': the burn index of the project is 1.00 for 1.50" in stale[0].message)
     frame = annex_figures(load_project("demo", data_dir, params_dir), load_annex_params("demo", "ensemble", params_dir))
     assert frame.loc[(frame["key"] == "total") & (frame["metric"] == "burn_index"), "value"].iloc[0] == \
-        pytest.approx(0.5 / (364 / 729))   # (over project.yaml's dates, as said: 1.5 over the file's)
+        pytest.approx(0.5 / (365 / 730))   # (project.yaml's dates, both days counted, as said: 1.5 the file's)
 
 
 @pytest.mark.parametrize(("end", "reporting"), [("2023-01-01", None), ("2022-06-30", "2023-03-31")])
@@ -2657,7 +2657,7 @@ def test_activity_dates_of_a_newer_file_that_change_no_burn_index_are_not_warned
 
 
 def test_activity_dates_that_move_a_lines_burn_index_only_name_that_line(tmp_path):
-    """An end 5 days later moves the burn index of a line spent in full (2.00 for 2.02) but not the project's, over
+    """An end 5 days later moves the burn index of a line spent in full (2.00 for 2.01) but not the project's, over
     a large line not spent yet (0.02 either way): the warning names the line whose figure moves."""
     def body(end: str, spent: str, value: str) -> str:
         return ('<recipient-country code="MA"/><activity-date type="2" iso-date="2021-01-01"/>'
@@ -2668,7 +2668,7 @@ def test_activity_dates_that_move_a_lines_burn_index_only_name_that_line(tmp_pat
     write(data_dir / "demo" / "iati", activity("XM-1", body("2023-01-05", "1000", "1000")),
           activity("XM-2", body("2022-12-31", "0", "100000")), name=written[0].name)
     said = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"]
-    assert len(said) == 1 and "the burn index of line XM-1 (MA) is 2.00 for 2.02 over the files' dates" in \
+    assert len(said) == 1 and "the burn index of line XM-1 (MA) is 2.00 for 2.01 over the files' dates" in \
         said[0].message
 
 

@@ -1805,6 +1805,17 @@ CASES = [
              m, "expenditure", "A2", "Montants en EUR")),
          "other_currency", "expenditure.xlsx", 2, None, hint="set `currency: EUR`",
          what="expenditure.xlsx under the titles 'Titre 1' and 'Montants en EUR', in a USD project"),
+    Case("amounts in the local currency", lambda m: m.replace("expenditure", "period_end,amount,",
+                                                              "period_end,Montant en devise locale,"),
+         "other_currency", "expenditure.csv", 1, "Montant en devise locale", hint="does not convert",
+         what="expenditure.csv headed 'Montant en devise locale' (each office's MAD, TND...) in a USD project: the "
+              "amounts were added up as USD without a word (« Montant en … » was read as the amount's note)",
+         expect=lambda m, problems: _only_rule_of(problems, "other_currency")),
+    Case("amount headed with a note in words", lambda m: m.replace("expenditure", "period_end,amount,",
+                                                                   "period_end,Montant en retard,"),
+         "required_column", "expenditure.csv", 1, "amount",
+         what="expenditure.csv headed 'Montant en retard' (an amount overdue, not the amount spent): it was read as "
+              "the amount, nothing said", expect=lambda m, problems: _only_rule_of(problems, "required_column")),
     Case("budget header in another currency", lambda m: m.replace("budget", "line,budget,", "line,budget (EUR),"),
          "other_currency", "budget.csv", 1, "budget (EUR)", hint="set `currency: EUR`",
          what="the header 'budget (EUR)' in a USD project"),
@@ -2178,6 +2189,11 @@ CASES = [
          "duplicate_id", "participation.csv", 2, "event_id", hint="is used in Maroc and Tunisie",
          what="E1 in Maroc and E1 in Tunisie (each country numbering its own events): the hint says so, and how to "
               "name them"),
+    Case("event codes restarting in Maroc and Mauritanie", lambda m: m.append(
+             "participation", "E1,10,5,Mauritanie,Formation Nouakchott,2021-01-10,2021-01-10,workers,,,"),
+         "duplicate_id", "participation.csv", 2, "event_id", hint="(MA-E1, MR-E1)",
+         what="E1 in Maroc and E1 in Mauritanie: the hint's prefixes were the names' first letters, « MA-E1, MA-E1 » "
+              "(Tunisie « TU »); they are the countries' ISO codes"),
     Case("register with a participants column", lambda m: m.write(
              "participation", "event_id,participants,sex,country\nE1,1,f,Maroc\nE1,1,m,Maroc\nE2,1,f,Tunisie\n"),
          "required_column", "participation.csv", 1, "women", hint="delete its 'participants' column",
@@ -2453,7 +2469,7 @@ CASES = [
     Case("register event label varies", lambda m: _register(m, "E1,f,Maroc,x\nE1,m,Maroc,y\n"),
          "register_inconsistent", "participation.csv", 3, "label", what="two rows of one event with different labels"),
     Case("register event code in two countries", lambda m: _register(m, "E1,f,Maroc,x\nE1,m,Tunisie,x\n"),
-         "register_inconsistent", "participation.csv", 3, "country", hint="(e.g. MA-E1, TU-E1)",
+         "register_inconsistent", "participation.csv", 3, "country", hint="(e.g. MA-E1, TN-E1)",
          what="a register's event E1 in Maroc and E1 in Tunisie: two events numbered per country"),
     Case("register sex partly unknown", lambda m: _register(m, "E1,f,Maroc,x\nE1,,Maroc,x\n"),
          "sex_partly_unknown", "participation.csv", 3, "sex", severity="warning",
@@ -3313,6 +3329,13 @@ ACCEPTED = [
     Accepted("old version in a hidden sheet", lambda m: _xlsx_with_sheets(m, "budget", "Ancien", hidden=True),
              "budget.xlsx: a hidden sheet 'Ancien' (every amount times 10) before the visible table: the visible one "
              "is read (the hidden one was, without a word)", _expect_visible_sheet),
+    Accepted("the project's amount beside the local one", lambda m: m.write("expenditure", "\n".join(
+                 line + (",Montant en devise locale" if i == 0 else f",{i * 1000}") if line else line
+                 for i, line in enumerate(m.text("expenditure").replace("period_end,amount,", "period_end,Montant (USD),")
+                                          .split("\n")))),
+             "expenditure.csv headed 'Montant (USD)' and, last, 'Montant en devise locale' (other numbers) in a USD "
+             "project: the USD column is the amount (both were the amount, and none read: headers_ambiguous)",
+             _expect_amount_headers),
     Accepted("amount headers with the currency", lambda m: (
                  m.replace("budget", "line,budget,", "line,Budget (USD),"),
                  _csv_to_xlsx(m, "expenditure", title_rows=2),

@@ -25,9 +25,9 @@ Definitions (GUIDE.md):
   a staff category: not computable (never 0 %, "below band": the staff may be paid from lines kept elsewhere).
 - A country annex (params.project_budget_total set by params.load_annex_params) does not apply the project's
   ``budget_total``: its total is the sum of its own lines; ``left_out_of_country`` says what it leaves out.
-- ``burn_index`` = (spent / budget) / (elapsed / planned duration), elapsed = as_of - start_date,
-  duration = end_date - start_date (in days; the time share is capped at 1 after the end date; NaN when the time
-  share is <= 0). About 1 = on pace.
+- ``burn_index`` = (spent / budget) / (elapsed / planned duration), elapsed = start_date to as_of, duration =
+  start_date to end_date (in days, both days counted; the time share is capped at 1 after the end date; NaN when
+  the time share is <= 0). About 1 = on pace.
 - ``spending_by_period``: per period_end, the amount, the cumulative amount and the linear-pace budget line.
 
 All functions are vectorised (one groupby per table); they do no I/O.
@@ -69,13 +69,22 @@ def data_end(expenditure: pd.DataFrame) -> pd.Timestamp:
 
 
 def elapsed_share(params: Any, as_of: Any) -> float:
-    """(as_of - start_date) / (end_date - start_date), capped at 1; NaN when not positive."""
+    """Days from start_date to as_of / days from start_date to end_date, both days counted (the dates are a first
+    day, a last day and the last day the data cover: 2020-01-01..2023-12-31 is 1 461 days, 912 of them elapsed on
+    2022-06-30; the difference of the dates gave 911 / 1 460, and a two-year project half-way through at the end
+    of its first year 364 / 729), capped at 1; NaN when not positive."""
     start, end, when = to_timestamp(params.start_date), to_timestamp(params.end_date), to_timestamp(as_of)
-    duration = (end - start).days
+    duration = elapsed_days(start, end)
     if duration <= 0:
         return float("nan")
-    share = min((when - start).days / duration, 1.0)
+    share = min(elapsed_days(start, when) / duration, 1.0)
     return share if share > 0 else float("nan")
+
+
+def elapsed_days(start: pd.Timestamp, day: Any) -> Any:
+    """Days from ``start`` to ``day`` (a date or a Series of dates), both counted: 1 on the start date itself."""
+    difference = day - start
+    return (difference.dt.days if isinstance(difference, pd.Series) else difference.days) + 1
 
 
 def coverage_of(expenditure: pd.DataFrame, as_of: pd.Timestamp) -> str:
@@ -461,8 +470,10 @@ def spending_by_period(budget: pd.DataFrame, expenditure: pd.DataFrame, params: 
         per = pd.concat([origin.astype(per.dtypes.to_dict()), per], ignore_index=True)
     per["cumulative"] = per["amount"].cumsum()
     start, end = to_timestamp(params.start_date), to_timestamp(params.end_date)
-    duration = max((end - start).days, 1)
-    share = ((per["period_end"] - start).dt.days / duration).clip(lower=0.0, upper=1.0)
+    duration = max(elapsed_days(start, end), 1)
+    share = (elapsed_days(start, per["period_end"]) / duration).clip(lower=0.0, upper=1.0)
+    if from_start:
+        share.iloc[0] = 0.0   # the origin: nothing spent, no day elapsed, before the start date's
     per["budget"] = float(total)
     per["pace_budget"] = per["budget"] * share
     per["cumulative_rate"] = _divide(per["cumulative"], per["budget"])

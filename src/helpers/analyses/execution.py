@@ -12,7 +12,8 @@ Definitions (GUIDE.md, "Physical execution rate"):
   one without progress 0 (its status says it: left out, two done activities beside two not started gave 100 %). **Decision:** an activity in
   progress (or delayed...) without ``progress`` is *excluded* (not counted as 0 %, since "in progress" with no
   percentage is not "nothing done"); how many were excluded is returned in ``n_no_progress``. When no activity in scope has a progress value at all
-  the rate is NaN with a note (done-only activities would otherwise give a meaningless 100 %).
+  the rate is NaN with a note (done-only activities would otherwise give a meaningless 100 %); "in scope" is each
+  group's activities (a country's row of the project-wide annex, as that country's annex).
 - ``activity_status_count``: activities per canonical status (every code of schemas.STATUS_CODES, zeros included,
   plus ``unknown`` when some status is empty or not canonical).
 
@@ -133,21 +134,22 @@ def physical_progress_rate(activities: pd.DataFrame, by: str | Iterable[str] | N
     done = status.eq(DONE)
     cancelled = status.eq(CANCELLED)
     not_started = status.eq(NOT_STARTED)
-    # a table that tracks progress, or whose every activity is done, not started or cancelled (its progress is
-    # then known without a value: one country's annex of a project that tracks progress elsewhere gives the
-    # country's row of the project-wide annex): a not-started activity has done nothing yet, as it says
-    any_progress = bool(progress.notna().any() or (done | cancelled | not_started).all())
+    # a group that tracks progress, or whose every activity is done, not started or cancelled (its progress is
+    # then known without a value): a not-started activity has done nothing yet, as it says. Decided per group, as
+    # each country's annex decides it over its own rows: a country giving no progress beside others that do had
+    # « 100 % (1 without progress excluded) » in the project-wide annex, n.d. in its own
+    tracked = _tracking(activities, keys, progress.notna(), done | cancelled | not_started)
     value = progress.clip(lower=0.0, upper=100.0).where(~done, 100.0)
-    if any_progress:
-        value = value.where(~(not_started & value.isna()), 0.0)
+    value = value.where(~(not_started & value.isna() & tracked), 0.0)
     included = ~cancelled & value.notna()
     work = activities[keys].copy() if keys else pd.DataFrame(index=activities.index)
+    work["untracked"] = (~tracked).astype("float64")
     work["n"] = included.astype("float64")
     work["n_no_progress"] = (~cancelled & value.isna()).astype("float64")
     work["n_cancelled"] = cancelled.astype("float64")
     work["numerator"] = (weight * value).where(included, 0.0).astype("float64")
     work["denominator"] = weight.where(included, 0.0).astype("float64")
-    out = grouped_sums(work, keys, ["n", "n_no_progress", "n_cancelled", "numerator", "denominator"])
+    out = grouped_sums(work, keys, ["n", "n_no_progress", "n_cancelled", "numerator", "denominator", "untracked"])
     for c in ("n", "n_no_progress", "n_cancelled"):
         out[c] = out[c].astype("int64")
     out["rate"] = _rate(out["numerator"], out["denominator"] * 100.0)  # progress is already 0-100
@@ -155,11 +157,21 @@ def physical_progress_rate(activities: pd.DataFrame, by: str | Iterable[str] | N
             + np.where(out["n_no_progress"] > 0,
                        "; " + out["n_no_progress"].astype(str) + " without progress excluded", ""))
     note = note.where(out["denominator"] > 0, "not computable: no activity with a progress value or done")
-    if not any_progress:
-        out["rate"] = np.nan
-        note = pd.Series("not computable: no progress values in the data", index=out.index)
+    untracked = out["untracked"] > 0
+    out["rate"] = out["rate"].where(~untracked, np.nan)
+    note = note.where(~untracked, "not computable: no progress values in the data")
     out["note"] = note.astype("str")
     return out[[*keys, "n", "n_no_progress", "n_cancelled", "numerator", "denominator", "rate", "note"]]
+
+
+def _tracking(activities: pd.DataFrame, keys: list[str], has_value: pd.Series, known: pd.Series) -> pd.Series:
+    """Per activity, whether its group (of ``keys``; the whole table without keys) has a progress value or only
+    activities whose progress their status gives."""
+    if not keys:
+        return pd.Series(bool(has_value.any() or known.all()), index=activities.index)
+    flags = pd.DataFrame({"has": has_value, "known": known}, index=activities.index)
+    groups = flags.groupby([activities[k] for k in keys], dropna=False, sort=False)
+    return groups["has"].transform("any").astype(bool) | groups["known"].transform("all").astype(bool)
 
 
 def activity_status_count(activities: pd.DataFrame, by: str | Iterable[str] | None = None) -> pd.DataFrame:

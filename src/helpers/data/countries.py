@@ -331,3 +331,12 @@ def same_country(written: str, countries) -> str:
     code = country_code(written)
     same = [c for c in countries if code and country_code(c) == code]
     return same[0] if len(same) == 1 else ""
+
+
+def country_prefixes(names: list[str]) -> list[str]:
+    """A prefix per country, each other's distinct: its ISO code (MA Maroc, MR Mauritanie, TN Tunisie, EG Égypte);
+    the name's first two letters made Maroc and Mauritanie both « MA », Tunisie « TU »."""
+    prefixes = [country_code(c) or fold(c).replace(" ", "").upper()[:3] for c in names]
+    if len(set(prefixes)) < len(prefixes):
+        prefixes = [fold(c).replace(" ", "-").upper() for c in names]   # no code for some: their names
+    return prefixes

@@ -147,6 +147,9 @@ _SCALED = re.compile(r"\b(milliers?|milles?|thousands?|millions?|milliards?|bill
                      r"|^(k|m|mds?)\.?\s*(€|\$|[a-z]{3}|dhs?|dt|da|ld|um|e|euros?|dollars?)?$|^t\s*(€|eur|euros?)$"
                      r"|^(€|\$|[a-z]{3})\s*(k|m)$")
 _IN = re.compile(r"^(?:(?:montants?|amounts?|valeurs?|values?)\s+)?(?:en|in)\s+")
+# the local currency of each office, not named (`Montant en devise locale`, `Amount (local currency)`, `LCY`)
+_LOCAL = re.compile(r"\b(?:devises?|monnaies?)\s+(?:locales?|nationales?)\b|\blocal\s+currenc(?:y|ies)\b|"
+                    r"^(?:lcy|lcu|local)$")
 
 
 # what the messages say for the project's currency while project.yaml's `currency:` is empty (never a default's)
@@ -242,7 +245,9 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
         column = base if base in names else aliases.get(fold(base))
         if worded and (table, column) not in _ADDED_UP:
             continue    # (« Budget cumulé » stays an unknown column, as before)
-        bracket = bracket or worded
+        # (`or None`: a header with a note in words, `Montant en retard`, is no bracket; `None or False` made it one,
+        # and read it as the amount)
+        bracket = bracket or worded or None
         if column is not None and column in raw.frame.columns and column in money and \
                 _unit(split[1], currency) == ("currency", currency_code(currency)):
             # `Montant (XOF)` beside `Dépenses` in an XOF project: both are the amount, and the figure was the
@@ -250,7 +255,8 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
             problems += _disagreeing(table, raw, column, column, name)
         if column is None or column in raw.frame.columns:
             continue
-        if bracket is None and (column not in money or _unit(split[1], currency) is None):
+        local = column in money and bool(_LOCAL.search(fold(split[1])))
+        if bracket is None and (column not in money or _unit(split[1], currency) is None) and not local:
             continue    # 'Montant en retard' is no unit, 'Date en clair' no note
         if not _plain_note(column, split[1], column in money, column in percent):
             continue    # 'Participants (prévus)' are not the participants: the column stays unknown
@@ -267,6 +273,9 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
         found.setdefault(column, []).append((name, split[1]))
     renames = {}
     for column, named in found.items():
+        mine = [(n, note) for n, note in named if not _LOCAL.search(fold(note))]
+        if len(mine) == 1 < len(named):
+            named = mine   # `Montant (EUR)` beside `Montant en devise locale`: the project's is the amount
         if len(named) > 1:    # `budget (initial)` and `budget (révisé)`: which one is meant is the evaluator's call
             if column in spec.required:   # said only « the required column 'budget' is missing »: name both
                 shown = [str(raw.headers.get(n, n)) for n, _ in named]
@@ -277,7 +286,16 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
             continue
         name, note = named[0]
         unit = _unit(note, currency) if column in money else None
-        if unit is not None and unit[0] == "scaled":
+        if column in money and _LOCAL.search(fold(note)):
+            # `Montant en devise locale`: each office's MAD, TND or EGP were added up as the project's EUR, the
+            # only sign a warning on the TND's three decimals
+            problems.append(_at_header(raw, name, "other_currency", (
+                f"the header gives its amounts in the local currency ({note}), and the project's currency is "
+                f"{currency} (params, project.yaml): they would be added up as {currency}"),
+                f"The workbook does not convert: write each amount in {currency} (at the rate of your financial "
+                f"reports) in a column '{column}'; keep the local amounts, if you wish, in a column "
+                f"'{column}_local'."))
+        elif unit is not None and unit[0] == "scaled":
             problems.append(_at_header(raw, name, "scaled_amounts", (
                 f"the header gives its amounts in thousands or millions ({note}): the workbook reads "
                 f"amounts in {currency}, and would show them 1 000 or 1 000 000 times too small"),
@@ -494,6 +512,8 @@ def ignored_versions(table: str, raw: RawTable) -> list[Problem]:
                 break
             if column not in numbers_ or column not in present:
                 continue
+            if _LOCAL.search(" ".join(words)):
+                break   # `Montant en devise locale` beside the amount: no figure can use it, nothing to do
             if column != "budget" and set(rest) & _PLANNED:
                 break   # a budget is planned already: 'Budget prévu' is a version of it, 'Montant prévu' is not
             used = raw.headers.get(column, column)

@@ -406,8 +406,8 @@ def _budgets_after_end(activities: list[Activity], amounts: dict[int, float], co
 def _elapsed(start: dt.date, end: dt.date, params: ProjectParams) -> float:
     """The share of the planned duration elapsed at the reporting date, as budget.elapsed_share computes it
     (capped at 1; NaN when not positive): the data room does not import the analyses."""
-    duration = (end - start).days
-    share = min((params.reporting_date - start).days / duration, 1.0) if duration > 0 else float("nan")
+    duration = (end - start).days + 1   # both days counted, as budget.elapsed_share counts them
+    share = min(((params.reporting_date - start).days + 1) / duration, 1.0) if duration > 0 else float("nan")
     return share if share > 0 else float("nan")
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 from ..errors import Problem
 from ..text import NOT_KNOWN_BARE, fold, is_dash, is_not_known
 from . import model, numbers, totals
+from .countries import country_prefixes
 from .readers import RawTable
 from .spec import SPEC, blank
 
@@ -101,9 +102,9 @@ def aggregate(frame: pd.DataFrame, raw: RawTable, unread: set[int] = frozenset()
             hint = f"Give every row of an event the same {column}."
             there = named[column].iloc[first[event]]
             if column == "country" and pd.notna(there) and pd.notna(value):  # likelier two events of one code
+                codes_ = ", ".join(f"{p}-{events[event]}" for p in country_prefixes([str(there), str(value)]))
                 hint = (f"If '{events[event]}' is the code of two events, one in {there} and one in {value}, give "
-                        f"each its own code (e.g. {str(there)[:2].upper()}-{events[event]}, "
-                        f"{str(value)[:2].upper()}-{events[event]}); if it is one event, {hint[0].lower()}{hint[1:]}")
+                        f"each its own code (e.g. {codes_}); if it is one event, {hint[0].lower()}{hint[1:]}")
             found.append((event, order, raw.problem("register_inconsistent", f"'{column}' differs between rows of "
                                                     f"event '{events[event]}'", hint, index=index, column=column,
                                                     value=value.date().isoformat() if isinstance(value, pd.Timestamp)

@@ -14,6 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from ..errors import Problem
+from .countries import country_prefixes
 from .model import ADJUSTMENTS, Label, PeriodSpec, PropensityTerm, StudySpec, TreatmentSpec  # noqa: F401 (re-exported)
 from .spec import (ALLOWED, BUDGET_CATEGORIES, COLUMNS, COMPARISONS, DIRECTIONS, FINANCED_TABLES,  # noqa: F401
                    FRENCH_HEADERS, GROUPS, LEVELS, MONEY_COLUMNS, REGIONAL, REGISTER_REQUIRED, REQUIRED, SEXES, SPEC,
@@ -153,7 +154,7 @@ def _duplicate_hints(table: str, frame: pd.DataFrame, column: str) -> dict[Any, 
         for start, end in zip(starts, np.r_[starts[1:], len(values)]):
             if end - start > 1:
                 value, names = values[start], countries[start:end]
-                examples = ", ".join(f"{c[:2].upper()}-{_show(value)}" for c in names[:2])
+                examples = ", ".join(f"{prefix}-{_show(value)}" for prefix in country_prefixes(names))
                 hints[value] = (f"'{_show(value)}' is used in {', '.join(names[:-1])} and {names[-1]}: an "
                                 f"identifier names one row of the whole project; put the country in it ({examples}).")
     if table == "participation" and "participants" in rows.columns:

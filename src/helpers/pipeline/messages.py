@@ -333,6 +333,13 @@ _FIRST_HOUR = (
     (r"^Shorten the text; put long documents in a file of their own\.$",
      "Raccourcissez le texte ; mettez les longs documents dans un fichier à part."),
     # currencies (data.headers, data.spending)
+    (r"^the header gives its amounts in the local currency \((.+)\), and the project's currency is (\S+) \(params, "
+     r"project\.yaml\): they would be added up as \2$", r"l'en-tête donne ses montants en devise locale (\1), et la "
+     r"devise du projet est \2 (params, project.yaml) : ils seraient additionnés comme des \2"),
+    (r"^The workbook does not convert: write each amount in (\S+) \(at the rate of your financial reports\) in a "
+     r"column '(\w+)'; keep the local amounts, if you wish, in a column '(\w+)'\.$",
+     r"Le classeur ne convertit pas : écrivez chaque montant en \1 (au taux de vos rapports financiers) dans une "
+     r"colonne '\2' ; gardez si vous le voulez les montants en devise locale dans une colonne '\3'."),
     (r"^the header gives its amounts in ([A-Z]{3}), and the project's currency is (\S+) \(params, project\.yaml\): "
      r"they would be added up as \2$", r"l'en-tête donne ses montants en \1, et la devise du projet est \2 (params, "
      r"project.yaml) : ils seraient additionnés comme des \2"),
