@@ -918,6 +918,21 @@ def _expect_unescaped_label(mini: Mini, data: ProjectData) -> None:
 # ----------------------------------------------------------------- the corpus
 
 
+def staggered_persons(column: str, rounds: tuple[int, int, int]):
+    """A did study over three rounds whose treatment column says each round's status: persons 1 and 2 treated from
+    the second round, person 3 from the third, persons 4-6 never (staggered adoption), the effect 3."""
+    first = rounds[0]
+
+    def write(m):
+        m.replace("impact/survey.yaml", "design: two_group",
+                  f"design: did\nperiod: {{column: {column}, post: {rounds[-1]}}}\nunit: id")
+        m.write("impact/survey.csv", f"id,arm,{column},score,age\n" + "".join(
+            f"{i},{'T' if start and r >= start else 'C'},{r},{10 + i + (r - first) + (3 if start and r >= start else 0)},30\n"
+            for i, start in ((1, rounds[1]), (2, rounds[1]), (3, rounds[2]), (4, 0), (5, 0), (6, 0))
+            for r in rounds))
+    return write
+
+
 CASES = [
     # --- header
     Case("required column missing", lambda m: m.write("activities", "activity_id,country\nA1,Maroc\n"),
@@ -2677,13 +2692,7 @@ CASES = [
          what="a DiD with `unit: id` whose person 3 is C in 2019 and T in 2021 (the group written as each round's "
               "status): that person's rows were counted in both groups, the treated's baseline as the comparison's "
               "(43.6 for 50 in a generated study; 130 persons counted for 120), nothing said"),
-    Case("persons coming into the treated group at different rounds", lambda m: (
-             m.replace("impact/survey.yaml", "design: two_group",
-                       "design: did\nperiod: {column: year, post: 2021}\nunit: id"),
-             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
-                 f"{i},{'T' if start and year >= start else 'C'},{year},{10 + i + (year - 2019) + (3 if start and year >= start else 0)},30\n"
-                 for i, start in ((1, 2020), (2, 2020), (3, 2021), (4, 0), (5, 0), (6, 0))
-                 for year in (2019, 2020, 2021)))),
+    Case("persons coming into the treated group at different rounds", staggered_persons("year", (2019, 2020, 2021)),
          "unit_changes_group", "survey.csv", 3, "arm", hint="one study per start",
          expect=lambda m, problems: "2 different rounds (2020, 2021)" in next(
              p.message for p in problems if p.rule == "unit_changes_group") or pytest.fail("the starts are not named"),
@@ -2691,13 +2700,7 @@ CASES = [
               "person 3 from 2021 (staggered adoption): refused, with the advice to write each person's group on "
               "every row, which pools the 2020 starters' treated round as « before »; now the refusal names the "
               "rounds they start at and says to make one study per cohort"),
-    Case("persons coming into the treated group at rounds numbered 1, 2, 3", lambda m: (
-             m.replace("impact/survey.yaml", "design: two_group",
-                       "design: did\nperiod: {column: vague, post: 3}\nunit: id"),
-             m.write("impact/survey.csv", "id,arm,vague,score,age\n" + "".join(
-                 f"{i},{'T' if start and wave >= start else 'C'},{wave},{10 + i + wave + (3 if start and wave >= start else 0)},30\n"
-                 for i, start in ((1, 2), (2, 2), (3, 3), (4, 0), (5, 0), (6, 0))
-                 for wave in (1, 2, 3)))),
+    Case("persons coming into the treated group at rounds numbered 1, 2, 3", staggered_persons("vague", (1, 2, 3)),
          "unit_changes_group", "survey.csv", 3, "arm", hint="one study per start",
          expect=lambda m, problems: "2 different rounds (2, 3)" in next(
              p.message for p in problems if p.rule == "unit_changes_group") or pytest.fail("the starts are not named"),

@@ -56,10 +56,18 @@ def test_the_makefile_passes_each_variable_on_as_one_argument(makefile, value):
         assert argv[:len(expected)] == expected and argv[len(expected)] == value.replace("$$", "$")
 
 
-def helpers(*args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+def helpers(*args: str, root: Path | None = None) -> subprocess.CompletedProcess:
+    """The command line in a process of its own, on the workbook or on a project copied under ``root``."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), **({"WORKBOOK_ROOT": str(root)} if root else {})}
     return subprocess.run([sys.executable, "-m", "helpers", *args], capture_output=True, text=True, timeout=60,
                           env=env, cwd=ROOT)
+
+
+def english_project(root: Path) -> Path:
+    """A project « p » whose project.yaml says only `language: en`, under ``root``."""
+    (root / "params" / "p").mkdir(parents=True)
+    (root / "params" / "p" / "project.yaml").write_text("language: en\n", encoding="utf-8")
+    return root
 
 
 @pytest.mark.parametrize("args", [
@@ -95,11 +103,7 @@ def test_a_name_is_refused_in_the_projects_language(args, said):
 
 
 def test_an_english_projects_annex_name_is_refused_in_english(tmp_path):
-    (tmp_path / "params" / "p").mkdir(parents=True)
-    (tmp_path / "params" / "p" / "project.yaml").write_text("language: en\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "helpers", "build", "--project", "p", "--annex", "lpt1"],
-                          capture_output=True, text=True, timeout=60, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "WORKBOOK_ROOT": str(tmp_path)})
+    done = helpers("build", "--project", "p", "--annex", "lpt1", root=english_project(tmp_path))
     assert done.returncode == 2 and "annex name 'lpt1' is not allowed: it names a device" in done.stderr, done.stderr
 
 
@@ -126,10 +130,6 @@ def test_the_command_lines_own_refusals_are_french_and_say_what_to_write(args, s
 
 
 def test_an_english_projects_command_line_refusal_is_english(tmp_path):
-    (tmp_path / "params" / "p").mkdir(parents=True)
-    (tmp_path / "params" / "p" / "project.yaml").write_text("language: en\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "helpers", "build", "--project", "p", "--jobs", "two"],
-                          capture_output=True, text=True, timeout=60, cwd=ROOT,
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "src"), "WORKBOOK_ROOT": str(tmp_path)})
+    done = helpers("build", "--project", "p", "--jobs", "two", root=english_project(tmp_path))
     assert done.returncode == 2 and "argument --jobs: invalid int value: 'two'" in done.stderr, done.stderr
     assert "Write: --jobs 2 (with make: JOBS=2)." in done.stderr, done.stderr
