@@ -2656,6 +2656,33 @@ def test_activity_dates_of_a_newer_file_that_change_no_burn_index_are_not_warned
     assert [p.rule for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"] == []
 
 
+def test_shares_and_burn_indices_the_reader_computes_are_said_with_a_decimal_comma_in_french(tmp_path):
+    """A French project's make check printed the reader's own figures with a decimal point inside French sentences:
+    « est de 75.0 % selon les dates de project.yaml », « l'indice de consommation du projet est de 1.33 pour 1.00 »,
+    « font 100.2 % en tout », « (MA 33.33 %, TN 66.67 %) ». French writes 75,0 %."""
+    def body(end: str) -> str:
+        return ('<recipient-country code="MA"/><activity-date type="2" iso-date="2021-01-01"/>'
+                f'<activity-date type="3" iso-date="{end}"/>' + budget("1000") + transaction("500", "3", "2021-12-31"))
+
+    data_dir, params_dir, written = hostile_import(tmp_path, activity(body=body("2022-12-31")))
+    write(data_dir / "demo" / "iati", activity(body=body("2023-12-31")), name=written[0].name)
+    dates = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_project_dates"]
+    over = load(tmp_path / "over", activity(body='<recipient-country code="MA" percentage="70.1"/><recipient-country '
+                                                 'code="TN" percentage="30.1"/>' + budget("100")))
+    thirds = ('<recipient-country code="MA" percentage="33.33"/><recipient-country code="TN" percentage="66.67"/>'
+              + budget("900") + transaction("90", extra='<recipient-region code="189"/>'))
+    region = load(tmp_path / "region", activity(body=thirds))
+    under = load(tmp_path / "under", activity(body='<recipient-country code="MA" percentage="60.5"/><recipient-country '
+                                                  'code="TN" percentage="30"/>' + budget("900")))
+    said = [translated(p, "fr").message for p in dates + over.problems + region.problems + under.problems]
+    assert len(said) == 4, said
+    assert "est de 50,0 % selon les dates de project.yaml, 33,3 % selon celles des fichiers" in said[0]
+    assert "l'indice de consommation du projet est de 1,00 pour 1,50" in said[0]
+    assert "font 100,2 % en tout" in said[1] and "(MA 33,33 %, TN 66,67 %)" in said[2]
+    assert "font 90,5 % en tout" in said[3] and "9,5 % de son argent" in said[3]
+    assert [m for m in said if re.search(r"\d\.\d+ ?%|est de \d\.\d", m)] == []
+
+
 def test_activity_dates_that_move_a_lines_burn_index_only_name_that_line(tmp_path):
     """An end 5 days later moves the burn index of a line spent in full (2.00 for 2.01) but not the project's, over
     a large line not spent yet (0.02 either way): the warning names the line whose figure moves."""

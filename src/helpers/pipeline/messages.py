@@ -1114,7 +1114,8 @@ _FIRST_HOUR = (
      r"(\S+) % of the money \(an estimate\)(, the regions' share the project's as a whole \(regional\), in no country "
      r"annex)?$",
      lambda m: f"activité {m[1]} : le pays bénéficiaire {m[2]} n'a pas de pourcentage, à côté de "
-               f"{m[3].replace('regions ', 'régions ')} % : {m[2]} est lu comme le reste, {m[4]} % de l'argent (une "
+               f"{_commas(m[3].replace('regions ', 'régions '))} % : {m[2]} est lu comme le reste, {_commas(m[4])} % de "
+               "l'argent (une "
                "estimation)" + (", la part des régions étant celle du projet dans son ensemble (regional), dans "
                                 "aucune annexe de pays" if m[5] else "")),
     (r"^Ask the publisher for the country's percentage \(IATI: countries and regions 100 % in all\)\.$",
@@ -1134,17 +1135,19 @@ _FIRST_HOUR = (
      "Demandez à l'éditeur du fichier une transaction par pays."),
     (r"^activity (\S+): its recipient countries' percentages add up to (\S+) %, more than 100 %: splitting by them "
      r"would count some money twice; it is counted for the project as a whole \(regional\)$",
-     r"activité \1 : les pourcentages de ses pays bénéficiaires font \2 % en tout, plus de 100 % : les répartir ainsi "
-     r"compterait de l'argent deux fois ; il est compté pour le projet dans son ensemble (regional)"),
+     lambda m: f"activité {m[1]} : les pourcentages de ses pays bénéficiaires font {_commas(m[2])} % en tout, plus de "
+               "100 % : les répartir ainsi compterait de l'argent deux fois ; il est compté pour le projet dans son "
+               "ensemble (regional)"),
     (r"^Ask the publisher to correct the percentages \(at most 100 in all\); the annexes are not built until then\.$",
      "Demandez à l'éditeur du fichier de corriger les pourcentages (100 au plus en tout) ; d'ici là, les annexes ne "
      "sont pas produites."),
     (r"^activity (\S+): its recipient countries' percentages \((.*)\) and its recipient regions' \((\S+)\) add up to "
      r"(\S+) %, more than 100 %: the countries' shares are read as written, the project as a whole \(regional\) gets "
      r"(\S+) %, not the regions' \3 %$",
-     r"activité \1 : les pourcentages de ses pays bénéficiaires (\2) et de ses régions (\3) font \4 % en tout, plus de "
-     r"100 % : les parts des pays sont lues telles qu'écrites, le projet dans son ensemble (regional) reçoit \5 %, pas "
-     r"les \3 % des régions"),
+     lambda m: f"activité {m[1]} : les pourcentages de ses pays bénéficiaires ({_commas(m[2])}) et de ses régions "
+               f"({_commas(m[3])}) font {_commas(m[4])} % en tout, plus de 100 % : les parts des pays sont lues telles "
+               f"qu'écrites, le projet dans son ensemble (regional) reçoit {_commas(m[5])} %, pas les {_commas(m[3])} % "
+               "des régions"),
     (r"^Ask the publisher to correct the percentages \(100 in all, regions included\); until then, read the country "
      r"annexes' budgets and spending as the countries' shares of the file\.$",
      "Demandez à l'éditeur du fichier de corriger les pourcentages (100 en tout, régions comprises) ; d'ici là, lisez "
@@ -1160,21 +1163,22 @@ _FIRST_HOUR = (
      "produites."),
     (r"^activity (\S+): its recipient countries' percentages add up to (\S+) % and no recipient-region holds the rest: "
      r"(\S+) % of its money is counted for the project as a whole \(regional\), in no country annex$",
-     r"activité \1 : les pourcentages de ses pays bénéficiaires font \2 % en tout et aucune recipient-region ne tient "
-     r"le reste : \3 % de son argent est compté pour le projet dans son ensemble (regional), dans aucune annexe de "
-     r"pays"),
+     lambda m: f"activité {m[1]} : les pourcentages de ses pays bénéficiaires font {_commas(m[2])} % en tout et aucune "
+               f"recipient-region ne tient le reste : {_commas(m[3])} % de son argent est compté pour le projet dans son "
+               "ensemble (regional), dans aucune annexe de pays"),
     (r"^Nothing to do if it is the project's as a whole; otherwise ask the publisher to correct the percentages \(100 "
      r"in all, regions included\)\.$", "Rien à faire si c'est celui du projet dans son ensemble ; sinon, demandez à "
      "l'éditeur du fichier de corriger les pourcentages (100 en tout, régions comprises)."),
     (r"^activity (\S+): the recipient country ([A-Z]{2}) is given twice: read once(, with its percentages added "
      r"\((\S+) %\))?$", lambda m: f"activité {m[1]} : le pays bénéficiaire {m[2]} est donné deux fois : lu une fois"
-                                  + (f", ses pourcentages additionnés ({m[4]} %)" if m[3] else "")),
+                                  + (f", ses pourcentages additionnés ({_commas(m[4])} %)" if m[3] else "")),
     (r"^Nothing to do if it is; ask the publisher to give each country once\.$",
      "Rien à faire si c'est bien cela ; demandez à l'éditeur du fichier de donner chaque pays une fois."),
     (r"^activity (\S+): (\d+) spending transaction\(s\) name a recipient region \((.*)\), not a country: their money "
      r"is split as the activity's \((.*)\), an estimate of what each country had$",
-     r"activité \1 : \2 transaction(s) de dépense nomme(nt) une région bénéficiaire (\3), pas un pays : leur argent est "
-     r"réparti comme celui de l'activité (\4), une estimation de ce que chaque pays a reçu"),
+     lambda m: f"activité {m[1]} : {m[2]} transaction(s) de dépense nomme(nt) une région bénéficiaire ({m[3]}), pas un "
+               f"pays : leur argent est réparti comme celui de l'activité ({_commas(m[4])}), une estimation de ce que "
+               "chaque pays a reçu"),
     (r"^Nothing to do if the region's money went to the activity's countries so; ask the publisher otherwise\.$",
      "Rien à faire si l'argent de la région est allé ainsi aux pays de l'activité ; demandez à l'éditeur du fichier "
      "sinon."),
@@ -1431,9 +1435,9 @@ _FIRST_HOUR = (
      r"the reporting date are each within its budget \((\S+) \3\), together (\S+ %) of it: both are counted as "
      r"spending\. If the expenditures are the spending of the money the disbursements paid \(a partner's report of "
      r"what it was given\), that money is counted twice$",
-     lambda m: f"activité {m[1]} : ses décaissements (type 3, {m[2]} {m[3]}) et ses dépenses (type 4, {m[4]} {m[3]}) "
-               f"jusqu'à la date de rapport sont chacun dans son budget ({m[5]} {m[3]}), ensemble "
-               f"{m[6].replace('.', ',')} de celui-ci : les deux sont comptés comme dépenses. Si les dépenses sont "
+     lambda m: f"activité {m[1]} : ses décaissements (type 3, {_commas(m[2])} {m[3]}) et ses dépenses (type 4, "
+               f"{_commas(m[4])} {m[3]}) jusqu'à la date de rapport sont chacun dans son budget ({_commas(m[5])} {m[3]}), "
+               f"ensemble {_commas(m[6])} de celui-ci : les deux sont comptés comme dépenses. Si les dépenses sont "
                "celles de l'argent que les décaissements ont versé (le rapport d'un partenaire sur ce qu'il a reçu), "
                "cet argent est compté deux fois"),
     (r"^Ask the publisher; if so, count one of them \(iati: spending: \[3\], or \[4\], in project\.yaml\); nothing to "
@@ -1685,12 +1689,13 @@ _FIRST_HOUR = (
                                 + ("le premier début d'activité" if d[3].startswith("first") else
                                    "la dernière fin d'activité") + f" des fichiers IATI ({d[4]}, activité {d[5]})",
                       m[1]).replace(") and le ", ") et le ")
-               + f" : la part écoulée de la durée prévue à la date de rapport ({m[2]}) est de {m[3]} selon les dates "
-                 f"de project.yaml, {m[4]} selon celles des fichiers"
+               + f" : la part écoulée de la durée prévue à la date de rapport ({m[2]}) est de {_commas(m[3])} selon les "
+                 f"dates de project.yaml, {_commas(m[4])} selon celles des fichiers"
                + (re.sub(r": the burn index of (.+) is (\S+) for (\S+) over the files' dates, every burn index (\S+) "
                          r"times the files' \(and the verdicts rating them\)",
-                         r" : l'indice de consommation \1 est de \2 pour \3 selon les dates des fichiers, chaque "
-                         r"indice \4 fois celui des fichiers (et les verdicts qui les notent)", m[5])
+                         lambda b: f" : l'indice de consommation {b[1]} est de {_commas(b[2])} pour {_commas(b[3])} "
+                                   f"selon les dates des fichiers, chaque indice {_commas(b[4])} fois celui des "
+                                   "fichiers (et les verdicts qui les notent)", m[5])
                   .replace("consommation the project ", "consommation du projet ")
                   .replace("consommation line ", "consommation de la ligne ") if m[5] else "")),
     (r"^make import-iati wrote the dates of the file it imported: write (.+) in project\.yaml if the file was replaced "
