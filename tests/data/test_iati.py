@@ -2750,6 +2750,8 @@ def test_an_annex_in_english_of_a_french_project_shows_the_iati_texts_in_english
         "Titre XM-1 (ventilation par pays estimée d'après les pourcentages IATI)"}
     assert set(english.data.tables["indicators"]["unit"]) == {"units"}
     assert set(english.data.tables["expenditure"]["period_label"]) == {"expenditure 2021-06-30"}
+    # (the French annex's spending row named its type in English: « expenditure 2021-06-30 »)
+    assert set(french.data.tables["expenditure"]["period_label"]) == {"dépense 2021-06-30"}
 
 
 def test_an_incoming_commitment_whose_funder_pays_without_naming_the_receiver_is_said_to_be_counted_twice(tmp_path):

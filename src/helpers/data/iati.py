@@ -2857,7 +2857,7 @@ def _expenditure(activities: list[Activity], amounts: dict[int, float], counted:
                                         "payment or an advance; check it otherwise (it is counted).",
                                         element=money.path, value=_show(money.amount), severity="warning"))
             written = _written_narratives(money.description) if money.description else None
-            labels = _texts("period_label", params, lambda lang: _period_label(kind, money, lang, activity.lang,
+            labels = _texts("period_label", params, lambda lang: _period_label(money, lang, activity.lang,
                                                                                written))   # (once per transaction)
             for country, share in split:
                 rows.append({"line": activity.identifier, "period_end": money.end,
@@ -3042,9 +3042,19 @@ def _written_narratives(written: list[tuple[str, str | None]]) -> dict[str, str]
     return out
 
 
-def _period_label(kind: str, money: Money, language: str, default: str, texts: Any = None) -> str:
-    """« expenditure 2009-03-31 (Aggregated spend data…) »: the transaction's description (``texts``, its
-    narratives as written), at most 60 characters."""
+# a spending row's label names its transaction type in the annex language: a French annex's rows read « expenditure
+# 2009-03-31 (…) », « disbursement … » (and so did its figures.csv and the reasons quoting a row's period)
+KIND_LABELS = {"fr": {"1": "fonds reçus", "2": "engagement", "3": "décaissement", "4": "dépense",
+                      "5": "paiement d'intérêts", "6": "remboursement de prêt", "7": "remboursement",
+                      "8": "achat de participations", "9": "vente de participations", "10": "garantie de crédit",
+                      "11": "engagement reçu", "12": "promesse de don", "13": "promesse reçue"},
+               "en": TRANSACTION_TYPES}
+
+
+def _period_label(money: Money, language: str, default: str, texts: Any = None) -> str:
+    """« dépense 2009-03-31 (Aggregated spend data…) » (« expenditure … » in English): the transaction's type and
+    date, and its description (``texts``, its narratives as written), at most 60 characters."""
+    kind = KIND_LABELS.get(language, TRANSACTION_TYPES).get(money.kind, money.kind or "transaction")
     label = f"{kind} {money.end.isoformat() if money.end else '?'}"
     text = in_language(texts, language, default) if texts else None
     if text:
