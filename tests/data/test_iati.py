@@ -2683,6 +2683,20 @@ def test_shares_and_burn_indices_the_reader_computes_are_said_with_a_decimal_com
     assert [m for m in said if re.search(r"\d\.\d+ ?%|est de \d\.\d", m)] == []
 
 
+def test_amounts_and_rates_the_reader_computes_are_said_with_a_decimal_comma_in_french(tmp_path):
+    """« budget net 191050.59 », « 1 USD = 0.9 EUR », « est de -15000.5 » inside French sentences: French writes
+    191050,59 and 0,9."""
+    usd = ('<transaction><transaction-type code="3"/><transaction-date iso-date="2021-06-30"/>'
+           '<value currency="USD" value-date="2021-06-30">100</value></transaction>')
+    source = load(tmp_path / "a", activity(body=budget("200000.59") + budget("-8950") + usd),
+                  exchange_rates={"USD": 0.9})
+    left = load(tmp_path / "b", activity(body=budget("1000") + budget("-1500.5") + transaction("10", "3")))
+    said = {p.rule: translated(p, "fr").message for p in source.problems + left.problems}
+    assert "budget net 191050,59" in said["iati_negative"], said
+    assert "1 USD = 0,9 EUR" in said["iati_exchange_rate"]
+    assert "est de -500,5 EUR" in said["iati_budget_not_positive"]
+
+
 def test_activity_dates_that_move_a_lines_burn_index_only_name_that_line(tmp_path):
     """An end 5 days later moves the burn index of a line spent in full (2.00 for 2.01) but not the project's, over
     a large line not spent yet (0.02 either way): the warning names the line whose figure moves."""

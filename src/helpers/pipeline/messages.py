@@ -1207,8 +1207,9 @@ _FIRST_HOUR = (
      r"(iati.activities dans project.yaml)."),
     (r"^activity (\S+): its net budget \(budgets and negative corrections, per period\) is (.*), 0 or less: the "
      r"activity is left out of the budget, the spending \((.*) not counted\) and every rate$",
-     r"activité \1 : son budget net (budgets et corrections négatives, par période) est de \2, 0 ou moins : "
-     r"l'activité est laissée hors du budget, des dépenses (\3 non comptés) et de chaque taux"),
+     lambda m: f"activité {m[1]} : son budget net (budgets et corrections négatives, par période) est de "
+               f"{_commas(m[2])}, 0 ou moins : l'activité est laissée hors du budget, des dépenses ({_commas(m[3])} non "
+               "comptés) et de chaque taux"),
     (r"^Nothing to do if the activity was cancelled or moved; otherwise ask the publisher for its budget, or leave it "
      r"out \(iati\.activities in project\.yaml\)\.$", "Rien à faire si l'activité a été annulée ou déplacée ; sinon, "
      "demandez son budget à l'éditeur du fichier, ou laissez-la de côté (iati.activities dans project.yaml)."),
@@ -1654,16 +1655,16 @@ _FIRST_HOUR = (
      r"project\.yaml, 1 \2 = (\S+) ([A-Z]{3}), whatever their value-date \(the day IATI gives each value's rate\)$",
      lambda m: f"{m[1]} valeur(s) en {m[2]}"
                + ((f" (dates de valeur du {m[3]} au {m[4]})" if m[4] else f" (date de valeur {m[3]})") if m[3] else "")
-               + f" sont converties au seul taux de project.yaml, 1 {m[2]} = {m[5]} {m[6]}, quelle que soit leur date "
-                 "de valeur (le jour dont IATI donne le taux de chaque valeur)"),
+               + f" sont converties au seul taux de project.yaml, 1 {m[2]} = {_commas(m[5])} {m[6]}, quelle que soit leur "
+                 "date de valeur (le jour dont IATI donne le taux de chaque valeur)"),
     (r"^Check that this rate fits all of these dates \(their average rate, say\): over dates whose rates differ much, "
      r"the converted budget and spending are approximate, and the annex does not say so \(the first value is named "
      r"here\)\.$", "Vérifiez que ce taux convient à toutes ces dates (leur taux moyen, par exemple) : sur des dates "
      "dont les taux diffèrent beaucoup, le budget et les dépenses convertis sont approximatifs, et l'annexe ne le dit "
      "pas (la première valeur est nommée ici)."),
     (r"^activity (\S+): (\d+) negative budget\(s\), read as corrections and netted with the budgets of their period: "
-     r"net budget (\S+)$", r"activité \1 : \2 budget(s) négatif(s), lu(s) comme des corrections et déduit(s) des "
-     r"budgets de leur période : budget net \3"),
+     r"net budget (\S+)$", lambda m: f"activité {m[1]} : {m[2]} budget(s) négatif(s), lu(s) comme des corrections et "
+                                     f"déduit(s) des budgets de leur période : budget net {_commas(m[3])}"),
     (r"^Nothing to do if they correct earlier budgets; check them otherwise\.$",
      "Rien à faire s'ils corrigent des budgets antérieurs ; vérifiez-les sinon."),
     (r"^activity (\S+): this (.+) of (\d{4}-\d\d-\d\d) is (before the activity's start|after the activity's end) "
