@@ -2695,6 +2695,14 @@ def test_amounts_and_rates_the_reader_computes_are_said_with_a_decimal_comma_in_
     assert "budget net 191050,59" in said["iati_negative"], said
     assert "1 USD = 0,9 EUR" in said["iati_exchange_rate"]
     assert "est de -500,5 EUR" in said["iati_budget_not_positive"]
+    # every IATI message, not only these three: a parent's budget beside its child's, « 1600000.5 GBP » (any rule's)
+    parent = activity("XM-P", '<related-activity ref="XM-C" type="2"/>' + budget("1600000.5") + transaction("10", "3"),
+                      attrs='default-currency="EUR" hierarchy="1"')
+    child = activity("XM-C", '<related-activity ref="XM-P" type="1"/>' + budget("1500000") + transaction("10", "3"),
+                     attrs='default-currency="EUR" hierarchy="2"')
+    levels = load(tmp_path / "c", parent, child)
+    said = [translated(p, "fr").message for p in levels.problems if p.rule == "iati_hierarchy_budget"]
+    assert len(said) == 1 and "a un budget de 1600000,5 EUR" in said[0] and "donc 100000,5 EUR" in said[0]
 
 
 def test_activity_dates_that_move_a_lines_burn_index_only_name_that_line(tmp_path):

@@ -4333,7 +4333,20 @@ def translated(problem: Problem, lang: str) -> Problem:
     message = problem.message if lang == "en" else _french(problem.message)
     if message == problem.message:
         return problem
+    if problem.rule.startswith("iati_") or (problem.element or "").startswith("iati-activit"):
+        message = _IATI_DECIMAL.sub(_decimal_comma, message)
     return replace(problem, message=message, hint=_french(problem.hint))
+
+
+# a number the IATI reader prints (an amount, a sum, a share, a rate: « budget net 191050.59 », « 1600000.5 GBP »),
+# alone between spaces or brackets: not inside an identifier (XM-1.5, 44000-P12.5), a date, a version (IATI 2.01,
+# 1.0x) or a value quoted from the file; the hints keep their dots (they hold YAML to write: budget_total: 1500.5)
+_IATI_DECIMAL = re.compile(r"(?<![\w.'/-])-?\d+\.\d+(?![\w.'/-])")
+_VERSION = re.compile(r"[12]\.0\d")
+
+
+def _decimal_comma(m: re.Match) -> str:
+    return m[0] if _VERSION.fullmatch(m[0]) else m[0].replace(".", ",")
 
 
 def sentence(text: str, lang: str) -> str:
