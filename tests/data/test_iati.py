@@ -910,6 +910,11 @@ def test_activities_of_two_levels_that_nothing_links_are_said_with_their_sums(tm
     assert "iati_hierarchy_levels" not in rules(linked) and linked.tables["budget"]["budget"].sum() == 3000000
     flat = load(tmp_path / "flat", programme, morocco.replace(' hierarchy="2"', ' hierarchy="1"'))
     assert "iati_hierarchy_levels" not in rules(flat)
+    # a publisher without reporting-org/@ref is named by its file, as written (it was said in capitals:
+    # « activities of /TMP/.../IATI/FILE.XML », a path that does not exist)
+    unnamed = load(tmp_path / "unnamed", *(a.replace(org, "") for a in (programme, morocco, tunisia)))
+    said = [p for p in unnamed.problems if p.rule == "iati_hierarchy_levels"]
+    assert len(said) == 1 and said[0].message.startswith(f"activities of {said[0].file} at different"), said
 
 
 @pytest.mark.parametrize("links", [("1", "1"), ("2", "2")])

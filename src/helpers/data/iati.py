@@ -2212,10 +2212,14 @@ def _hierarchy_budgets(activities: list[Activity], amounts: dict[int, float], co
         for cut in (m.start() for m in re.finditer(r"[-_./]", identifier)):
             if (levels.get(identifier[:cut]) or 99) < (levels[identifier] or 0):
                 extended |= {identifier, identifier[:cut]}
+    named: dict[str, str] = {}   # (a publisher as written: the file's path was said in capitals, « /DATA/X.XML »)
     for identifier, level in levels.items():
         if level is not None and identifier not in extended:
-            publishers[(by_id[identifier].publisher or by_id[identifier].file).upper()][level].append(identifier)
-    for publisher, by_level in publishers.items():
+            whose = by_id[identifier].publisher or by_id[identifier].file
+            publishers[whose.upper()][level].append(identifier)
+            named.setdefault(whose.upper(), whose)
+    for key, by_level in publishers.items():
+        publisher = named[key]
         if len(by_level) < 2:
             continue
         sums = {level: sum(known[i] for i in ids) for level, ids in sorted(by_level.items())
