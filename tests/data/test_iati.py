@@ -2708,6 +2708,12 @@ def test_amounts_and_rates_the_reader_computes_are_said_with_a_decimal_comma_in_
     levels = load(tmp_path / "c", parent, child)
     said = [translated(p, "fr").message for p in levels.problems if p.rule == "iati_hierarchy_budget"]
     assert len(said) == 1 and "a un budget de 1600000,5 EUR" in said[0] and "donc 100000,5 EUR" in said[0]
+    # what is quoted from the file keeps its dot (a web page's title, saved as the IATI file)
+    page = tmp_path / "page" / "iati"
+    page.mkdir(parents=True)
+    (page / "file.xml").write_text("<html><head><title>Erreur 404.1</title></head></html>", encoding="utf-8")
+    said = [translated(p, "fr").message for p in iati.load_iati(page, params()).problems]
+    assert any("« Erreur 404.1 »" in m for m in said), said
 
 
 def test_activity_dates_that_move_a_lines_burn_index_only_name_that_line(tmp_path):

@@ -4341,12 +4341,14 @@ def translated(problem: Problem, lang: str) -> Problem:
 # a number the IATI reader prints (an amount, a sum, a share, a rate: « budget net 191050.59 », « 1600000.5 GBP »),
 # alone between spaces or brackets: not inside an identifier (XM-1.5, 44000-P12.5), a date, a version (IATI 2.01,
 # 1.0x) or a value quoted from the file; the hints keep their dots (they hold YAML to write: budget_total: 1500.5)
-_IATI_DECIMAL = re.compile(r"(?<![\w.'/-])-?\d+\.\d+(?![\w.'/-])")
+# (a text quoted from the file, « … » or '…' opened after a space, is passed over whole: a page title, an
+# organisation's name)
+_IATI_DECIMAL = re.compile(r"«[^»]*»|(?<!\w)'[^']*'|(?<![\w.'/-])-?\d+\.\d+(?![\w.'/-])")
 _VERSION = re.compile(r"[12]\.0\d")
 
 
 def _decimal_comma(m: re.Match) -> str:
-    return m[0] if _VERSION.fullmatch(m[0]) else m[0].replace(".", ",")
+    return m[0] if m[0][0] in "«'" or _VERSION.fullmatch(m[0]) else m[0].replace(".", ",")
 
 
 def sentence(text: str, lang: str) -> str:
