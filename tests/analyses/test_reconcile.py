@@ -2079,7 +2079,7 @@ def test_a_figure_of_the_whole_project_in_a_country_annex_is_not_compared_with_t
                                            "F4": "not_computable", "F5": "match", "F6": "match"}
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert shown["F1"].startswith("son libellé ou sa valeur parle de tout le projet (« tous pays confondus »), alors "
-                                  "que le chiffre recalculé dans cette annexe est celui de Maroc"), shown["F1"]
+                                  "que le chiffre recalculé dans cette annexe est celui du Maroc"), shown["F1"]
     told = [(p.row, p.column) for p in reported_figure_problems("mini", mini.data_dir, mini.params_dir)
             if p.rule == "whole_project"]
     assert told == [(2, "label"), (3, "label"), (4, "label"), (5, "label")]

@@ -12,6 +12,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ..data.countries import french_prepositions
+
 NBSP = "\u00a0"
 LANGUAGES = ("fr", "en")
 
@@ -515,7 +517,8 @@ def reason(note: Any, lang: str = "fr") -> str:
             found.append(french(*groups) if callable(french) else french.format(*groups))
             # a reason said once: a shorter pattern ('no budget line') does not find it again inside this one
             text = text[:match.start()] + "\x00" * (match.end() - match.start()) + text[match.end():]
-    return " ; ".join(dict.fromkeys(found)) or _UNKNOWN_REASON["fr"]
+    # (« celui de Maroc », « de Égypte »: a reason built around a country's name)
+    return french_prepositions(" ; ".join(dict.fromkeys(found))) or _UNKNOWN_REASON["fr"]
 
 
 def _counted(match: Any) -> str:

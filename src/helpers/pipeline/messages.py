@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from ..data.countries import french_prepositions
 from ..annex.words import say
 from ..errors import Problem
 
@@ -3042,13 +3043,13 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"Ces lignes nomment \1 pays (\2) : une ligne appartient à un pays. Séparez chacune en une ligne par pays, "
      r"chacune avec sa part (du montant, des participants), ou écrivez `regional` si elle est celle du projet dans "
      r"son ensemble ; telles qu'écrites, aucune annexe de pays ne les compte."),
-    (r"^rows of the project as a whole \(no country, or 'regional'\) will not appear in the '([^']*)' annex: "
+    (r"^rows of the project as a whole \(no country, or 'regional'\) will not appear in the '(.+?)' annex: "
      r"([^:;]*)$",
      lambda m: f"les lignes du projet dans son ensemble (sans pays, ou 'régional') n'apparaîtront pas dans l'annexe "
                f"'{m[1]}' : " + re.sub(r"\((all|\d+) rows?\)", lambda n: "(toutes les lignes)" if n[1] == "all"
                                        else f"({n[1]} ligne{'s' if n[1] != '1' else ''})", m[2])),
     (r"^Their rows are shown in the annex with `country: all` only; give them the country in a `country` column if "
-     r"they belong to ([^.]*)\.$",
+     r"they belong to (.+)\.$",
      r"Leurs lignes ne figurent que dans l'annexe `country: all` ; donnez-leur le pays dans une colonne `country` si "
      r"elles appartiennent à \1."),
     (r"^the outcome '([^']*)' is in ([A-Z, ]+) by its name, and the project's currency is ([A-Z]+): its effects, "
@@ -4380,7 +4381,7 @@ def _french(text: str) -> str:
     for english, french, required in _SCREENED:
         if required in text:
             text = _pattern(english).sub(french, text)
-    return text
+    return french_prepositions(text)   # « à Sénégal » -> « au Sénégal »: a sentence built around a country's name
 
 
 @lru_cache(maxsize=None)   # (each of _FRENCH's patterns once: re's own cache keeps 512 of any module's)
