@@ -421,3 +421,21 @@ def test_a_country_is_named_with_its_french_preposition(name, where, whose, to):
     assert lost == ("les lignes du projet dans son ensemble (sans pays, ou 'régional') n'apparaîtront pas dans "
                     f"l'annexe '{name}' : reported.csv (toutes les lignes)"), lost
 
+
+@pytest.mark.parametrize("why, french", [
+    ("no indicator has the id 'participants' (did you mean 'participant'?)",
+     "aucun indicateur n'a l'identifiant 'participants' (vouliez-vous dire 'participant' ?)"),
+    ("no indicator has the id 'formation'", "aucun indicateur n'a l'identifiant 'formation'"),
+    ("the indicator 'I1' has no cost per unit: it is not an output (level)",
+     "l'indicateur 'I1' n'a pas de coût unitaire : ce n'est pas un produit (level)"),
+    ("the indicator 'I1' has no cost per unit: it names no budget line (budget_lines)",
+     "l'indicateur 'I1' n'a pas de coût unitaire : il ne nomme aucune ligne budgétaire (budget_lines)"),
+])
+def test_a_benchmark_shown_beside_no_cost_is_told_in_one_french_sentence(why, french):
+    """benchmark_not_used was translated part by part: « d'aucun coût  : aucun indicateur... (vouliez-vous dire
+    'participant' ?) une référence a pour clé », a double space and the « ; » lost between its two sentences."""
+    told = sentence(f"the unit cost benchmark 'X' is shown beside no cost: {why}; a benchmark is keyed by an output "
+                    "indicator's id (one that names budget lines), participant or woman", "fr")
+    assert told == (f"la référence de coût unitaire 'X' n'est affichée à côté d'aucun coût : {french} ; une "
+                    "référence a pour clé l'identifiant d'un indicateur de produit (qui nomme des lignes "
+                    "budgétaires), participant ou woman"), told

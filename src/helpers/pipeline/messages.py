@@ -2174,6 +2174,25 @@ _KIND_OF = {"a named pipe": "un tube nommé", "a folder": "un dossier", "a devic
 _ZIP_OF = {"workbook": "du fichier Excel", "Word template": "du modèle Word"}   # « le nom de projet 'aux' »
 
 
+_NO_COST_WHY = [
+    (r"^the indicator '([^']*)' has no cost per unit: it is not an output \(level\)$",
+     r"l'indicateur '\1' n'a pas de coût unitaire : ce n'est pas un produit (level)"),
+    (r"^the indicator '([^']*)' has no cost per unit: it names no budget line \(budget_lines\)$",
+     r"l'indicateur '\1' n'a pas de coût unitaire : il ne nomme aucune ligne budgétaire (budget_lines)"),
+    (r"^no indicator has the id '([^']*)' \(did you mean '([^']*)'\?\)$",
+     r"aucun indicateur n'a l'identifiant '\1' (vouliez-vous dire '\2' ?)"),
+    (r"^no indicator has the id '([^']*)'$", r"aucun indicateur n'a l'identifiant '\1'"),
+]
+
+
+def _no_cost_why(why: str) -> str:
+    """Why a unit cost benchmark is shown beside no cost (data.loader, benchmark_not_used), in French."""
+    for english, french in _NO_COST_WHY:
+        if re.match(english, why):
+            return re.sub(english, french, why)
+    return why
+
+
 def _s(count: str, singular: str, plural: str) -> str:
     """« 1 soumission », « 3 soumissions »: the French form for the count (data.surveys writes « submission(s) »)."""
     return f"{count} {singular if count == '1' else plural}"
@@ -4083,18 +4102,13 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"'\1' (\2 ligne(s)) et '\3' (\4 ligne(s)) sont une même valeur écrite de \5 façons : les erreurs types par "
      r"grappe les compteraient comme \5 grappes"),
     # a unit cost benchmark shown beside no cost (data.loader, benchmark_not_used)
-    (r"^the unit cost benchmark '([^']*)' is shown beside no cost: ",
-     r"la référence de coût unitaire '\1' n'est affichée à côté d'aucun coût : "),
-    (r": the indicator '([^']*)' has no cost per unit: it is not an output \(level\); ",
-     r" : l'indicateur '\1' n'a pas de coût unitaire : ce n'est pas un produit (level) ; "),
-    (r": the indicator '([^']*)' has no cost per unit: it names no budget line \(budget_lines\); ",
-     r" : l'indicateur '\1' n'a pas de coût unitaire : il ne nomme aucune ligne budgétaire (budget_lines) ; "),
-    (r": no indicator has the id '([^']*)' \(did you mean '([^']*)'\?\); ",
-     r" : aucun indicateur n'a l'identifiant '\1' (vouliez-vous dire '\2' ?) ; "),
-    (r": no indicator has the id '([^']*)'; ", r" : aucun indicateur n'a l'identifiant '\1' ; "),
-    (r"; a benchmark is keyed by an output indicator's id \(one that names budget lines\), participant or woman$",
-     "une référence a pour clé l'identifiant d'un indicateur de produit (qui nomme des lignes budgétaires), "
-     "participant ou woman"),
+    # (one sentence: its parts translated one by one left « coût  : aucun... » and lost the « ; » before « une
+    # référence »)
+    (r"^the unit cost benchmark '([^']*)' is shown beside no cost: (.*); a benchmark is keyed by an output "
+     r"indicator's id \(one that names budget lines\), participant or woman$",
+     lambda m: f"la référence de coût unitaire '{m[1]}' n'est affichée à côté d'aucun coût : {_no_cost_why(m[2])} ; "
+               "une référence a pour clé l'identifiant d'un indicateur de produit (qui nomme des lignes "
+               "budgétaires), participant ou woman"),
     (r"^Write the key as the indicator_id column writes it \(case counts\), or participant \(the cost per "
      r"participant\) or woman \(the cost per woman\); remove the benchmark if no cost is computed for it\.$",
      "Écrivez la clé comme la colonne indicator_id écrit l'identifiant (majuscules comprises), ou participant (le "
