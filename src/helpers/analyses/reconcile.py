@@ -652,7 +652,7 @@ PLUS_SHARE_NOTE = ("a '+' before a share or a ratio may mean 'more than' or a ch
 # printed as a ratio (impact_relative_effect: « +24 % » is 1,24)
 RATIO_LEVELS = frozenset({"burn_index", "gender_parity_index", "cost_to_benchmark"})
 # the metrics whose unit is "count" (analyses.figures): make check tells their « +3 000 » before any figure is computed
-COUNTS = frozenset({"activity_status_count", "persons", "comparison_ess", "impact_n_units", "impact_attrition"})
+COUNTS = frozenset({"activity_status_count", "persons", "participants", "comparison_ess", "impact_n_units", "impact_attrition"})
 
 
 # words of a change that give no direction (« variation de 45 % », « évolution : 45 % », « écart de 45 % ») and a

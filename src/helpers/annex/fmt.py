@@ -611,6 +611,7 @@ WORDS: dict[str, dict[str, str]] = {
     "women_share": {"fr": "Part des femmes", "en": "Women's share"},
     "gender_parity_index": {"fr": "Indice de parité", "en": "Gender parity index"},
     "persons": {"fr": "Personnes distinctes", "en": "Distinct persons"},
+    "participants": {"fr": "Participants (participations)", "en": "Participants (participations)"},
     "indicator_achievement": {"fr": "% de la cible de la période", "en": "% of period target"},
     "indicator_achievement_final": {"fr": "% de la cible finale", "en": "% of final target"},
     "cost_per_unit": {"fr": "Coût unitaire", "en": "Cost per unit"},
