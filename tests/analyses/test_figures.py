@@ -535,3 +535,27 @@ def test_the_figures_make_each_line_table_once_and_the_same_figures(data, monkey
     again = annex_figures(data, annex_params())
     assert len(made) > len(set(made))               # without reuse, the same table is made again
     pd.testing.assert_frame_equal(out, again)
+
+
+def test_a_reports_participants_are_checked_against_the_participations(data):
+    """A report's « 56 participants » had no figure to be checked against: women_share's n leaves out the
+    participants of unknown sex, persons needs a register that names them. `participants` counts every participant
+    of the annex's events (of unknown sex too), per event, group and country."""
+    data.tables["participation"] = frame("participation", [
+        {"event_id": "E1", "participants": 36, "women": 10, "country": "Maroc", "group": "government"},
+        {"event_id": "E2", "participants": 20, "women": 12, "men": 8, "country": "Tunisie"},
+        {"event_id": "E3", "participants": 50, "men": 30, "country": "Tunisie"},   # women not recorded
+        {"event_id": "E4", "participants": 25, "women": 5, "men": 10, "country": "Maroc"},   # 10 of unknown sex
+    ])
+    data.tables["reported"] = frame("reported", [
+        {"figure_id": "P-1", "metric": "participants", "key": "all", "value": "131 participants"},
+        {"figure_id": "P-2", "metric": "participants", "key": "all", "value": "près de 130"},
+        {"figure_id": "P-3", "metric": "participants", "key": "Tunisie", "value": "70"},
+    ])
+    out = annex_figures(data, annex_params()).set_index(["metric", "key"])
+    counts = out.xs("participants")["value"].to_dict()
+    assert counts == {"all": 131, "E1": 36, "E2": 20, "E3": 50, "E4": 25, "government": 36, "Maroc": 61,
+                      "Tunisie": 70}
+    assert out.loc[("participants", "all"), "n"] == 4 and out.loc[("participants", "all"), "unit"] == "count"
+    assert out.loc[("women_share", "all"), "n"] == 36 + 20 + 15     # (of known sex only: not the participants)
+    assert out.xs("reported_figure")["status"].to_dict() == {"P-1": "match", "P-2": "mismatch", "P-3": "match"}

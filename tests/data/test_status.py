@@ -27,6 +27,10 @@ from helpers.data.schemas import STATUS_CODES
     ("Clôturé", "done"), ("Finalisée", "done"), ("Exécuté", "done"), ("finished", "done"),
     ("Pas commencé", "not_started"), ("Pas démarrée", "not_started"), ("Partiellement réalisé", "in_progress"), ("Reportée", "delayed"),
     ("postponed", "delayed"), ("Abandonné", "cancelled"), ("dropped", "cancelled"),
+    # as an office types them: « Planifiée » was refused (unknown_status) though « Prévue » is read
+    ("Planifiée", "not_started"), ("PLANIFIE", "not_started"), ("Programmée", "not_started"),
+    ("Pas encore démarré", "not_started"), ("En cours d'exécution", "in_progress"),
+    ("Achevée", "done"), ("Annulée", "cancelled"),
 ])
 def test_known_labels(label, code):
     assert normalise_status(label) == code

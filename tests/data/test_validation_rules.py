@@ -3424,6 +3424,13 @@ ACCEPTED = [
              "expenditure.csv whose one period column is headed 'Période' (the name of period_label): refused, "
              "period_end missing; now the period each amount ends",
              lambda m, data: _expect_period_ends(data)),
+    Accepted("spending periods headed « Trimestre »", lambda m: m.write("expenditure", (
+                 "ligne;Trimestre;montant;pays\nB1;T4 2020;40000;Maroc\nB2;2020-T4;10000.50;Maroc\n"
+                 "B3;2021 Q2;30000;Tunisie\nB4;T2 2021;5000;\n")),
+             "expenditure.csv whose one period column is headed 'Trimestre' (T4 2020, 2020-T4, 2021 Q2), as an "
+             "office reports by quarter: refused, period_end missing (the message named no 'Trimestre'); now each "
+             "quarter's last day",
+             lambda m, data: _expect_period_ends(data)),
     Accepted("a rate's unit « taux » in percentage cells", lambda m: (
                  m.replace("indicators", ",%,20,15,10,", ",taux,20,15,10,"),
                  _xlsx_with_percent_cells(m, "indicators", {"C5": 0.125})),

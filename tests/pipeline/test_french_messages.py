@@ -12,6 +12,7 @@ import pytest
 
 from english_words import english_words
 from fixtures.mini_project import Mini
+from helpers.data.countries import french_prepositions
 from helpers.pipeline import messages, runner
 from helpers.pipeline.check import run_check
 from helpers.pipeline.dask_executor import _refusal, differences
@@ -136,7 +137,8 @@ def test_screening_the_table_changes_no_translation():
         whole = text
         for english, french in messages._FRENCH:
             whole = re.sub(english, french, whole)
-        assert messages._french(text) == whole, text
+        # (then each country's name with its preposition, « l'un au Maroc », as _french does after the table)
+        assert messages._french(text) == french_prepositions(whole), text
     translated = sum(messages._french(text) != text for text in sentences)
     assert translated > len(sentences) // 2, translated
 
@@ -392,3 +394,48 @@ def test_an_outcomes_units_and_scales_are_told_with_a_decimal_comma():
                  "30, for 30 %): pooled as it is, the effect mixes the two."):
         assert "(0,3, ou 30, pour 30 %)" in sentence(hint, "fr"), sentence(hint, "fr")
     assert not english_words(larger) and not english_words(smaller), (larger, smaller)
+
+
+@pytest.mark.parametrize("name, where, whose, to", [
+    ("Sénégal", "au Sénégal", "du Sénégal", "au Sénégal"), ("Guinée", "en Guinée", "de Guinée", "à la Guinée"),
+    ("Côte d'Ivoire", "en Côte d'Ivoire", "de Côte d'Ivoire", "à la Côte d'Ivoire"),
+    ("Maroc", "au Maroc", "du Maroc", "au Maroc"), ("Égypte", "en Égypte", "d'Égypte", "à l'Égypte"),
+    ("Comores", "aux Comores", "des Comores", "aux Comores"), ("Madagascar", "à Madagascar", "de Madagascar",
+                                                                "à Madagascar"),
+    ("Mexique", "au Mexique", "du Mexique", "au Mexique"), ("Dakar", "à Dakar", "de Dakar", "à Dakar"),
+])
+def test_a_country_is_named_with_its_french_preposition(name, where, whose, to):
+    """A French sentence built around a country's name said « à Sénégal », « de Égypte », « si elles appartiennent
+    à Guinée »; and one naming « Côte d'Ivoire » (an apostrophe in the name) stayed wholly English."""
+    from helpers.data.countries import french_preposition
+
+    assert (french_preposition(name, "à"), french_preposition(name, "de"), french_preposition(name, "à la")) == (
+        where, whose, to)
+    rows = sentence(f"this amount is the sum of every other row of the rows of {name}: a totals row?", "fr")
+    assert f"toutes les autres lignes {whose} : une ligne de total" in rows, rows
+    hint = sentence("Their rows are shown in the annex with `country: all` only; give them the country in a "
+                    f"`country` column if they belong to {name}.", "fr")
+    assert hint.endswith(f"si elles appartiennent {to}."), hint
+    lost = sentence("rows of the project as a whole (no country, or 'regional') will not appear in the "
+                    f"'{name}' annex: reported.csv (all rows)", "fr")
+    assert lost == ("les lignes du projet dans son ensemble (sans pays, ou 'régional') n'apparaîtront pas dans "
+                    f"l'annexe '{name}' : reported.csv (toutes les lignes)"), lost
+
+
+@pytest.mark.parametrize("why, french", [
+    ("no indicator has the id 'participants' (did you mean 'participant'?)",
+     "aucun indicateur n'a l'identifiant 'participants' (vouliez-vous dire 'participant' ?)"),
+    ("no indicator has the id 'formation'", "aucun indicateur n'a l'identifiant 'formation'"),
+    ("the indicator 'I1' has no cost per unit: it is not an output (level)",
+     "l'indicateur 'I1' n'a pas de coût unitaire : ce n'est pas un produit (level)"),
+    ("the indicator 'I1' has no cost per unit: it names no budget line (budget_lines)",
+     "l'indicateur 'I1' n'a pas de coût unitaire : il ne nomme aucune ligne budgétaire (budget_lines)"),
+])
+def test_a_benchmark_shown_beside_no_cost_is_told_in_one_french_sentence(why, french):
+    """benchmark_not_used was translated part by part: « d'aucun coût  : aucun indicateur... (vouliez-vous dire
+    'participant' ?) une référence a pour clé », a double space and the « ; » lost between its two sentences."""
+    told = sentence(f"the unit cost benchmark 'X' is shown beside no cost: {why}; a benchmark is keyed by an output "
+                    "indicator's id (one that names budget lines), participant or woman", "fr")
+    assert told == (f"la référence de coût unitaire 'X' n'est affichée à côté d'aucun coût : {french} ; une "
+                    "référence a pour clé l'identifiant d'un indicateur de produit (qui nomme des lignes "
+                    "budgétaires), participant ou woman"), told

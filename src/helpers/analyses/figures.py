@@ -91,7 +91,7 @@ PERSONS_KEY = "persons"   # women_share of the distinct persons of a register na
 # tests/analyses/test_figures.py.
 METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status_count", "indicator_achievement",
            "indicator_achievement_final", "indicator_anomaly", "women_share", "gender_parity_index", "persons",
-           "budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
+           "participants", "budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
            "burn_index", "impact_effect", "balance_smd", "impact_panel_effect", "impact_naive_effect",
            "impact_adjusted_effect", "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted",
            "balance_smd_weighted",
@@ -105,7 +105,7 @@ METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status
 SECTION_METRICS = {
     "execution": ("physical_execution_rate", "physical_progress_rate", "activity_status_count"),
     "indicators": ("indicator_achievement", "indicator_achievement_final", "indicator_anomaly"),
-    "gender": ("women_share", "gender_parity_index", "persons"),
+    "gender": ("women_share", "gender_parity_index", "persons", "participants"),
     "budget": BUDGET_METRICS,
     "efficiency": ("cost_per_unit", "cost_per_participant", "cost_per_woman", "cost_to_benchmark"),
     "impact": tuple(m for m in METRICS if m.startswith(("impact_", "balance_", "comparison_", "event_study_"))),
@@ -342,15 +342,23 @@ def gender_figures(participation: pd.DataFrame, thresholds: Any, per_country: bo
     parts = []
     groups = (["event_id", "group"] + (["country"] if per_country else [])) if by_group else []
     for by in [None, *groups]:
-        if metrics is None or "women_share" in metrics:
+        if metrics is None or not {"women_share", "participants"}.isdisjoint(metrics):
             w = gender.women_share(participation, by)
             keys = [ALL_KEY] if by is None else None
             if by is not None:
                 w = _keyed(w, by)
                 keys = w[by]
+        if metrics is None or "women_share" in metrics:
             notes = _format_rows("{} women of {} participants; {}", w["women"], w["participants"], w["note"])
             parts.append(_rows("gender", "women_share", keys, w["share"], "%", w["participants"],
                                ci_low=w["ci_low"], ci_high=w["ci_high"], note=notes))
+        if metrics is None or "participants" in metrics:
+            # every participant, of known sex or not: a report's « 1 234 participants » had no figure to be checked
+            # against (women_share's n leaves out those of unknown sex; persons counts a register's names once)
+            notes = _format_rows("participations: {} participants of {} event(s), a person at two events counted "
+                                 "twice", w["participants_total"], w["n_rows"] + w["n_rows_women_unknown"])
+            parts.append(_rows("gender", "participants", keys, w["participants_total"], "count",
+                               w["n_rows"] + w["n_rows_women_unknown"], note=notes))
         if metrics is not None and "gender_parity_index" not in metrics:
             continue
         g = gender.gender_parity_index(participation, thresholds, by)
@@ -980,7 +988,8 @@ def _tables_figures(tables: dict[str, pd.DataFrame], params: Any, studies: dict[
 # the figures that describe the annex's reporting date (a budget figure keyed '@date' that date): a published one
 # whose label dates it otherwise (« 1,2 million au 30 juin 2020 ») is another figure
 AT_REPORTING_DATE = frozenset({"physical_execution_rate", "physical_progress_rate", "activity_status_count",
-                               "women_share", "gender_parity_index", "persons", "cost_per_participant",
+                               "women_share", "gender_parity_index", "persons", "participants",
+                               "cost_per_participant",
                                "cost_per_woman", *BUDGET_METRICS})
 _LABEL_DATE = re.compile(r"(?:^|[\s(«,;:])(?:(?P<end>a fin|a la fin de|fin|at the end of|end of|end)|au|a la date du|"
                          r"en date du|as of|as at|at|jusqu'au|jusqu’au|jusqu'a|jusqu’a|by|until|up to)[\s-]+(?:le\s+)?"

@@ -151,6 +151,20 @@ _AFTER = {">=": "ou plus|et plus|or more|and more|and over|ou davantage|au moins
           "<=": "ou moins|or less|or fewer|au plus|au maximum|at most|maximum",
           "~": "environ|env\\.?|approximativement|approx\\.?|approximately|or so|a peu pres"}
 _WORDED = [(op, re.compile(rf"(?:^|[\s(:,;'’])(?:{words})\s*$")) for op, words in _BEFORE.items()]
+# « près de 500 », « presque 500 », « nearly 500 » say the figure is just under 500 (« il a près de 50 ans »): 503 is
+# « plus de 500 », not near it (it was « Conforme », ± 10 either side); « environ », « about » stay on both sides
+_JUST_UNDER = re.compile(r"(?:^|[\s(:,;'’])(?:pres de|pres d'|pres d’|presque|quasi|quasiment|pratiquement|nearly|"
+                         r"almost)\s*$")
+
+
+JUST_UNDER_NOTE = "computed above the printed figure, which its words put just under it"
+
+
+def just_under(printed: Any) -> bool:
+    """Whether the words before a printed figure say it is just under the number (« près de 500 »)."""
+    text = fold(str(printed)).strip()
+    digits = re.search(r"\d", text)
+    return digits is not None and bool(_JUST_UNDER.search(text[:digits.start()].rstrip(SIGNS + " ")))
 _WORDED_AFTER = [(op, re.compile(rf"^\s*(?:[^\d\s]+\s*){{0,2}}?(?:{words})(?:$|[\s.,;)])"))
                  for op, words in _AFTER.items()]
 
@@ -573,6 +587,9 @@ def classify(printed: Any, computed: Any, comparison: str | None = "=", decimal_
         # within « tolerance 1000000 »); a number printed with its digits, 1 unit of the last one
         step = unit / 2 if decimals < 0 else unit
         tolerance = max(step, abs(p_value) * APPROX_RELATIVE)
+        if just_under(printed) and c > p_value:
+            return Classification(MISMATCH, float(p_value), decimals, difference,
+                                  f"{shown}: {JUST_UNDER_NOTE}")
         ok = abs(p_value - c) <= tolerance
         said = "half the last printed unit" if decimals < 0 else "1 unit of the last printed digit"
         note = (f"{shown}: difference {difference:+g} {'within' if ok else 'beyond'} the tolerance "
@@ -635,7 +652,7 @@ PLUS_SHARE_NOTE = ("a '+' before a share or a ratio may mean 'more than' or a ch
 # printed as a ratio (impact_relative_effect: « +24 % » is 1,24)
 RATIO_LEVELS = frozenset({"burn_index", "gender_parity_index", "cost_to_benchmark"})
 # the metrics whose unit is "count" (analyses.figures): make check tells their « +3 000 » before any figure is computed
-COUNTS = frozenset({"activity_status_count", "persons", "comparison_ess", "impact_n_units", "impact_attrition"})
+COUNTS = frozenset({"activity_status_count", "persons", "participants", "comparison_ess", "impact_n_units", "impact_attrition"})
 
 
 # words of a change that give no direction (« variation de 45 % », « évolution : 45 % », « écart de 45 % ») and a

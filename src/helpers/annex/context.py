@@ -380,7 +380,7 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
     """``decimal_mark``: the report's (params.report_decimal_mark), which read the printed figures; by default the
     annex language's."""
     from ..analyses.reconcile import (ACTUAL_NOTE, ALL_PARTICIPANTS_NOTE, BUDGET_METRICS, COMMITMENT_NOTE,
-                                      FRACTION_NOTE, MARGIN_NOTE, MARK_NOTE, NO_PERCENT_NOTE, PERCENT_NOTE,
+                                      FRACTION_NOTE, JUST_UNDER_NOTE, MARGIN_NOTE, MARK_NOTE, NO_PERCENT_NOTE, PERCENT_NOTE,
                                       PERCENT_SIGN_NOTE, PERSONS_NOTE, TARGET_NOTE, UPPER_BOUND_NOTE,
                                       UnreadableNumber, is_currency, parse_printed, value_base, value_date,
                                       worded_comparison)
@@ -413,6 +413,10 @@ def published_check(figures: pd.DataFrame, reported: pd.DataFrame, lang: str,
         if fig.status == "mismatch" and bound in (">", ">=", "<", "<="):   # « plus de 50 % » beside 40
             explanation = say("published_not_bound", lang, computed=_trimmed(fig.value, decimals, shown, lang),
                               bound=say(f"bound_{bound}", lang), printed=fmt.number(printed_value, decimals, lang))
+        elif fig.status == "mismatch" and bound == "~" and JUST_UNDER_NOTE in str(fig.note):
+            # « près de 500 » beside 505: « écart de -5 » said nothing of why a difference within 2 % is no match
+            explanation = say("published_above_just_under", lang, computed=_trimmed(fig.value, decimals, shown, lang),
+                              printed=fmt.number(printed_value, decimals, lang))
         elif bound == "~" and fig.status in ("match", "mismatch") and (tolerance := re.search(
                 r"(within|beyond) the tolerance (\S+)", str(fig.note))) and not (fraction or percentage):
             # « environ 46 % »: the tolerance the verdict used, said (« Conforme » beside 45,2 said nothing of it)

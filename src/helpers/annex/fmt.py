@@ -12,6 +12,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ..data.countries import french_prepositions
+
 NBSP = "\u00a0"
 LANGUAGES = ("fr", "en")
 
@@ -515,7 +517,8 @@ def reason(note: Any, lang: str = "fr") -> str:
             found.append(french(*groups) if callable(french) else french.format(*groups))
             # a reason said once: a shorter pattern ('no budget line') does not find it again inside this one
             text = text[:match.start()] + "\x00" * (match.end() - match.start()) + text[match.end():]
-    return " ; ".join(dict.fromkeys(found)) or _UNKNOWN_REASON["fr"]
+    # (« celui de Maroc », « de Égypte »: a reason built around a country's name)
+    return french_prepositions(" ; ".join(dict.fromkeys(found))) or _UNKNOWN_REASON["fr"]
 
 
 def _counted(match: Any) -> str:
@@ -608,6 +611,7 @@ WORDS: dict[str, dict[str, str]] = {
     "women_share": {"fr": "Part des femmes", "en": "Women's share"},
     "gender_parity_index": {"fr": "Indice de parité", "en": "Gender parity index"},
     "persons": {"fr": "Personnes distinctes", "en": "Distinct persons"},
+    "participants": {"fr": "Participants (participations)", "en": "Participants (participations)"},
     "indicator_achievement": {"fr": "% de la cible de la période", "en": "% of period target"},
     "indicator_achievement_final": {"fr": "% de la cible finale", "en": "% of final target"},
     "cost_per_unit": {"fr": "Coût unitaire", "en": "Cost per unit"},

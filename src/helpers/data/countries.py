@@ -340,3 +340,56 @@ def country_prefixes(names: list[str]) -> list[str]:
     if len(set(prefixes)) < len(prefixes):
         prefixes = [fold(c).replace(" ", "-").upper() for c in names]   # no code for some: their names
     return prefixes
+
+
+# « à » and « de » before a country's French name, as a French sentence writes them: « au Sénégal », « en Guinée »,
+# « en Côte d'Ivoire », « d'Égypte », « aux Comores », « à Madagascar » (a message said « à Sénégal », « de Égypte »)
+_PLURAL = {"etats-unis", "emirats arabes unis", "pays-bas", "philippines", "comores", "maldives", "seychelles",
+           "bahamas", "fidji", "samoa americaines"}
+_NO_ARTICLE = {"madagascar", "maurice", "cuba", "haiti", "chypre", "malte", "singapour", "bahrein", "monaco",
+               "sao tome-et-principe", "sainte-lucie", "trinite-et-tobago", "djibouti", "oman", "israel", "nauru",
+               "tuvalu", "kiribati", "palaos", "saint-marin", "saint-kitts-et-nevis", "antigua-et-barbuda",
+               "saint-vincent-et-les-grenadines", "hong kong", "macao", "taiwan"}
+_MASCULINE_IN_E = {"mexique", "cambodge", "mozambique", "zimbabwe", "belize", "suriname"}
+
+
+def french_preposition(name: str, preposition: str) -> str:
+    """``preposition`` ('à' where, 'à la' to whom, 'de') and a country's French name as a sentence writes them:
+    ('Sénégal', 'à') -> 'au Sénégal', ('Guinée', 'à') -> 'en Guinée', ('Guinée', 'à la') -> 'à la Guinée' (« elles
+    appartiennent à la Guinée »), ('Égypte', 'de') -> "d'Égypte"; the name with the preposition as given for a name
+    the table does not have as a French name (a region, a city: « à Dakar »), elided before a vowel."""
+    key = _key(name)
+    vowel = key[:1] in tuple("aeiouy")
+    de = "d'" if vowel else "de "
+    if key.startswith("iles ") or key in _PLURAL:
+        return f"{'des' if preposition == 'de' else 'aux'} {name}"
+    if key in _NO_ARTICLE or key not in _french_names():
+        return f"{de}{name}" if preposition == "de" else f"à {name}"
+    if vowel or (key.endswith("e") and key not in _MASCULINE_IN_E):
+        return {"de": f"{de}{name}", "à": f"en {name}"}.get(preposition, f"à l'{name}" if vowel else f"à la {name}")
+    return f"{'du' if preposition == 'de' else 'au'} {name}"
+
+
+@lru_cache(maxsize=1)
+def _french_names() -> frozenset[str]:
+    return frozenset(_key(row.split(";")[2]) for row in _TABLE.splitlines())
+
+
+def french_prepositions(text: str) -> str:
+    """A French sentence built around a country's name with the preposition that name takes: « à Sénégal » ->
+    « au Sénégal », « de Égypte » -> « d'Égypte », « en Maroc » -> « au Maroc », « appartiennent à Guinée » -> « à la
+    Guinée » (the messages and the annex's notes put the name after a fixed « de » or « à »)."""
+    return _prepositions().sub(_preposition, text) if any(p in text for p in (" de ", " à ", " au ", " du ", " en ")) \
+        else text
+
+
+def _preposition(m: re.Match[str]) -> str:
+    kind = "de" if m[2] in ("de", "du") else "à la" if m[1] else "à"   # (appartenir à: to whom, not where)
+    return (m[1] or "") + french_preposition(m[3], kind)
+
+
+@lru_cache(maxsize=1)
+def _prepositions() -> re.Pattern[str]:
+    names = sorted((row.split(";")[2].replace("\u2019", "'") for row in _TABLE.splitlines()), key=len, reverse=True)
+    alternatives = "|".join(re.escape(name) for name in names)   # (« Guinée équatoriale » before « Guinée »)
+    return re.compile(r"(?<![\w'’])(appartien\w* )?(de|du|à|au|en) (" + alternatives + r")(?![\w'’-])")

@@ -736,11 +736,12 @@ SPEC: dict[str, Table] = {t.name: t for t in (
     Table("expenditure", (
         LINE,
         Column("period_end", "date", **ID, period=True, french=("fin_de_période", "fin_période")),
+        # (`period_label`: « Trimestre », « Semestre », « Mois » head an office's periods as « Période » does; alone, lone_period)
         # the words of a French statement for money spent; `engagé` (committed) and `prévu` (planned) are other figures
         Column("amount", "float", **ID, money=True, ambiguous=True,
                french=("montant", "dépenses", "décaissé", "décaissements", "montant_décaissé", "dépensé",
                        "montant_dépensé", "dépenses_réalisées", "réalisé", "montant_réalisé")),
-        COUNTRY, Column("period_label", french=("période", "libellé_période")), CURRENCY,
+        COUNTRY, Column("period_label", french=("période", "libellé_période", "trimestre", "semestre", "mois")), CURRENCY,
     ), warnings=(RowWarning("negative_amount", "amount", "a negative amount (a reversal?)",
                             "Fine if it cancels an earlier spending; check it otherwise.",
                             lambda f: f["amount"] < 0, show_value=True),),

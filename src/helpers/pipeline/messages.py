@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
+from ..data.countries import french_prepositions
 from ..annex.words import say
 from ..errors import Problem
 
@@ -2179,6 +2180,25 @@ _KIND_OF = {"a named pipe": "un tube nommé", "a folder": "un dossier", "a devic
 _ZIP_OF = {"workbook": "du fichier Excel", "Word template": "du modèle Word"}   # « le nom de projet 'aux' »
 
 
+_NO_COST_WHY = [
+    (r"^the indicator '([^']*)' has no cost per unit: it is not an output \(level\)$",
+     r"l'indicateur '\1' n'a pas de coût unitaire : ce n'est pas un produit (level)"),
+    (r"^the indicator '([^']*)' has no cost per unit: it names no budget line \(budget_lines\)$",
+     r"l'indicateur '\1' n'a pas de coût unitaire : il ne nomme aucune ligne budgétaire (budget_lines)"),
+    (r"^no indicator has the id '([^']*)' \(did you mean '([^']*)'\?\)$",
+     r"aucun indicateur n'a l'identifiant '\1' (vouliez-vous dire '\2' ?)"),
+    (r"^no indicator has the id '([^']*)'$", r"aucun indicateur n'a l'identifiant '\1'"),
+]
+
+
+def _no_cost_why(why: str) -> str:
+    """Why a unit cost benchmark is shown beside no cost (data.loader, benchmark_not_used), in French."""
+    for english, french in _NO_COST_WHY:
+        if re.match(english, why):
+            return re.sub(english, french, why)
+    return why
+
+
 def _s(count: str, singular: str, plural: str) -> str:
     """« 1 soumission », « 3 soumissions »: the French form for the count (data.surveys writes « submission(s) »)."""
     return f"{count} {singular if count == '1' else plural}"
@@ -3048,13 +3068,13 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"Ces lignes nomment \1 pays (\2) : une ligne appartient à un pays. Séparez chacune en une ligne par pays, "
      r"chacune avec sa part (du montant, des participants), ou écrivez `regional` si elle est celle du projet dans "
      r"son ensemble ; telles qu'écrites, aucune annexe de pays ne les compte."),
-    (r"^rows of the project as a whole \(no country, or 'regional'\) will not appear in the '([^']*)' annex: "
+    (r"^rows of the project as a whole \(no country, or 'regional'\) will not appear in the '(.+?)' annex: "
      r"([^:;]*)$",
      lambda m: f"les lignes du projet dans son ensemble (sans pays, ou 'régional') n'apparaîtront pas dans l'annexe "
                f"'{m[1]}' : " + re.sub(r"\((all|\d+) rows?\)", lambda n: "(toutes les lignes)" if n[1] == "all"
                                        else f"({n[1]} ligne{'s' if n[1] != '1' else ''})", m[2])),
     (r"^Their rows are shown in the annex with `country: all` only; give them the country in a `country` column if "
-     r"they belong to ([^.]*)\.$",
+     r"they belong to (.+)\.$",
      r"Leurs lignes ne figurent que dans l'annexe `country: all` ; donnez-leur le pays dans une colonne `country` si "
      r"elles appartiennent à \1."),
     (r"^the outcome '([^']*)' is in ([A-Z, ]+) by its name, and the project's currency is ([A-Z]+): its effects, "
@@ -4088,18 +4108,13 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"'\1' (\2 ligne(s)) et '\3' (\4 ligne(s)) sont une même valeur écrite de \5 façons : les erreurs types par "
      r"grappe les compteraient comme \5 grappes"),
     # a unit cost benchmark shown beside no cost (data.loader, benchmark_not_used)
-    (r"^the unit cost benchmark '([^']*)' is shown beside no cost: ",
-     r"la référence de coût unitaire '\1' n'est affichée à côté d'aucun coût : "),
-    (r": the indicator '([^']*)' has no cost per unit: it is not an output \(level\); ",
-     r" : l'indicateur '\1' n'a pas de coût unitaire : ce n'est pas un produit (level) ; "),
-    (r": the indicator '([^']*)' has no cost per unit: it names no budget line \(budget_lines\); ",
-     r" : l'indicateur '\1' n'a pas de coût unitaire : il ne nomme aucune ligne budgétaire (budget_lines) ; "),
-    (r": no indicator has the id '([^']*)' \(did you mean '([^']*)'\?\); ",
-     r" : aucun indicateur n'a l'identifiant '\1' (vouliez-vous dire '\2' ?) ; "),
-    (r": no indicator has the id '([^']*)'; ", r" : aucun indicateur n'a l'identifiant '\1' ; "),
-    (r"; a benchmark is keyed by an output indicator's id \(one that names budget lines\), participant or woman$",
-     "une référence a pour clé l'identifiant d'un indicateur de produit (qui nomme des lignes budgétaires), "
-     "participant ou woman"),
+    # (one sentence: its parts translated one by one left « coût  : aucun... » and lost the « ; » before « une
+    # référence »)
+    (r"^the unit cost benchmark '([^']*)' is shown beside no cost: (.*); a benchmark is keyed by an output "
+     r"indicator's id \(one that names budget lines\), participant or woman$",
+     lambda m: f"la référence de coût unitaire '{m[1]}' n'est affichée à côté d'aucun coût : {_no_cost_why(m[2])} ; "
+               "une référence a pour clé l'identifiant d'un indicateur de produit (qui nomme des lignes "
+               "budgétaires), participant ou woman"),
     (r"^Write the key as the indicator_id column writes it \(case counts\), or participant \(the cost per "
      r"participant\) or woman \(the cost per woman\); remove the benchmark if no cost is computed for it\.$",
      "Écrivez la clé comme la colonne indicator_id écrit l'identifiant (majuscules comprises), ou participant (le "
@@ -4401,7 +4416,7 @@ def _french(text: str) -> str:
     for english, french, required in _SCREENED:
         if required in text:
             text = _pattern(english).sub(french, text)
-    return text
+    return french_prepositions(text)   # « à Sénégal » -> « au Sénégal »: a sentence built around a country's name
 
 
 @lru_cache(maxsize=None)   # (each of _FRENCH's patterns once: re's own cache keeps 512 of any module's)

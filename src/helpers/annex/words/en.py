@@ -100,6 +100,9 @@ WORDS = {
     "published_other_mark": "read with '{mark}' as the decimal mark, it would match ({value}): are the report's figures written with project.yaml's decimal mark (report_decimal_mark)?",
     "published_upper_bound": "the recomputed figure is an upper bound: the sex of some participants is not recorded, so the figure is at most {value}; record the sex of every participant to check it",
     "published_margin": "printed with a margin or an interval ('{margin}'): the value is compared, not it",
+    "published_above_just_under": ("the figure computed ({computed}) is above {printed}, and « nearly », « almost » "
+                                   "say a figure just under it: write « about » or « more than » if the report says "
+                                   "so, or correct the published figure"),
     "published_within": "approximate figure: off by {difference}, within the tolerance of ± {tolerance}",
     "published_beyond": "approximate figure: off by {difference}, beyond the tolerance of ± {tolerance}",
     # impact studies (studies)

@@ -102,6 +102,9 @@ WORDS = {
     "published_other_mark": "lu avec « {mark} » comme séparateur décimal, il serait conforme ({value}) : les chiffres du rapport sont-ils écrits avec le séparateur décimal de project.yaml (report_decimal_mark) ?",
     "published_upper_bound": "le chiffre recalculé est une borne supérieure : le sexe de certains participants n'est pas renseigné, le chiffre est donc au plus de {value} ; renseignez le sexe de chaque participant pour le vérifier",
     "published_margin": "publié avec une marge ou un intervalle (« {margin} ») : la valeur est comparée, pas lui",
+    "published_above_just_under": ("le chiffre recalculé ({computed}) dépasse {printed}, et « près de », « presque » "
+                                   "disent un chiffre un peu en dessous : écrire « environ » ou « plus de » si le "
+                                   "rapport le dit, ou corriger le chiffre publié"),
     "published_within": "chiffre approché : écart de {difference}, dans la tolérance de ± {tolerance}",
     "published_beyond": "chiffre approché : écart de {difference}, au-delà de la tolérance de ± {tolerance}",
     # impact studies (studies)
