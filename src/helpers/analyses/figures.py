@@ -685,8 +685,12 @@ def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
     parts.append(_rows("impact", "impact_adjusted_effect", method_keys[~naive], a["estimate"], units[~naive], a["n"],
                        a["se"],
                        a["ci_low"], a["ci_high"], a["p_value"], note=notes[~naive]))
+    exploratory = effects["outcome"].isin(study.spec.exploratory).to_numpy()
     parts.append(_rows("impact", "impact_p_holm", method_keys, effects["p_holm"], "", effects["n"],
-                       note="Holm adjustment over the study's outcomes; raw p " + _num(effects["p_value"])))
+                       note=np.where(exploratory, "exploratory outcome: not in the Holm family (the outcomes of the "
+                                     "pre-analysis plan), not adjusted; raw p ",
+                                     "Holm adjustment over the study's outcomes not marked exploratory; raw p ")
+                       + _num(effects["p_value"])))
     parts.append(_rows("impact", "impact_mde", method_keys, effects["mde"], units, effects["n"],
                        note="minimum detectable effect, 5 % two-sided, 80 % power, SE " + _num(effects["se"])))
     parts += _other_se_rows(name, study)

@@ -242,6 +242,8 @@ _COMPARED = {">": "supérieur à", ">=": "supérieur ou égal à", "<": "inféri
 # Why a figure is not computable, as the helpers say it (English, in figures.csv), and as the annex says it: a
 # format string or a function of the groups matched. Dates (YYYY-MM-DD) are written out, numbers in French.
 _REASONS_FR = [
+    (r"exploratory outcome: not in the Holm family", "résultat exploratoire : hors de la famille de Holm (les résultats "
+     "du plan d'analyse), p non ajustée"),
     (r"the expenditure data ends on (\d{4}-\d{2}-\d{2}),? before (\d{4}-\d{2}-\d{2})", "les dépenses connues s'arrêtent au {0}, avant le {1}"),
     (r"no expenditure data", "aucune dépense renseignée"),
     (r"the spending of '([^']*)' \(to (\d{4}-\d{2}-\d{2})\) covers (\d{4}-\d{2}-\d{2}): what was spent up to that date is "

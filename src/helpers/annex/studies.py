@@ -631,3 +631,11 @@ def subgroup_se(study: Any, lang: str) -> str:
         return say("study_subgroup_se_unit", lang, unit=study.spec.label(study.spec.unit, lang),
                    se=se_name(SE_TYPES[study.spec.se], lang))
     return say("study_subgroup_se", lang, se=se_name(SE_TYPES[study.spec.se], lang))
+
+
+def holm_caption(spec: StudySpec) -> tuple[str, str]:
+    """The headline table's caption (fr, en), saying which outcomes Holm's family holds: those of the pre-analysis
+    plan, an outcome listed in ``exploratory`` left out and unadjusted (the caption said « over the study's
+    outcomes » and the exploratory ones were in the family, making the primary ones' p larger)."""
+    key = "study_holm_caption_primary" if spec.exploratory else "study_holm_caption"
+    return say(key, "fr"), say(key, "en")

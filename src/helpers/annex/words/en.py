@@ -121,6 +121,9 @@ WORDS = {
     "study_ols_short": "OLS",
     "study_registration_prespecified": "pre-specified",
     "study_registration_exploratory": "exploratory",
+    "study_holm_caption": "The study's estimate; 95% CI; p-values adjusted by Holm's method over the study's outcomes",
+    "study_holm_caption_primary": ("The study's estimate; 95% CI; p-values adjusted by Holm's method over the primary "
+                                   "outcomes (the exploratory ones left out, their p not adjusted)"),
     "study_term_value": "{name}: {value}",
     "study_caveat_did": ("Assumption of difference-in-differences: without the programme, the treated's outcomes "
                          "would have moved like the comparison group's (parallel trends). Nothing proves it; the "

@@ -123,6 +123,10 @@ WORDS = {
     "study_ols_short": "MCO",
     "study_registration_prespecified": "pré-spécifié",
     "study_registration_exploratory": "exploratoire",
+    "study_holm_caption": ("Effet retenu par l'étude ; IC à 95 % ; p ajustées par la méthode de Holm sur les "
+                           "résultats de l'étude"),
+    "study_holm_caption_primary": ("Effet retenu par l'étude ; IC à 95 % ; p ajustées par la méthode de Holm sur les "
+                                   "résultats principaux (hors résultats exploratoires, dont la p n'est pas ajustée)"),
     "study_term_value": "{name} : {value}",
     "study_caveat_did": ("Hypothèse de la différence de différences : sans le programme, les résultats des traités "
                          "auraient évolué comme ceux du groupe de comparaison (tendances parallèles). Rien ne le "
