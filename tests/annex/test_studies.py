@@ -838,3 +838,26 @@ def test_classical_errors_on_groups_of_unequal_variance_are_given_robust_ones_be
     assert studies.classical_se(robust, "fr") == ""
     alike = study.data.assign(emploi=np.r_[rng.normal(10, 2, 50), rng.normal(8, 2, 500)])   # one variance
     assert studies.classical_se(type(study)(study.name, study.spec, alike, study.files), "fr") == ""
+
+
+def test_staggered_adoption_is_shown_cohort_by_cohort_with_the_weights_and_the_units_left_out():
+    """The annex printed the pooled DiD alone for treated persons starting in 2020 or 2021 (make check's
+    staggered_start): it now says why that one is biased, what each cohort's DiD compares, the weights of their mean
+    (10 and 20 treated persons: 33 % and 67 %), the SE's clusters, and the person treated from the first round left
+    out."""
+    from analyses.test_impact import make_study, staggered_panel
+    from helpers.analyses.impact import AVERAGE, cohort_effects
+
+    study = make_study(staggered_panel(), design="did", outcomes=["revenu"],
+                       treatment={"column": "groupe", "treated": "T"}, period={"column": "annee", "post": 2021},
+                       unit="pid", labels={"pid": {"fr": "personne", "en": "person"}})
+    cohorts = cohort_effects(study)
+    fr = studies.cohorts_text(study, cohorts, "fr")
+    assert "colonne « année_de_début »" in fr and "compare la vague 2021 à toutes les autres" in fr
+    assert "cohorte 2020 : 33\u00a0% ; cohorte 2021 : 67\u00a0%" in fr and "regroupées par personne (CRV1)" in fr
+    assert "laissées de côté : 1 (traitement dès la première vague" in fr
+    en = studies.cohorts_text(study, cohorts, "en")
+    assert "cohort 2020: 33%; cohort 2021: 67%" in en and "clustered by person (CRV1)" in en
+    table = studies.cohorts_table(study, cohorts, "fr")
+    assert list(table["cohort"]) == ["cohorte 2020", "cohorte 2021", "moyenne pondérée"]
+    assert table.loc[cohorts["cohort"] == AVERAGE, "weight"].item() == 100

@@ -639,3 +639,41 @@ def holm_caption(spec: StudySpec) -> tuple[str, str]:
     outcomes » and the exploratory ones were in the family, making the primary ones' p larger)."""
     key = "study_holm_caption_primary" if spec.exploratory else "study_holm_caption"
     return say(key, "fr"), say(key, "en")
+
+
+def cohorts_text(study: Any, cohorts: pd.DataFrame, lang: str) -> str:
+    """Staggered adoption (impact.cohort_effects not empty): why the pooled effect above is biased, what each
+    cohort's difference-in-differences compares, the weights of their mean and the kind of SE; then the treated units
+    left out. The loader warned (staggered_start) and the annex printed the pooled DiD alone (125,5 where the
+    cohorts' own give 189,8 and 96,4)."""
+    from ..analyses.impact import AVERAGE
+    from ..data.loader import start_column
+    from . import fmt
+
+    spec = study.spec
+    first = cohorts.iloc[0]
+    shown = cohorts[(cohorts["cohort"] != AVERAGE) & cohorts["weight"].notna()].drop_duplicates("cohort")
+    weights = say("list_separator", lang).join(
+        f"{say('study_cohort', lang, round=c)} : {fmt.share_percent(100 * w, 0, lang)}" if lang == "fr" else
+        f"{say('study_cohort', lang, round=c)}: {fmt.share_percent(100 * w, 0, lang)}"
+        for c, w in zip(shown["cohort"], shown["weight"]))
+    se = say("study_cohorts_se_cluster", lang, cluster=spec.label(first["clustered_on"], lang)) \
+        if first["clustered_on"] else say("study_cohorts_se_rows", lang)
+    text = say("study_cohorts", lang, column=spec.label(start_column(spec, study.data), lang),
+               post=spec.value_label(spec.period.column, spec.period.post, lang), se=se, weights=weights or "-")
+    left = [say(f"study_cohorts_{key}", lang, n=fmt.number(first[f"n_{key}"], 0, lang))
+            for key in ("unplaced", "first_round", "after_last") if first[f"n_{key}"] > 0]
+    if left:
+        text += " " + say("study_cohorts_left", lang, what=say("list_separator", lang).join(left))
+    return text
+
+
+def cohorts_table(study: Any, cohorts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """impact.cohort_effects for the annex's table: the outcome's name, « cohorte 2020 » or « moyenne pondérée », the
+    weight in % (format pct0)."""
+    from ..analyses.impact import AVERAGE
+
+    return cohorts.assign(weight=100 * cohorts["weight"],
+        outcome=[outcome_name(study, o, lang) for o in cohorts["outcome"]],
+        cohort=[say("study_cohorts_mean", lang) if c == AVERAGE else say("study_cohort", lang, round=c)
+                for c in cohorts["cohort"]])
