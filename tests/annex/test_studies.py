@@ -861,3 +861,17 @@ def test_staggered_adoption_is_shown_cohort_by_cohort_with_the_weights_and_the_u
     table = studies.cohorts_table(study, cohorts, "fr")
     assert list(table["cohort"]) == ["cohorte 2020", "cohorte 2021", "moyenne pondérée"]
     assert table.loc[cohorts["cohort"] == AVERAGE, "weight"].item() == 100
+
+
+def test_a_binary_outcome_fitted_by_least_squares_is_named_a_linear_probability_model():
+    """A 0/1 outcome (employed) estimated by OLS, with or without covariates in the model, is a linear probability
+    model: the annex said « MCO » and gave percentage points without naming it. An IPW difference of weighted
+    proportions, or a continuous outcome, is no such model."""
+    spec = _spec(randomised=True)
+    head = pd.DataFrame({"outcome": ["y", "z", "y", "z"], "method": ["ols", "ols", "regression", "ipw"],
+                         "estimand": ["", "", "", "att"], "se_type": ["HC1"] * 4,
+                         "registration": [""] * 4, "binary": [True, False, True, True]})
+    fr = studies.headline_table(head, spec, "fr")["method"].tolist()
+    assert fr == ["MCO, modèle linéaire de probabilité (ITT)", "MCO (ITT)",
+                  "régression, modèle linéaire de probabilité (ITT)", "IPW, ATT (ITT)"]
+    assert studies.headline_table(head, spec, "en")["method"].iloc[0] == "OLS, linear probability model (ITT)"

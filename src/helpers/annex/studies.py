@@ -324,6 +324,7 @@ def sample_name(spec: StudySpec, sample: str, lang: str) -> str:
     return say("study_sample_all", lang)
 
 
+_LEAST_SQUARES = ("ols", "regression")   # headline methods that fit the outcome by OLS (a 0/1 one: an LPM)
 _REGISTRATION = ("prespecified", "exploratory")  # words: study_registration_<code>
 
 
@@ -349,9 +350,13 @@ def headline_table(head: pd.DataFrame, spec: StudySpec, lang: str) -> pd.DataFra
         out["comparison_mean"] = out["comparison_mean_weighted"]
     out["outcome"] = [spec.label(o, lang) for o in out["outcome"]]
     itt = " (ITT)" if spec.randomised else ""
-    out["method"] = [say("study_ols_short", lang) + itt if m == "ols" else
-                     _pick("short", m, lang) + (f", {e.upper()}" if e else "") + itt
-                     for m, e in zip(out["method"], out["estimand"])]
+    # a 0/1 outcome fitted by least squares is a linear probability model: its effect a difference of probabilities
+    # (the annex said « MCO » and gave points of percentage without naming the model)
+    binary = out["binary"].fillna(False).astype(bool) if "binary" in out else pd.Series(False, index=out.index)
+    lpm = ["" if not b or m not in _LEAST_SQUARES else say("study_lpm", lang) for m, b in zip(out["method"], binary)]
+    out["method"] = [(say("study_ols_short", lang) if m == "ols" else
+                      _pick("short", m, lang) + (f", {e.upper()}" if e else "")) + p + itt
+                     for m, e, p in zip(out["method"], out["estimand"], lpm)]
     out["se_type"] = [_SE_SHORT.get(str(s), str(s)) for s in out["se_type"]]
     out["registration"] = [_pick("registration", r, lang) if r in _REGISTRATION else "" for r in out["registration"]]
     return out

@@ -142,6 +142,7 @@ WORDS = {
     "study_cohorts_after_last": "{n} (start after the last round)",
     "study_cohort": "cohort {round}",
     "study_cohorts_mean": "weighted mean",
+    "study_lpm": ", linear probability model",
     "study_term_value": "{name}: {value}",
     "study_caveat_did": ("Assumption of difference-in-differences: without the programme, the treated's outcomes "
                          "would have moved like the comparison group's (parallel trends). Nothing proves it; the "

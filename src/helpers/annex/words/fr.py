@@ -146,6 +146,7 @@ WORDS = {
     "study_cohorts_after_last": "{n} (début après la dernière vague)",
     "study_cohort": "cohorte {round}",
     "study_cohorts_mean": "moyenne pondérée",
+    "study_lpm": ", modèle linéaire de probabilité",
     "study_term_value": "{name} : {value}",
     "study_caveat_did": ("Hypothèse de la différence de différences : sans le programme, les résultats des traités "
                          "auraient évolué comme ceux du groupe de comparaison (tendances parallèles). Rien ne le "
