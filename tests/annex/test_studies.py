@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import numpy as np
 import pandas as pd
@@ -875,3 +876,33 @@ def test_a_binary_outcome_fitted_by_least_squares_is_named_a_linear_probability_
     assert fr == ["MCO, modèle linéaire de probabilité (ITT)", "MCO (ITT)",
                   "régression, modèle linéaire de probabilité (ITT)", "IPW, ATT (ITT)"]
     assert studies.headline_table(head, spec, "en")["method"].iloc[0] == "OLS, linear probability model (ITT)"
+
+
+def test_why_an_impact_figure_is_not_computable_is_said_in_french_on_the_figures_sheet():
+    """The Chiffres sheet's « why » column of an impact figure without a value said « la raison est dans la colonne
+    note du fichier figures.csv », whose note is English: a subgroup with one treated row, a study whose treated
+    rows are all in one village, a covariate that duplicates the treatment. Each note the analysis writes is now
+    said in French."""
+    from analyses.test_impact import make_study
+    from helpers.analyses.impact import estimate_effects
+    from helpers.annex import fmt
+    from helpers.annex.excel import figures_for_people
+
+    data = pd.DataFrame({"group": ["t"] * 5 + ["c"] * 6, "y": [3.0, 4, 5, 6, 7, 1, 2, 3, 2, 1, 2],
+                         "sex": ["f", "m", "m", "m", "m", "f", "f", "m", "m", "f", "m"],
+                         "village": ["A"] * 5 + ["B", "B", "C", "C", "D", "D"],
+                         "copy": [1.0] * 5 + [0.0] * 6})
+    notes = pd.concat([
+        estimate_effects(make_study(data, subgroups=["sex"])),
+        estimate_effects(make_study(data, se="cluster", cluster="village")),
+        estimate_effects(make_study(data, covariates=["copy"], adjustment="regression")),
+    ])
+    notes = notes[notes["method"].eq("ols") & notes["se"].isna()]["note"]
+    assert len(notes) == 3
+    figures = pd.DataFrame({"section": "impact", "metric": "impact_effect", "key": "s:y", "value": np.nan,
+                            "unit": "", "note": notes.to_numpy()})
+    why = figures_for_people(figures, "fr").iloc[:, -1].tolist()
+    assert why == [fmt.reason(n, "fr") for n in notes]
+    for text in why:
+        assert "figures.csv" not in text and not re.search(r"\b(rows|cluster|design|no estimate)\b", text), text
+    assert "moins de 2 lignes dans : traités" in why[0] and "une seule grappe" in why[1] and "colinéaire" in why[2]
