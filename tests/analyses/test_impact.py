@@ -1280,3 +1280,21 @@ def test_a_did_whose_treated_start_together_has_no_cohort_table():
     study = make_study(data, design="did", outcomes=["revenu"], treatment={"column": "groupe", "treated": "T"},
                        period={"column": "annee", "post": 2021}, unit="pid")
     assert cohort_effects(study).empty
+
+
+def test_figures_csv_gives_each_cohort_and_their_mean_for_a_report_to_be_checked_against():
+    from helpers.analyses.figures import impact_figures
+    from helpers.analyses.impact import cohort_effects
+
+    study = make_study(staggered_panel(), design="did", outcomes=["revenu"],
+                       treatment={"column": "groupe", "treated": "T"}, period={"column": "annee", "post": 2021},
+                       unit="pid")
+    rows = impact_figures({"s": study})
+    rows = rows[rows["metric"] == "impact_cohort_effect"].set_index("key")
+    cohorts = cohort_effects(study).set_index("cohort")
+    assert list(rows.index) == ["s:revenu:2020", "s:revenu:2021", "s:revenu:average"]
+    for cohort in ("2020", "2021", "average"):
+        assert rows.loc[f"s:revenu:{cohort}", "value"] == cohorts.loc[cohort, "estimate"]
+        assert rows.loc[f"s:revenu:{cohort}", "se"] == cohorts.loc[cohort, "se"]
+    assert "against its round 2019" in rows.loc["s:revenu:2020", "note"]
+    assert "weighted by their treated units" in rows.loc["s:revenu:average", "note"]

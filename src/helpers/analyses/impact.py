@@ -1037,7 +1037,9 @@ def cohort_effects(study: Study, alpha: float = 0.05) -> pd.DataFrame:
     from ..data.loader import first_round_treated, start_column
 
     spec, data = study.spec, study.data
-    column = start_column(spec, data) if spec.period is not None else None
+    if getattr(spec, "design", None) != "did" or getattr(spec, "period", None) is None:   # (a stand-in study too)
+        return pd.DataFrame(columns=COHORT_COLUMNS)
+    column = start_column(spec, data)
     if column is None:
         return pd.DataFrame(columns=COHORT_COLUMNS)
     assert spec.period is not None

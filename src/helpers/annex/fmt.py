@@ -661,6 +661,7 @@ WORDS: dict[str, dict[str, str]] = {
     "balance_smd": {"fr": "Différence standardisée", "en": "Standardised difference"},
     "reported_figure": {"fr": "Chiffre publié", "en": "Published figure"},
     "impact_panel_effect": {"fr": "Effet sur le panel cylindré", "en": "Effect over the balanced panel"},
+    "impact_cohort_effect": {"fr": "Effet par cohorte (adoption échelonnée)", "en": "Effect by cohort (staggered adoption)"},
     "impact_naive_effect": {"fr": "Effet naïf (sans ajustement)", "en": "Naive effect (unadjusted)"},
     "impact_adjusted_effect": {"fr": "Effet ajusté", "en": "Adjusted effect"},
     "impact_p_holm": {"fr": "p ajustée (Holm)", "en": "Adjusted p (Holm)"},

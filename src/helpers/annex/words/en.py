@@ -349,6 +349,7 @@ WORDS = {
     "figures_sheet": "figures",
     "figures_column_key": "key",
     "figures_column_key_words": "key in words",
+    "figures_key_average": "mean of the cohorts",
     "figures_key_weighted": "weighted",
     "figures_key_mean": "mean",
     "figures_key_share": "share",

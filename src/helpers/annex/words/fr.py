@@ -375,6 +375,7 @@ WORDS = {
     "figures_sheet": "Chiffres",
     "figures_column_key": "Clé (code)",
     "figures_column_key_words": "Clé en clair",
+    "figures_key_average": "moyenne des cohortes",
     "figures_key_weighted": "pondéré",
     "figures_key_mean": "moyenne",
     "figures_key_share": "part",
