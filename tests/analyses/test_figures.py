@@ -292,6 +292,15 @@ def test_the_catalogue_examples_and_units_are_figures_of_the_sample(tmp_path):
         for r in (1, 2)))
     computed.append(annex_figures(load_project("mini", panel.data_dir, panel.params_dir),
                                   load_annex_params("mini", "maroc", panel.params_dir)))
+    # impact_cohort_effect: the mini study's treated persons starting in 2020 or 2021 (staggered adoption)
+    staggered = Mini.copy_to(tmp_path / "staggered")
+    staggered.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: annee, post: 2021}")
+    staggered.write("impact/survey.csv", "id,arm,debut,annee,score,age\n" + "".join(
+        f"{i},{'T' if i % 2 else 'C'},{(2020 if i % 4 == 1 else 2021) if i % 2 else ''},{year},"
+        f"{10 + i % 3 + year - 2018 + (5 if i % 2 and year >= 2020 + (i % 4 == 3) else 0)},30\n"
+        for i in range(1, 13) for year in (2018, 2019, 2020, 2021)))
+    computed.append(annex_figures(load_project("mini", staggered.data_dir, staggered.params_dir),
+                                  load_annex_params("mini", "maroc", staggered.params_dir)))
     studies = {**lost_project.studies, **amem.studies}
     pairs = {(m, k): u for f in computed for m, k, u in zip(f["metric"], f["key"], f["unit"])}
     units = {"currency": amem.params.currency, "the outcome's": "", "the question's": "", "": "",

@@ -1209,3 +1209,92 @@ def test_the_other_standard_errors_the_annex_gives_are_figures(tmp_path):
         ("impact_effect_other_se", "villages:y:naive:cluster=village"), "se"]
     clustered = make_study(villages, se="cluster", cluster="village")
     assert "impact_effect_other_se" not in set(impact_figures({"c": clustered})["metric"])
+
+
+# --- staggered adoption: each cohort's own DiD ---------------------------------------------------------------------
+
+
+def staggered_panel(seed=5) -> pd.DataFrame:
+    """Persons over the rounds 2018-2021 (a French study's « Année de début »): 10 start in 2020, 20 in 2021, 15
+    never, one is treated from 2018 (no round before: left out); the effect 100 in the first round treated, 200 in the
+    next; a common trend of 30 a round."""
+    rng = np.random.default_rng(seed)
+    starts = [2020] * 10 + [2021] * 20 + [None] * 15 + [2018]
+    rows = []
+    for pid, start in enumerate(starts, 1):
+        level = rng.normal(500, 60)
+        for year in (2018, 2019, 2020, 2021):
+            effect = 100 * (year - start + 1) if start and year >= start else 0
+            rows.append({"pid": pid, "groupe": "T" if start else "C", "année_de_début": start or "",
+                         "annee": year, "revenu": level + 30 * (year - 2018) + effect + rng.normal(0, 40)})
+    return pd.DataFrame(rows)
+
+
+def test_staggered_cohorts_are_each_a_2x2_did_against_the_never_treated_and_their_mean_is_weighted_by_size():
+    """The pooled DiD (post: 2021) counts the 2020 starters' treated round 2020 as « before »: it was the only figure.
+    Each cohort's DiD is the change of its treated from the round before their start to their first round treated
+    less that of the never treated (by hand from the four means; SE clustered on the person as statsmodels' formula
+    OLS gives it, R's lm + sandwich::vcovCL gave the same on the session's study); the mean weighs the cohorts by
+    their treated persons (10 and 20), its SE from the two regressions stacked with the persons as clusters."""
+    from helpers.analyses.impact import AVERAGE, cohort_effects
+
+    data = staggered_panel()
+    study = make_study(data, design="did", outcomes=["revenu"], treatment={"column": "groupe", "treated": "T"},
+                       period={"column": "annee", "post": 2021}, unit="pid")
+    out = cohort_effects(study).set_index("cohort")
+    assert list(out.index) == ["2020", "2021", AVERAGE]
+    assert (out["n_first_round"] == 1).all() and (out["n_unplaced"] == 0).all()
+    start = pd.to_numeric(data["année_de_début"], errors="coerce")
+    stacked = []
+    for g, size in ((2020, 10), (2021, 20)):
+        rows = data[((start == g) | (data["groupe"] == "C")) & data["annee"].isin([g - 1, g])].assign(
+            t=lambda f: (f["groupe"] == "T").astype(float), p=lambda f: (f["annee"] == g).astype(float), stack=g)
+        means = rows.groupby(["t", "p"])["revenu"].mean()
+        by_hand = (means[1, 1] - means[1, 0]) - (means[0, 1] - means[0, 0])
+        fit = smf.ols("revenu ~ t * p", rows).fit(cov_type="cluster", cov_kwds={"groups": rows["pid"]}, use_t=True)
+        row = out.loc[str(g)]
+        assert row["estimate"] == pytest.approx(by_hand, rel=1e-10)
+        assert row["se"] == pytest.approx(fit.bse["t:p"], rel=1e-8)
+        assert row["p_value"] == pytest.approx(fit.pvalues["t:p"], rel=1e-6)
+        assert row["n_units_treated"] == size and row["n_units_comparison"] == 15 and row["round_before"] == str(g - 1)
+        assert 40 < row["estimate"] < 160   # the effect of the first round treated, 100
+        stacked.append(rows)
+    stack = pd.concat(stacked, ignore_index=True)
+    fit = smf.ols("revenu ~ 0 + C(stack) + C(stack):t + C(stack):p + C(stack):t:p", stack).fit(
+        cov_type="cluster", cov_kwds={"groups": stack["pid"]}, use_t=True)
+    terms = [f"C(stack)[{g}]:t:p" for g in (2020, 2021)]
+    w = np.array([10, 20]) / 30
+    mean = out.loc[AVERAGE]
+    assert out.loc[["2020", "2021"], "weight"].to_numpy() == pytest.approx(w)
+    assert mean["estimate"] == pytest.approx(w @ out.loc[["2020", "2021"], "estimate"].to_numpy(), rel=1e-10)
+    assert mean["se"] == pytest.approx(math.sqrt(w @ fit.cov_params().loc[terms, terms].to_numpy() @ w), rel=1e-8)
+    assert mean["df"] == stack["pid"].nunique() - 1 == 44
+    q = stats.t.ppf(0.975, 44)
+    assert mean["ci_low"] == pytest.approx(mean["estimate"] - q * mean["se"], rel=1e-10)
+
+
+def test_a_did_whose_treated_start_together_has_no_cohort_table():
+    from helpers.analyses.impact import cohort_effects
+
+    data = staggered_panel().assign(année_de_début=lambda f: np.where(f["groupe"] == "T", "2021", ""))
+    study = make_study(data, design="did", outcomes=["revenu"], treatment={"column": "groupe", "treated": "T"},
+                       period={"column": "annee", "post": 2021}, unit="pid")
+    assert cohort_effects(study).empty
+
+
+def test_figures_csv_gives_each_cohort_and_their_mean_for_a_report_to_be_checked_against():
+    from helpers.analyses.figures import impact_figures
+    from helpers.analyses.impact import cohort_effects
+
+    study = make_study(staggered_panel(), design="did", outcomes=["revenu"],
+                       treatment={"column": "groupe", "treated": "T"}, period={"column": "annee", "post": 2021},
+                       unit="pid")
+    rows = impact_figures({"s": study})
+    rows = rows[rows["metric"] == "impact_cohort_effect"].set_index("key")
+    cohorts = cohort_effects(study).set_index("cohort")
+    assert list(rows.index) == ["s:revenu:2020", "s:revenu:2021", "s:revenu:average"]
+    for cohort in ("2020", "2021", "average"):
+        assert rows.loc[f"s:revenu:{cohort}", "value"] == cohorts.loc[cohort, "estimate"]
+        assert rows.loc[f"s:revenu:{cohort}", "se"] == cohorts.loc[cohort, "se"]
+    assert "against its round 2019" in rows.loc["s:revenu:2020", "note"]
+    assert "weighted by their treated units" in rows.loc["s:revenu:average", "note"]

@@ -377,6 +377,32 @@ def test_holm_runs_over_the_outcomes_of_the_study():
     assert (ipw["p_holm"] >= ipw["p_value"]).all()
 
 
+def test_holm_family_is_the_primary_outcomes_and_an_exploratory_one_is_not_adjusted():
+    """Three outcomes, the third marked exploratory (no effect, p 0.90): it was in Holm's family, so the primary
+    outcome of p 0.0098 had p_holm 0.029 (a family of three) where its family of two gives 0.020, and the
+    exploratory outcome was printed with a Holm p. Family: the outcomes not in ``exploratory`` (statsmodels)."""
+    from statsmodels.stats.multitest import multipletests
+
+    from helpers.analyses import figures
+
+    rng = np.random.default_rng(3)
+    t = np.repeat([1.0, 0.0], 100)
+    data = pd.DataFrame({"group": np.where(t == 1, "t", "c"), "y1": rng.normal(0, 1, 200) + 0.35 * t,
+                         "y2": rng.normal(0, 1, 200) + 0.3 * t, "y3": rng.normal(0, 1, 200)})
+    one = Study("s", StudySpec(title="s", design="two_group", outcomes=["y1", "y2", "y3"], exploratory=["y3"],
+                               treatment={"column": "group", "treated": "t"}), data, [])
+    out = propensity.adjusted_effects(one).set_index("outcome")
+    primary = out.loc[["y1", "y2"]]
+    assert primary["p_holm"].to_numpy() == pytest.approx(multipletests(primary["p_value"], method="holm")[1],
+                                                         rel=1e-12)
+    assert math.isnan(out.loc["y3", "p_holm"]) and out.loc["y3", "p_value"] > 0.5
+    head = propensity.headline(one).set_index("outcome")
+    assert math.isnan(head.loc["y3", "p_holm"]) and head.loc["y2", "p_holm"] == pytest.approx(out.loc["y2", "p_holm"])
+    rows = pd.concat(figures.study_check_figures("s", one))
+    holm = rows[rows["metric"] == "impact_p_holm"].set_index("key")
+    assert "exploratory outcome" in holm.loc["s:y3:naive", "note"] and math.isnan(holm.loc["s:y3:naive", "value"])
+
+
 # ------------------------------------------------------------------------------------------------ the YAML
 @pytest.mark.parametrize("extra,message", [
     ({"adjustment": "aipw", "estimand": "att"}, "aipw"),

@@ -412,7 +412,7 @@ def test_a_centre_taken_with_certainty_whose_trainees_were_drawn_is_told_with_ho
     (folder / "s.yaml").write_text(yaml, encoding="utf-8")
     _, problems, _ = load_surveys(folder)
     told = [p for p in problems if p.rule == "survey_whole_subsampled"]
-    assert len(told) == 1 and told[0].value == "1.0" and "'capitale'" in told[0].message
+    assert len(told) == 1 and told[0].value == "1" and "'capitale'" in told[0].message
     assert "5 respondents stand for 50 people" in told[0].message and "(50, what its weights add up to)" in \
         told[0].hint
     lines = (FIXTURES / "certainty.csv").read_text(encoding="utf-8").splitlines()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import numpy as np
 import pandas as pd
@@ -838,3 +839,70 @@ def test_classical_errors_on_groups_of_unequal_variance_are_given_robust_ones_be
     assert studies.classical_se(robust, "fr") == ""
     alike = study.data.assign(emploi=np.r_[rng.normal(10, 2, 50), rng.normal(8, 2, 500)])   # one variance
     assert studies.classical_se(type(study)(study.name, study.spec, alike, study.files), "fr") == ""
+
+
+def test_staggered_adoption_is_shown_cohort_by_cohort_with_the_weights_and_the_units_left_out():
+    """The annex printed the pooled DiD alone for treated persons starting in 2020 or 2021 (make check's
+    staggered_start): it now says why that one is biased, what each cohort's DiD compares, the weights of their mean
+    (10 and 20 treated persons: 33 % and 67 %), the SE's clusters, and the person treated from the first round left
+    out."""
+    from analyses.test_impact import make_study, staggered_panel
+    from helpers.analyses.impact import AVERAGE, cohort_effects
+
+    study = make_study(staggered_panel(), design="did", outcomes=["revenu"],
+                       treatment={"column": "groupe", "treated": "T"}, period={"column": "annee", "post": 2021},
+                       unit="pid", labels={"pid": {"fr": "personne", "en": "person"}})
+    cohorts = cohort_effects(study)
+    fr = studies.cohorts_text(study, cohorts, "fr")
+    assert "colonne « année_de_début »" in fr and "compare la vague 2021 à toutes les autres" in fr
+    assert "cohorte 2020 : 33\u00a0% ; cohorte 2021 : 67\u00a0%" in fr and "regroupées par personne (CRV1)" in fr
+    assert "laissées de côté : 1 (traitement dès la première vague" in fr
+    en = studies.cohorts_text(study, cohorts, "en")
+    assert "cohort 2020: 33%; cohort 2021: 67%" in en and "clustered by person (CRV1)" in en
+    table = studies.cohorts_table(study, cohorts, "fr")
+    assert list(table["cohort"]) == ["cohorte 2020", "cohorte 2021", "moyenne pondérée"]
+    assert table.loc[cohorts["cohort"] == AVERAGE, "weight"].item() == 100
+
+
+def test_a_binary_outcome_fitted_by_least_squares_is_named_a_linear_probability_model():
+    """A 0/1 outcome (employed) estimated by OLS, with or without covariates in the model, is a linear probability
+    model: the annex said « MCO » and gave percentage points without naming it. An IPW difference of weighted
+    proportions, or a continuous outcome, is no such model."""
+    spec = _spec(randomised=True)
+    head = pd.DataFrame({"outcome": ["y", "z", "y", "z"], "method": ["ols", "ols", "regression", "ipw"],
+                         "estimand": ["", "", "", "att"], "se_type": ["HC1"] * 4,
+                         "registration": [""] * 4, "binary": [True, False, True, True]})
+    fr = studies.headline_table(head, spec, "fr")["method"].tolist()
+    assert fr == ["MCO, modèle linéaire de probabilité (ITT)", "MCO (ITT)",
+                  "régression, modèle linéaire de probabilité (ITT)", "IPW, ATT (ITT)"]
+    assert studies.headline_table(head, spec, "en")["method"].iloc[0] == "OLS, linear probability model (ITT)"
+
+
+def test_why_an_impact_figure_is_not_computable_is_said_in_french_on_the_figures_sheet():
+    """The Chiffres sheet's « why » column of an impact figure without a value said « la raison est dans la colonne
+    note du fichier figures.csv », whose note is English: a subgroup with one treated row, a study whose treated
+    rows are all in one village, a covariate that duplicates the treatment. Each note the analysis writes is now
+    said in French."""
+    from analyses.test_impact import make_study
+    from helpers.analyses.impact import estimate_effects
+    from helpers.annex import fmt
+    from helpers.annex.excel import figures_for_people
+
+    data = pd.DataFrame({"group": ["t"] * 5 + ["c"] * 6, "y": [3.0, 4, 5, 6, 7, 1, 2, 3, 2, 1, 2],
+                         "sex": ["f", "m", "m", "m", "m", "f", "f", "m", "m", "f", "m"],
+                         "village": ["A"] * 5 + ["B", "B", "C", "C", "D", "D"],
+                         "copy": [1.0] * 5 + [0.0] * 6})
+    notes = pd.concat([
+        estimate_effects(make_study(data, subgroups=["sex"])),
+        estimate_effects(make_study(data, se="cluster", cluster="village")),
+        estimate_effects(make_study(data, covariates=["copy"], adjustment="regression")),
+    ])
+    notes = notes[notes["method"].eq("ols") & notes["se"].isna()]["note"]
+    assert len(notes) == 3
+    figures = pd.DataFrame({"section": "impact", "metric": "impact_effect", "key": "s:y", "value": np.nan,
+                            "unit": "", "note": notes.to_numpy()})
+    why = figures_for_people(figures, "fr").iloc[:, -1].tolist()
+    assert why == [fmt.reason(n, "fr") for n in notes]
+    for text in why:
+        assert "figures.csv" not in text and not re.search(r"\b(rows|cluster|design|no estimate)\b", text), text
+    assert "moins de 2 lignes dans : traités" in why[0] and "une seule grappe" in why[1] and "colinéaire" in why[2]

@@ -69,6 +69,11 @@ def _refused_at_rows(problems, rule, file, rows):
     assert found == rows, found
 
 
+def _value_said(problems, rule, written):
+    said = [p.value for p in problems if p.rule == rule]
+    assert said == [written], said
+
+
 def _budget_of(data, country, amount):
     budget = data.tables["budget"]
     assert budget.loc[budget["country"] == country, "budget"].sum() == amount
@@ -2187,7 +2192,7 @@ CASES = [
     Case("tiny negative amount", lambda m: m.replace("expenditure", "5000,", "-.00001,"),
          "negative_amount", "expenditure.csv", 5, "amount", severity="warning",
          what="amount = '-.00001' (found by test_properties.py: the warning showed 'np.float64(-1e-05)')",
-         expect=lambda mini, problems: _warning_value_is(problems, "negative_amount", "-0.00001")),
+         expect=lambda mini, problems: _warning_value_is(problems, "negative_amount", "-.00001")),
     Case("accounting negative budget", lambda m: m.replace("budget", "B3,80000", 'B3,"(80,000)"'),
          "budget_negative", "budget.csv", 4, "budget", what="budget = '(80,000)': read as -80000, refused"),
     Case("accounting negative count", lambda m: m.replace("participation", "E1,20,8", "E1,(20),8"),
@@ -2724,6 +2729,15 @@ CASES = [
          what="a DiD's monthly earnings written 1 540 at baseline (2019) and 1.54 (thousands) at follow-up (2021): the "
               "effect was minus the groups' baseline gap (26.0 where the amounts in one unit give 106.1, 200 persons), "
               "nothing said; the fraction / percentage rule sees only shares"),
+    Case("earnings in thousands at follow-up, the study written as French Excel writes it", lambda m: (
+             m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
+             m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(
+                 f"{i},{'T' if i % 2 else 'C'},{year},{(1500 + 40 * i) / (1000 if year == 2021 else 1):g},30\n"
+                 for year in (2019, 2021) for i in range(1, 7))), m.as_french_excel()),
+         "outcome_units_differ", "survey.csv", 8, "score", severity="warning", hint="change of unit",
+         expect=lambda m, problems: _value_said(problems, "outcome_units_differ", "1,54"),
+         what="the same study with « 1,54 » typed (decimal comma, the project's mark): the warning said « (valeur : "
+              "'1.54') », a text the file does not hold; a value read from a cell is now given as the cell writes it"),
     Case("earnings per month at baseline, per year at follow-up", lambda m: (
              m.replace("impact/survey.yaml", "design: two_group", "design: did\nperiod: {column: year, post: 2021}"),
              m.write("impact/survey.csv", "id,arm,year,score,age\n" + "".join(

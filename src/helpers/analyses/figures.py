@@ -21,6 +21,8 @@ Keys (one row per (metric, key); ``key_of_indicator`` documents the indicator ke
 - indicators: ``<indicator_id>``; ``<indicator_id>@<period>`` when that indicator has several periods in scope;
   ``/<sex>`` appended for sex-disaggregated rows (sex f or m) and ``/<country>`` when the same indicator has rows
   in several countries. Anomalies: ``<indicator key>:<rule>``.
+- ``<study>:<outcome>:<cohort>`` (impact_cohort_effect, staggered adoption: each cohort's own did, the cohort its
+  first round treated, and ``average``, their mean weighted by treated units; ``impact.cohort_effects``).
 - ``<study>:<outcome>`` (impact_effect: the overall OLS row; impact_panel_effect: the did over the balanced panel,
   when units have a value on one side of the programme only), ``<study>:<covariate>`` (balance_smd).
 - a comparison group not drawn at random (``study_check_figures``, helpers.analyses.propensity):
@@ -91,8 +93,9 @@ PERSONS_KEY = "persons"   # women_share of the distinct persons of a register na
 # tests/analyses/test_figures.py.
 METRICS = ("physical_execution_rate", "physical_progress_rate", "activity_status_count", "indicator_achievement",
            "indicator_achievement_final", "indicator_anomaly", "women_share", "gender_parity_index", "persons",
-           "participants", "budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share", "staff_cost_share",
-           "burn_index", "impact_effect", "balance_smd", "impact_panel_effect", "impact_naive_effect",
+           "participants", "budget", "spent", "financial_execution_rate", "unallocated_budget", "spending_share",
+           "staff_cost_share", "burn_index", "impact_effect", "balance_smd", "impact_panel_effect", "impact_cohort_effect",
+           "impact_naive_effect",
            "impact_adjusted_effect", "impact_p_holm", "impact_mde", "comparison_ess", "balance_smd_unweighted",
            "balance_smd_weighted",
            "event_study_effect", "impact_control_mean", "impact_n_units", "impact_attrition", "balance_joint_p",
@@ -546,6 +549,22 @@ def impact_figures(studies: dict[str, Any] | None) -> pd.DataFrame:
             parts.append(_rows("impact", "impact_panel_effect", name + ":" + panel["outcome"].astype(str),
                                panel["estimate"], _units(study, panel["outcome"]), panel["n"], panel["se"],
                                panel["ci_low"], panel["ci_high"], panel["p_value"], note=notes))
+        cohorts = impact.cohort_effects(study)   # staggered adoption: each cohort's own DiD and their mean
+        if len(cohorts):
+            mean = cohorts["cohort"].eq(impact.AVERAGE)
+            notes = np.where(mean, "mean of the cohorts' DiD weighted by their treated units, SE from the cohorts' "
+                             "2x2 regressions stacked; ",
+                             "DiD of the cohort's first round treated " + cohorts["round_treated"].astype(str)
+                             + " against its round " + cohorts["round_before"].astype(str)
+                             + ", the never treated as comparison; weight " + _num(cohorts["weight"]) + "; ") \
+                + cohorts["n_units_treated"].astype(str) + " treated units, " \
+                + cohorts["n_units_comparison"].astype(str) + " never treated; SE " + cohorts["se_type"].astype(str) \
+                + np.where(cohorts["clustered_on"].eq(""), "", " on " + cohorts["clustered_on"].astype(str)) \
+                + np.where(cohorts["note"].eq(""), "", "; " + cohorts["note"].astype(str))
+            parts.append(_rows("impact", "impact_cohort_effect", name + ":" + cohorts["outcome"].astype(str) + ":"
+                               + cohorts["cohort"].astype(str), cohorts["estimate"], _units(study, cohorts["outcome"]),
+                               cohorts["n"], cohorts["se"], cohorts["ci_low"], cohorts["ci_high"], cohorts["p_value"],
+                               note=notes))
         if len(balance):
             n = balance["n_treated"] + balance["n_comparison"] if "n_treated" in balance else None
             notes = balance["note"].fillna("").astype(str) if "note" in balance else ""
@@ -693,8 +712,12 @@ def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
     parts.append(_rows("impact", "impact_adjusted_effect", method_keys[~naive], a["estimate"], units[~naive], a["n"],
                        a["se"],
                        a["ci_low"], a["ci_high"], a["p_value"], note=notes[~naive]))
+    exploratory = effects["outcome"].isin(study.spec.exploratory).to_numpy()
     parts.append(_rows("impact", "impact_p_holm", method_keys, effects["p_holm"], "", effects["n"],
-                       note="Holm adjustment over the study's outcomes; raw p " + _num(effects["p_value"])))
+                       note=np.where(exploratory, "exploratory outcome: not in the Holm family (the outcomes of the "
+                                     "pre-analysis plan), not adjusted; raw p ",
+                                     "Holm adjustment over the study's outcomes not marked exploratory; raw p ")
+                       + _num(effects["p_value"])))
     parts.append(_rows("impact", "impact_mde", method_keys, effects["mde"], units, effects["n"],
                        note="minimum detectable effect, 5 % two-sided, 80 % power, SE " + _num(effects["se"])))
     parts += _other_se_rows(name, study)

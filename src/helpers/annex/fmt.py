@@ -243,7 +243,49 @@ _COMPARED = {">": "supérieur à", ">=": "supérieur ou égal à", "<": "inféri
 
 # Why a figure is not computable, as the helpers say it (English, in figures.csv), and as the annex says it: a
 # format string or a function of the groups matched. Dates (YYYY-MM-DD) are written out, numbers in French.
+_CELLS_FR = {"treated": "traités", "comparison": "comparaison", "pre": "avant", "post": "après"}
+
+
+def _cells_fr(names: str) -> str:
+    """'treated post, comparison pre' (impact's cells) in French: « traités après, comparaison avant »."""
+    return ", ".join(" ".join(_CELLS_FR.get(w, w) for w in cell.split()) for cell in names.split(", "))
+
+
 _REASONS_FR = [
+    # an impact figure not computable (helpers.analyses.impact, propensity): the Chiffres sheet said « the reason is
+    # in figures.csv's note », in English there
+    (r"fewer than (\d+) rows in: ([^;]+); no estimate",
+     lambda n, cells: f"moins de {n} lignes dans : {_cells_fr(cells)} ; pas d'estimation"),
+    (r"fewer than 2 rows in a group: no estimate", "moins de 2 lignes dans un groupe : pas d'estimation"),
+    (r"too few rows in a group after trimming: no estimate",
+     "trop peu de lignes dans un groupe après l'élagage des scores : pas d'estimation"),
+    (r"too few rows in a group to fit the propensity score",
+     "trop peu de lignes dans un groupe pour estimer le score de propension"),
+    (r"the propensity score cannot be fitted", "le score de propension ne peut être estimé (deux termes portent la "
+     "même information, ou un terme sépare parfaitement les groupes)"),
+    (r"trimming at \[([^\]]*)\] leaves one group empty", "l'élagage à [{0}] vide un groupe"),
+    (r"no rows with this outcome", "aucune ligne n'a ce résultat"),
+    (r"no (treated|comparison) rows((?: in the post period)?); no estimate",
+     lambda arm, post: ("aucune ligne traitée" if arm == "treated" else "aucune ligne de comparaison")
+     + (" après le programme" if post else "") + " : pas d'estimation"),
+    (r"too few rows \((\d+)\) for (\d+) parameters", "trop peu de lignes ({0}) pour {1} paramètres"),
+    (r"a regressor is zero in every row", "une variable du modèle vaut 0 sur toutes les lignes"),
+    (r"collinear design(?: \([^)]*\))?", "modèle colinéaire (une covariable est constante ou reproduit le traitement "
+     "dans ce groupe)"),
+    (r"only (\d+) cluster: clustered SEs need at least 2",
+     "{0} seule grappe : une erreur type par grappe en demande au moins 2"),
+    (r"every (treated|comparison) row is in one cluster",
+     lambda arm: "toutes les lignes " + ("traitées" if arm == "treated" else "de comparaison") + " sont dans une "
+     "seule grappe : l'effet ne se distingue pas du niveau propre de cette grappe, pas d'erreur type"),
+    (r"no residual variance", "aucune variance résiduelle (le résultat est constant dans les groupes) : pas d'erreur "
+     "type"),
+    (r"no variance in either group", "aucune variance dans les groupes"),
+    (r"fewer than two values with rows in every group: no test of difference",
+     "moins de deux valeurs ont des lignes dans chaque groupe : pas de test de différence"),
+    (r"column '([^']*)' not found", "colonne « {0} » introuvable"),
+    (r"outcome '([^']*)' is not numeric", "le résultat « {0} » n'est pas numérique"),
+    (r"exploratory outcome: not in the Holm family", "résultat exploratoire : hors de la famille de Holm (les résultats "
+     "du plan d'analyse), p non ajustée"),
     (r"the expenditure data ends on (\d{4}-\d{2}-\d{2}),? before (\d{4}-\d{2}-\d{2})", "les dépenses connues s'arrêtent au {0}, avant le {1}"),
     (r"no expenditure data", "aucune dépense renseignée"),
     (r"the spending of '([^']*)' \(to (\d{4}-\d{2}-\d{2})\) covers (\d{4}-\d{2}-\d{2}): what was spent up to that date is "
@@ -623,6 +665,7 @@ WORDS: dict[str, dict[str, str]] = {
     "balance_smd": {"fr": "Différence standardisée", "en": "Standardised difference"},
     "reported_figure": {"fr": "Chiffre publié", "en": "Published figure"},
     "impact_panel_effect": {"fr": "Effet sur le panel cylindré", "en": "Effect over the balanced panel"},
+    "impact_cohort_effect": {"fr": "Effet par cohorte (adoption échelonnée)", "en": "Effect by cohort (staggered adoption)"},
     "impact_naive_effect": {"fr": "Effet naïf (sans ajustement)", "en": "Naive effect (unadjusted)"},
     "impact_adjusted_effect": {"fr": "Effet ajusté", "en": "Adjusted effect"},
     "impact_p_holm": {"fr": "p ajustée (Holm)", "en": "Adjusted p (Holm)"},

@@ -324,6 +324,7 @@ def sample_name(spec: StudySpec, sample: str, lang: str) -> str:
     return say("study_sample_all", lang)
 
 
+_LEAST_SQUARES = ("ols", "regression")   # headline methods that fit the outcome by OLS (a 0/1 one: an LPM)
 _REGISTRATION = ("prespecified", "exploratory")  # words: study_registration_<code>
 
 
@@ -349,9 +350,13 @@ def headline_table(head: pd.DataFrame, spec: StudySpec, lang: str) -> pd.DataFra
         out["comparison_mean"] = out["comparison_mean_weighted"]
     out["outcome"] = [spec.label(o, lang) for o in out["outcome"]]
     itt = " (ITT)" if spec.randomised else ""
-    out["method"] = [say("study_ols_short", lang) + itt if m == "ols" else
-                     _pick("short", m, lang) + (f", {e.upper()}" if e else "") + itt
-                     for m, e in zip(out["method"], out["estimand"])]
+    # a 0/1 outcome fitted by least squares is a linear probability model: its effect a difference of probabilities
+    # (the annex said « MCO » and gave points of percentage without naming the model)
+    binary = out["binary"].fillna(False).astype(bool) if "binary" in out else pd.Series(False, index=out.index)
+    lpm = ["" if not b or m not in _LEAST_SQUARES else say("study_lpm", lang) for m, b in zip(out["method"], binary)]
+    out["method"] = [(say("study_ols_short", lang) if m == "ols" else
+                      _pick("short", m, lang) + (f", {e.upper()}" if e else "")) + p + itt
+                     for m, e, p in zip(out["method"], out["estimand"], lpm)]
     out["se_type"] = [_SE_SHORT.get(str(s), str(s)) for s in out["se_type"]]
     out["registration"] = [_pick("registration", r, lang) if r in _REGISTRATION else "" for r in out["registration"]]
     return out
@@ -631,3 +636,49 @@ def subgroup_se(study: Any, lang: str) -> str:
         return say("study_subgroup_se_unit", lang, unit=study.spec.label(study.spec.unit, lang),
                    se=se_name(SE_TYPES[study.spec.se], lang))
     return say("study_subgroup_se", lang, se=se_name(SE_TYPES[study.spec.se], lang))
+
+
+def holm_caption(spec: StudySpec) -> tuple[str, str]:
+    """The headline table's caption (fr, en), saying which outcomes Holm's family holds: those of the pre-analysis
+    plan, an outcome listed in ``exploratory`` left out and unadjusted (the caption said « over the study's
+    outcomes » and the exploratory ones were in the family, making the primary ones' p larger)."""
+    key = "study_holm_caption_primary" if spec.exploratory else "study_holm_caption"
+    return say(key, "fr"), say(key, "en")
+
+
+def cohorts_text(study: Any, cohorts: pd.DataFrame, lang: str) -> str:
+    """Staggered adoption (impact.cohort_effects not empty): why the pooled effect above is biased, what each
+    cohort's difference-in-differences compares, the weights of their mean and the kind of SE; then the treated units
+    left out. The loader warned (staggered_start) and the annex printed the pooled DiD alone (125,5 where the
+    cohorts' own give 189,8 and 96,4)."""
+    from ..analyses.impact import AVERAGE
+    from ..data.loader import start_column
+    from . import fmt
+
+    spec = study.spec
+    first = cohorts.iloc[0]
+    shown = cohorts[(cohorts["cohort"] != AVERAGE) & cohorts["weight"].notna()].drop_duplicates("cohort")
+    weights = say("list_separator", lang).join(
+        f"{say('study_cohort', lang, round=c)} : {fmt.share_percent(100 * w, 0, lang)}" if lang == "fr" else
+        f"{say('study_cohort', lang, round=c)}: {fmt.share_percent(100 * w, 0, lang)}"
+        for c, w in zip(shown["cohort"], shown["weight"]))
+    se = say("study_cohorts_se_cluster", lang, cluster=spec.label(first["clustered_on"], lang)) \
+        if first["clustered_on"] else say("study_cohorts_se_rows", lang)
+    text = say("study_cohorts", lang, column=spec.label(start_column(spec, study.data), lang),
+               post=spec.value_label(spec.period.column, spec.period.post, lang), se=se, weights=weights or "-")
+    left = [say(f"study_cohorts_{key}", lang, n=fmt.number(first[f"n_{key}"], 0, lang))
+            for key in ("unplaced", "first_round", "after_last") if first[f"n_{key}"] > 0]
+    if left:
+        text += " " + say("study_cohorts_left", lang, what=say("list_separator", lang).join(left))
+    return text
+
+
+def cohorts_table(study: Any, cohorts: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """impact.cohort_effects for the annex's table: the outcome's name, « cohorte 2020 » or « moyenne pondérée », the
+    weight in % (format pct0)."""
+    from ..analyses.impact import AVERAGE
+
+    return cohorts.assign(weight=100 * cohorts["weight"],
+        outcome=[outcome_name(study, o, lang) for o in cohorts["outcome"]],
+        cohort=[say("study_cohorts_mean", lang) if c == AVERAGE else say("study_cohort", lang, round=c)
+                for c in cohorts["cohort"]])

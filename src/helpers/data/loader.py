@@ -2762,7 +2762,7 @@ _START_HEADER = re.compile(r"^(?:debut|date_debut|annee_debut|mois_debut|debut_t
                            r"adoption|annee_adoption|date_adoption)$")
 
 
-def _first_round_treated(start: Any, rounds: list[Any]) -> int | None:
+def first_round_treated(start: Any, rounds: list[Any]) -> int | None:
     """The place of the first round at which a unit that began at ``start`` is under the programme: the round
     written as the start is (« T1 », 2020), else the first round whose last day is on or after the start's first
     day (len(rounds) when after every round); None when the start cannot be placed."""
@@ -2788,6 +2788,31 @@ def _start_words(column: str) -> str:
     return "_".join(w for w in words if w and w not in _LINK_WORDS)
 
 
+def start_column(spec: StudySpec, frame: pd.DataFrame) -> str | None:
+    """The column of a did study that gives its treated units different starts (staggered adoption: its header
+    reads as a start, « debut », « Année de début », « cohorte », and its values fall between different rounds), the
+    one the staggered_start warning names; None when there is none (impact.cohort_effects estimates each cohort)."""
+    if spec.design != "did" or spec.period is None or spec.period.column not in frame.columns \
+            or spec.treatment.column not in frame.columns:
+        return None
+    named = set(spec.columns())
+    treated = _matches(frame[spec.treatment.column], spec.treatment.treated).to_numpy(dtype=bool)
+    rounds = numbers.rounds_in_time_order(frame[spec.period.column], spec.period.order)
+    for column in frame.columns:
+        if not isinstance(column, str) or column in named or not _START_HEADER.match(_start_words(column)):
+            continue
+        starts = [v for v in pd.unique(frame.loc[treated, column].dropna()) if str(v).strip()]
+        if len(starts) < 2:
+            continue
+        places = {v: (first_round_treated(v, rounds) if rounds is not None else None) for v in starts}
+        if all(p is not None for p in places.values()) and len(set(places.values())) < 2:
+            continue   # every start between the same two rounds: one cohort, as the rounds see it
+        if rounds is None and frame[spec.period.column].nunique() < 3:
+            continue   # two rounds, the starts not placed: before and after every start, most likely
+        return column
+    return None
+
+
 def _staggered_start(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_path: Path) -> list[Problem]:
     """A did study whose treated units began at different rounds (a column « debut » / « cohorte »: 2020 for some
     villages, 2021 for others; staggered adoption). The description has one round after the programme and pools
@@ -2798,38 +2823,25 @@ def _staggered_start(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_p
     mean 143.1 (true 200 and 100; statsmodels), nothing said. A two-way fixed-effects DiD over such starts is biased too
     (Goodman-Bacon 2021; de Chaisemartin and D'Haultfoeuille 2020): the way out is a DiD per cohort (Callaway and
     Sant'Anna 2021), which the workbook estimates as one study per cohort. A warning at the column."""
-    if spec.design != "did" or spec.period is None or spec.period.column not in frame.columns \
-            or spec.treatment.column not in frame.columns:
+    column = start_column(spec, frame)
+    if column is None:
         return []
-    named = set(spec.columns())
     treated = _matches(frame[spec.treatment.column], spec.treatment.treated).to_numpy(dtype=bool)
-    rounds = numbers.rounds_in_time_order(frame[spec.period.column], spec.period.order)
-    for column in frame.columns:
-        if not isinstance(column, str) or column in named or not _START_HEADER.match(_start_words(column)):
-            continue
-        starts = [v for v in pd.unique(frame.loc[treated, column].dropna()) if str(v).strip()]
-        if len(starts) < 2:
-            continue
-        places = {v: (_first_round_treated(v, rounds) if rounds is not None else None) for v in starts}
-        if all(p is not None for p in places.values()) and len(set(places.values())) < 2:
-            continue   # every start between the same two rounds: one cohort, as the rounds see it
-        if rounds is None and frame[spec.period.column].nunique() < 3:
-            continue   # two rounds, the starts not placed: before and after every start, most likely
-        shown = ", ".join(numbers.plain(v) for v in sorted(starts, key=numbers.plain)[:6])
-        first = frame.index[treated & frame[column].isin([starts[-1]]).to_numpy()][0]
-        return [raw.problem(
-            "staggered_start", f"'{column}' gives the treated units {len(starts)} different starts ({shown}) and the "
-            f"study compares the round {numbers.plain(spec.period.post)} with the other rounds pooled as before the "
-            "programme: units already treated in a round counted before it, or not yet treated in the round after "
-            "it, are compared as if they were not, and the difference-in-differences is biased (a DiD pooling "
-            "units treated at different dates, as a two-way fixed-effects regression, mixes the cohorts' effects "
-            "with weights of its own, some negative: Goodman-Bacon 2021)",
-            f"Make one study per start (cohort), each with its treated units and the units never treated, the rounds "
-            f"before its start and its first round treated (`period: {{column: {spec.period.column}, post: ...}}` in "
-            f"a copy of {spec_path.name}); give the cohorts' effects side by side, or their mean weighted by their "
-            "units (Callaway and Sant'Anna 2021).", index=first, column=column,
-            value=numbers.plain(frame.at[first, column]), severity="warning")]
-    return []
+    starts = [v for v in pd.unique(frame.loc[treated, column].dropna()) if str(v).strip()]
+    shown = ", ".join(numbers.plain(v) for v in sorted(starts, key=numbers.plain)[:6])
+    first = frame.index[treated & frame[column].isin([starts[-1]]).to_numpy()][0]
+    return [raw.problem(
+        "staggered_start", f"'{column}' gives the treated units {len(starts)} different starts ({shown}) and the "
+        f"study compares the round {numbers.plain(spec.period.post)} with the other rounds pooled as before the "
+        "programme: units already treated in a round counted before it, or not yet treated in the round after "
+        "it, are compared as if they were not, and the difference-in-differences is biased (a DiD pooling "
+        "units treated at different dates, as a two-way fixed-effects regression, mixes the cohorts' effects "
+        "with weights of its own, some negative: Goodman-Bacon 2021)",
+        f"Make one study per start (cohort), each with its treated units and the units never treated, the rounds "
+        f"before its start and its first round treated (`period: {{column: {spec.period.column}, post: ...}}` in "
+        f"a copy of {spec_path.name}); give the cohorts' effects side by side, or their mean weighted by their "
+        "units (Callaway and Sant'Anna 2021).", index=first, column=column,
+        value=numbers.plain(frame.at[first, column]), severity="warning")]
 
 
 def _round_of_one_arm(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -> list[Problem]:

@@ -124,8 +124,33 @@ class RawTable:
 
     def problem(self, rule: str, message: str, hint: str = "", index: Hashable | None = None,
                 column: str | None = None, value: Any = None, severity: str = "error") -> Problem:
-        return Problem(self.file, rule, message, hint, value=None if value is None else str(value),
+        return Problem(self.file, rule, message, hint,
+                       value=None if value is None else self.as_written(index, column, str(value)),
                        severity=severity, **self.where(index, column))
+
+    def as_written(self, index: Hashable | None, column: str | None, value: str) -> str:
+        """A problem's value as its cell writes it when the value is that cell's number read: a rule that read the
+        column as numbers gave « (valeur : '51.2') » for a cell typed « 51,2 » (or « 1 500,5 »), which the evaluator
+        searches for in vain. Any other value as given."""
+        if index is None or column not in self.frame.columns or index not in self.frame.index:
+            return value
+        cell = self.frame.at[index, column]
+        if not isinstance(cell, str) or cell.strip() == value:
+            return value
+        read = _plain_number(value)
+        return cell.strip() if read is not None and read == _plain_number(cell) else value
+
+
+def _plain_number(text: str) -> float | None:
+    """A number written with either decimal mark and spaces between its thousands (« 1 500,5 », « 51.2 »); None
+    for anything else, and for a text with both marks (its reading is the column's, not this one's)."""
+    compact = re.sub(r"[\s\u00a0\u202f]", "", text)
+    if "," in compact and "." in compact:
+        return None
+    try:
+        return float(compact.replace(",", "."))
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

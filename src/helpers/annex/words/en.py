@@ -124,6 +124,28 @@ WORDS = {
     "study_ols_short": "OLS",
     "study_registration_prespecified": "pre-specified",
     "study_registration_exploratory": "exploratory",
+    "study_holm_caption": "The study's estimate; 95% CI; p-values adjusted by Holm's method over the study's outcomes",
+    "study_holm_caption_primary": ("The study's estimate; 95% CI; p-values adjusted by Holm's method over the primary "
+                                   "outcomes (the exploratory ones left out, their p not adjusted)"),
+    "study_cohorts": ("Staggered adoption: the treated units start at different rounds (column « {column} »). The "
+                      "effect above compares round {post} with all the others, pooled as « before the programme »: "
+                      "units already treated at an earlier round count there as untreated, and that "
+                      "difference-in-differences is biased (Goodman-Bacon 2021). The next table gives each cohort's "
+                      "difference-in-differences (the units whose programme starts at the same round): the change of "
+                      "its treated units from their last round before the programme to their first round treated, "
+                      "against that of the units never treated over the same rounds (ordinary least squares, no "
+                      "covariates or weights; {se} standard errors), then the cohorts' mean weighted by their treated "
+                      "units ({weights}); the mean's standard error comes from the cohorts' regressions stacked, which "
+                      "share the units never treated (Callaway and Sant'Anna 2021)."),
+    "study_cohorts_se_cluster": "clustered by {cluster} (CRV1)",
+    "study_cohorts_se_rows": "robust (HC1)",
+    "study_cohorts_left": "Treated units left out: {what}.",
+    "study_cohorts_unplaced": "{n} (no one start placed between the rounds)",
+    "study_cohorts_first_round": "{n} (treated from the first round, no round before)",
+    "study_cohorts_after_last": "{n} (start after the last round)",
+    "study_cohort": "cohort {round}",
+    "study_cohorts_mean": "weighted mean",
+    "study_lpm": ", linear probability model",
     "study_term_value": "{name}: {value}",
     "study_caveat_did": ("Assumption of difference-in-differences: without the programme, the treated's outcomes "
                          "would have moved like the comparison group's (parallel trends). Nothing proves it; the "
@@ -330,6 +352,7 @@ WORDS = {
     "figures_sheet": "figures",
     "figures_column_key": "key",
     "figures_column_key_words": "key in words",
+    "figures_key_average": "mean of the cohorts",
     "figures_key_weighted": "weighted",
     "figures_key_mean": "mean",
     "figures_key_share": "share",

@@ -126,6 +126,30 @@ WORDS = {
     "study_ols_short": "MCO",
     "study_registration_prespecified": "pré-spécifié",
     "study_registration_exploratory": "exploratoire",
+    "study_holm_caption": ("Effet retenu par l'étude ; IC à 95 % ; p ajustées par la méthode de Holm sur les "
+                           "résultats de l'étude"),
+    "study_holm_caption_primary": ("Effet retenu par l'étude ; IC à 95 % ; p ajustées par la méthode de Holm sur les "
+                                   "résultats principaux (hors résultats exploratoires, dont la p n'est pas ajustée)"),
+    "study_cohorts": ("Adoption échelonnée : les unités traitées commencent à des vagues différentes (colonne "
+                      "« {column} »). L'effet ci-dessus compare la vague {post} à toutes les autres, regroupées comme "
+                      "« avant le programme » : les unités déjà traitées à une vague antérieure y comptent comme non "
+                      "traitées, et cette double différence est biaisée (Goodman-Bacon 2021). Le tableau suivant donne "
+                      "la double différence de chaque cohorte (les unités dont le programme commence à la même vague) : "
+                      "le changement de ses unités traitées entre leur dernière vague avant le programme et leur "
+                      "première vague traitée, comparé à celui des unités jamais traitées sur les mêmes vagues "
+                      "(moindres carrés ordinaires, sans covariables ni pondération ; erreurs types {se}), puis la "
+                      "moyenne des cohortes pondérée par leur nombre d'unités traitées ({weights}) ; l'erreur type de "
+                      "la moyenne vient des régressions des cohortes empilées, qui partagent les unités jamais traitées "
+                      "(Callaway et Sant'Anna 2021)."),
+    "study_cohorts_se_cluster": "regroupées par {cluster} (CRV1)",
+    "study_cohorts_se_rows": "robustes (HC1)",
+    "study_cohorts_left": "Unités traitées laissées de côté : {what}.",
+    "study_cohorts_unplaced": "{n} (début non placé entre les vagues)",
+    "study_cohorts_first_round": "{n} (traitement dès la première vague, aucune vague avant)",
+    "study_cohorts_after_last": "{n} (début après la dernière vague)",
+    "study_cohort": "cohorte {round}",
+    "study_cohorts_mean": "moyenne pondérée",
+    "study_lpm": ", modèle linéaire de probabilité",
     "study_term_value": "{name} : {value}",
     "study_caveat_did": ("Hypothèse de la différence de différences : sans le programme, les résultats des traités "
                          "auraient évolué comme ceux du groupe de comparaison (tendances parallèles). Rien ne le "
@@ -354,6 +378,7 @@ WORDS = {
     "figures_sheet": "Chiffres",
     "figures_column_key": "Clé (code)",
     "figures_column_key_words": "Clé en clair",
+    "figures_key_average": "moyenne des cohortes",
     "figures_key_weighted": "pondéré",
     "figures_key_mean": "moyenne",
     "figures_key_share": "part",
