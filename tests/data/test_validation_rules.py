@@ -2430,6 +2430,18 @@ CASES = [
          "other_currency", "budget.csv", 1, "Budget (KES)", hint="set `currency: KES`",
          what="budget.csv headed « Budget (KES) » in a USD project: Kenyan shillings read as dollars without a word "
               "(an ISO code outside the few the workbook names in words was a remark); now refused at the header"),
+    Case("budget header in the project's currency mistyped",
+         lambda m: m.replace("budget", "line,budget,", "line,Budget (UDS),"),
+         "other_currency", "budget.csv", 1, "Budget (UDS)", severity="warning", hint="Write the header 'budget' alone",
+         expect=_says("did you mean USD?"),
+         what="budget.csv headed « Budget (UDS) » (USD mistyped) in a USD project: a remark, nothing said, where "
+              "`currency: UDS` is refused with « did you mean USD »; now a warning naming USD, the amounts read in USD"),
+    Case("budget header in another currency mistyped",
+         lambda m: m.replace("budget", "line,budget,", "line,Budget (EUE),"),
+         "other_currency", "budget.csv", 1, "Budget (EUE)", hint="Write the header 'budget' alone",
+         expect=_says("did you mean EUR?"),
+         what="budget.csv headed « Budget (EUE) » (EUR mistyped) in a USD project: a remark, euros read as dollars "
+              "without a word; now refused at the header, naming EUR (`Budget (TTC)` stays a remark)"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),

@@ -340,6 +340,15 @@ _FIRST_HOUR = (
      r"column '(\w+)'; keep the local amounts, if you wish, in a column '(\w+)'\.$",
      r"Le classeur ne convertit pas : écrivez chaque montant en \1 (au taux de vos rapports financiers) dans une "
      r"colonne '\2' ; gardez si vous le voulez les montants en devise locale dans une colonne '\3'."),
+    (r"^the header gives its amounts in ([A-Z]{3}), no currency's ISO 4217 code \(did you mean (.+)\?\); the project's "
+     r"currency is (\S+) \(params, project\.yaml\), and the amounts are read in \3$",
+     lambda m: f"l'en-tête donne ses montants en {m[1]}, le code ISO 4217 d'aucune devise (vouliez-vous dire "
+               f"{m[2].replace(' or ', ' ou ')} ?) ; la devise du projet est {m[3]} (params, project.yaml), et les "
+               f"montants sont lus en {m[3]}"),
+    (r"^Write the header '(\w+)' alone if the amounts are in (\S+); the workbook does not convert: amounts in another "
+     r"currency are converted to \2 first\.$",
+     r"Écrivez l'en-tête '\1' seul si les montants sont en \2 ; le classeur ne convertit pas : des montants dans une "
+     r"autre devise sont d'abord convertis en \2."),
     (r"^the header gives its amounts in ([A-Z]{3}), and the project's currency is (\S+) \(params, project\.yaml\): "
      r"they would be added up as \2$", r"l'en-tête donne ses montants en \1, et la devise du projet est \2 (params, "
      r"project.yaml) : ils seraient additionnés comme des \2"),
