@@ -190,6 +190,25 @@ class ProjectParams(_Strict):
             read[key] = item
         return read
 
+    @field_validator("thresholds", mode="before")
+    @classmethod
+    def _thresholds_as_written(cls, value: Any, info: ValidationInfo) -> Any:
+        """A threshold written with the project's decimal mark (`parity_low: 0,97`, `rag_green: 85,5` where it is
+        ','), as the tables' numbers are read: YAML gives the text '0,97', which was refused as « not a number ». A
+        number YAML has read (`0.97`) stays as it is; a text that reads as no number is left to be refused."""
+        if not isinstance(value, dict):
+            return value
+        mark = info.data.get("decimal_mark", ".")
+        read = {}
+        for key, item in value.items():
+            if isinstance(item, str):
+                try:
+                    item = numbers.parse_number(item, mark) if not numbers.is_empty(item) else item
+                except ValueError:
+                    pass   # (« 80 % », « abc »: the threshold's own message says what to write)
+            read[key] = item
+        return read
+
     @field_validator("unit_cost_benchmarks")
     @classmethod
     def _positive_benchmarks(cls, value: dict) -> dict:
