@@ -379,3 +379,13 @@ def test_a_full_width_minus_is_warned_ambiguous_as_the_minus_sign_is():
     assert parse_number("1 200\uff0d", ",", money=True) == -1200.0   # a finance export's trailing minus
     with pytest.raises(ValueError, match="a dash alone"):
         parse_number("\uff0d", ",", money=True)
+
+
+@pytest.mark.parametrize("text, code", [("100000 KES", "KES"), ("KES 100 000", "KES"), ("100000KES", "KES"),
+                                        ("1 200 NGN", "NGN")])
+def test_an_iso_code_beside_an_amount_is_named(text, code):
+    """« 100000 KES » was « not a number », the currency not named: the parser knew a few codes only."""
+    with pytest.raises(ValueError, match=f"a currency sign or code is not part of a number \\('{code}'\\)"):
+        parse_number(text, ",", money=True)
+    with pytest.raises(ValueError, match="^not a number$"):
+        parse_number("1200 ABC", ",", money=True)   # three capitals that are no currency

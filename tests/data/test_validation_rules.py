@@ -1859,9 +1859,9 @@ CASES = [
          what="the header 'Budget (TEUR)' (« T€ », as German budgets write thousands; « mille EUR », « kE », "
               "« k.EUR », « Mds EUR » alike): a remark, the thousands read as euros, nothing said"),
     Case("amount in Algerian dinars by their abbreviation", lambda m: m.replace("budget", "100000", "100000 DA"),
-         "not_a_number", "budget.csv", 2, "budget", hint="Remove the currency sign",
+         "not_a_number", "budget.csv", 2, "budget", hint="Convert the amount to USD",
          what="budget '100000 DA': the header reader knew « DA » (Algerian dinars), the number parser did not: "
-              "« not a number », nothing said of the currency"),
+              "« not a number », nothing said of the currency (in this USD project now told to convert)"),
     Case("currency written as not known", lambda m: _with_currencies(m, ["USD", "n.d.", "USD", "-"]),
          "other_currency", "expenditure.csv", 3, "currency", hint="leave the cell empty",
          what="a `devise` column USD, n.d., USD, - in a USD project: « this row's amount is in N.D. », « in - », as "
@@ -2942,8 +2942,19 @@ CASES = [
          "not_a_number", "expenditure.csv", 2, "amount", hint="format the column as a number",
          what="a French Excel's CSV holding « 4,0E+04 » (a column too narrow for its amounts): refused as « not a "
               "number », the cause not said"),
-    Case("currency sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number", "budget.csv", 2,
-         "budget", hint="Remove the currency sign", what="budget '100000 €'"),
+    Case("currency sign", lambda m: (m.set_param("currency", "EUR"), m.replace("budget", "100000", "100000 €")),
+         "not_a_number", "budget.csv", 2, "budget", hint="Remove the currency sign",
+         what="budget '100000 €' in a EUR project"),
+    Case("amount in another currency's sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number",
+         "budget.csv", 2, "budget", hint="Convert the amount to USD", expect=_says("the amount is in EUR"),
+         what="budget '100000 €' in a USD project: told to remove the sign, which would read the euros as dollars; "
+              "now the message names EUR and USD and the hint says to convert"),
+    Case("amount with an ISO code the workbook has no word for", lambda m: m.replace("expenditure", ",40000,",
+                                                                                     ",100000 KES,"),
+         "not_a_number", "expenditure.csv", 2, "amount", hint="Convert the amount to USD",
+         expect=_says("('KES'): the amount is in KES, and the project's currency is USD"),
+         what="amount '100000 KES' in a USD project: « not a number », the currency not named (the parser knew a few "
+              "codes only); now the code named, and to convert"),
     Case("dinars written in Arabic in the cell", lambda m: (m.as_french_excel(), m.set_param("currency", "TND"),
                                                              m.replace("expenditure", ";40000;", ";40 000,000 د.ت;")),
          "not_a_number", "expenditure.csv", 2, "amount", hint="Remove the currency sign",
@@ -2990,7 +3001,7 @@ CASES = [
          "not_a_number", "budget.csv", 2, "budget", hint="decimal_mark",
          what="budget 1.000.000 in a project whose decimal mark is '.': « not a number », nothing said of the mark"),
     Case("the ouguiya's abbreviation", lambda m: m.replace("budget", "100000", "100000 UM"), "not_a_number",
-         "budget.csv", 2, "budget", hint="Remove the currency sign",
+         "budget.csv", 2, "budget", hint="Convert the amount to USD",
          what="budget '100000 UM' (Mauritania's ouguiya as written there; LD, Dhs alike): « not a number » only"),
     Case("a thousands separator lost in cp1252", lambda m: (
              m.as_french_excel(), m.set_param("encoding", "cp1252"),

@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from ..text import fold, is_not_known, unaccented
-from .currencies import ABBREVIATIONS, CODES, IN_CELL
+from .currencies import ABBREVIATIONS, CODES, IN_CELL, is_iso_code
 
 # Characters taken as a thousands separator besides the other decimal mark.
 SPACES = " \u00a0\u202f\u2009\u2007"
@@ -309,7 +309,7 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         raise ValueError(ZERO_WORD)
     if (scaled := _SCALED.match(stripped)) is not None:
         raise ValueError(_scaled(stripped, scaled, decimal_mark))
-    currency = _CURRENCY.search(stripped)
+    currency = _CURRENCY.search(stripped) or _iso_code_in(stripped)
     if currency and re.search(r"\d", stripped):
         raise ValueError(f"{CURRENCY} ('{currency[0]}')")
     if _NO_CENTS.match(stripped):
@@ -353,6 +353,15 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
     if _SCIENTIFIC.match(stripped):   # 1,2E+05 in a French Excel's CSV (1.2E+05 is read, with a warning: loader)
         raise ValueError(SCIENTIFIC)
     raise ValueError(_saved_by_excel(stripped) or "not a number")
+
+
+_CAPITALS = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+
+
+def _iso_code_in(text: str) -> re.Match | None:
+    """An ISO 4217 code in capitals beside the number (« 100000 KES », « KES 100000 »), beyond the few currencies
+    _CURRENCY names: it was « not a number », the currency not named."""
+    return next((m for m in _CAPITALS.finditer(text) if is_iso_code(m[0])), None)
 
 
 def _scaled(text: str, scaled: re.Match, decimal_mark: str) -> str:

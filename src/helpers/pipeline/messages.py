@@ -3195,6 +3195,14 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      "pas un nombre : écrivez un montant négatif -1234, (1234) ou 1234- (un seul signe)"),
     (r"^not a number: the parentheses hold no amount$", "pas un nombre : les parenthèses ne contiennent aucun montant"),
     (r"^not a number \(more than 1000 characters\)$", "pas un nombre (plus de 1000 caractères)"),
+    (r"^a currency sign or code is not part of a number \('([^']*)'\): the amount is in (\S+), and the project's "
+     r"currency is (\S+) \(params, project\.yaml\)$",
+     r"un symbole ou un code de devise ne fait pas partie d'un nombre ('\1') : le montant est en \2, et la devise du "
+     r"projet est \3 (params, project.yaml)"),
+    (r"^Convert the amount to (\S+) \(at the rate of your financial reports\) and write it alone, with the decimal "
+     r"mark '(.)': the workbook does not convert currencies, and the amount without '([^']*)' would be read as \1\.$",
+     r"Convertissez le montant en \1 (au taux de vos rapports financiers) et écrivez-le seul, avec le séparateur "
+     r"décimal '\2' : le classeur ne convertit pas les devises, et le montant sans '\3' serait lu en \1."),
     (r"^a currency sign or code is not part of a number \('([^']*)'\)$",
      r"un symbole ou un code de devise ne fait pas partie d'un nombre ('\1')"),
     (r"^Remove the currency sign or code: the currency is written once, in project\.yaml \(`currency:`\)\. Write the "
