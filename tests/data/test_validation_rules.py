@@ -2445,6 +2445,12 @@ CASES = [
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
+    Case("iati exchange rate of a mistyped currency",
+         lambda m: m.set_param("iati", {"exchange_rates": {"EUR": 1.08, "UDS": 1.1}}),
+         "bad_value", "project.yaml", NO_ROW, "iati.exchange_rates", hint="exchange_rates: {EUR: 1.08}",
+         expect=_says("'UDS', no currency's ISO 4217 code (did you mean USD or UZS?)"),
+         what="project.yaml says iati: exchange_rates: {UDS: 1.1} (USD mistyped): accepted, a rate no IATI value "
+              "can have, where `currency: UDS` is refused; now refused naming USD"),
     Case("iati spending with commitments", lambda m: m.set_param("iati", {"spending": [2, 3, 4]}),
          "bad_value", "project.yaml", NO_ROW, "iati.spending", hint="spending: [3, 4]",
          expect=lambda m, problems: _said(problems, "iati.spending", "counts the same money twice"),

@@ -121,6 +121,17 @@ class IatiParams(_Strict):
         bad = [k for k, v in value.items() if not v > 0]
         if bad:
             raise ValueError(f"an exchange rate must be greater than 0 (see {', '.join(bad)})")
+        # `UDS: 1.1` (USD mistyped) was accepted, and the files' USD values then refused as « no exchange rate »,
+        # or never converted: the IATI files write ISO 4217 codes, and so must the rates, as `currency:` does
+        from .currencies import is_iso_code, nearest_codes
+
+        for key in value:
+            code = str(key).strip().upper()
+            if not is_iso_code(code):
+                near = nearest_codes(code) if re.fullmatch(r"[A-Z]{3}", code) else []
+                raise ValueError(f"exchange_rates gives a rate to '{key}', no currency's ISO 4217 code" + (
+                    f" (did you mean {' or '.join(near)}?)" if near else "") + ": write each currency as the IATI "
+                    "files do, by its code (EUR, USD, XOF...)")
         return {k.strip().upper(): v for k, v in value.items()}
 
 

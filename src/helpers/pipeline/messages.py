@@ -653,6 +653,11 @@ _FIRST_HOUR = (
      r"'\1' : le taux de change de \2 est écrit '\3', avec une ',' dans un projet dont le séparateur décimal est '.' : "
      r"écrivez-le avec '.' comme séparateur décimal et sans séparateur des milliers (655.957 pour 655,957 XOF pour "
      r"1 EUR)"),
+    (r"^'([^']*)': exchange_rates gives a rate to '([^']*)', no currency's ISO 4217 code(?: \(did you mean (.+)\?\))?: "
+     r"write each currency as the IATI files do, by its code \(EUR, USD, XOF\.\.\.\)$",
+     lambda m: f"'{m[1]}' : exchange_rates donne un taux à '{m[2]}', le code ISO 4217 d'aucune devise"
+               + (f" (vouliez-vous dire {m[3].replace(' or ', ' ou ')} ?)" if m[3] else "")
+               + " : écrivez chaque devise comme les fichiers IATI, par son code (EUR, USD, XOF...)"),
     (r"^'([^']*)': an exchange rate must be greater than 0 \(see (.*)\)$",
      r"'\1' : un taux de change doit être supérieur à 0 (voir \2)"),
     (r"^exchange_rates gives the value of 1 unit of each other currency in the project's currency, e\.g\. iati: "
