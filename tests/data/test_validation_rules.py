@@ -1165,6 +1165,21 @@ CASES = [
     Case("spending before the start", lambda m: m.replace("expenditure", "B1,2020-12-31,", "B1,2012-12-31,"),
          "spending_before_start", "expenditure.csv", 2, "period_end", severity="warning", hint="typo",
          what="a spending dated 2012-12-31 in a project that starts on 2020-01-01 (2012 typed for 2021?)"),
+    Case("spending after the end", lambda m: m.replace("expenditure", "B1,2020-12-31,", "B1,2030-12-31,"),
+         "spending_after_end", "expenditure.csv", 2, "period_end", severity="warning", hint="2031 for 2021",
+         expect=_says("left out of the annex's figures"),
+         what="a spending dated 2030-12-31 in a project that ends on 2022-12-31 (2030 typed for 2020?): left out of "
+              "the figures as after the reporting date, nothing said"),
+    Case("event before the start", lambda m: m.replace("participation", ",2020-10-01,2020-10-03,", ",2010-10-01,"
+                                                                                                "2010-10-03,"),
+         "event_before_start", "participation.csv", 2, "start_date", severity="warning", hint="typo",
+         what="an event of 2010 in a project that starts on 2020-01-01 (2010 typed for 2020?): its 20 participants "
+              "counted, nothing said (spending so dated is told)"),
+    Case("event ending before it starts", lambda m: m.replace("participation", ",2020-10-01,2020-10-03,",
+                                                              ",2020-10-03,2020-03-10,"),
+         "event_ends_before_it_starts", "participation.csv", 2, "end_date", severity="warning",
+         hint="a day and a month swapped",
+         what="an event from 2020-10-03 to 2020-03-10 (a day and a month swapped): nothing said"),
     Case("expenditure laid out wide",
          lambda m: m.write("expenditure", "line,country,2020,2021\nB1,Maroc,40000,10000\n"),
          "required_column", "expenditure.csv", 1, "period_end", hint="one column per period (2020, 2021)",

@@ -624,6 +624,12 @@ def _read_and_check(name: str, path: Path,
     reporting = getattr(params, "reporting_date", None)
     if reporting and name == "participation" and "start_date" in frame.columns:
         problems += as_of.events_after(frame, raw, reporting)
+    if name == "participation":
+        problems += as_of.events_before_start(frame, raw, start) if start else []
+        problems += as_of.events_ending_before_they_start(frame, raw)
+    end = getattr(params, "end_date", None)
+    if name == "expenditure" and end:
+        problems += as_of.spending_after_end(frame, raw, end, reporting)
     if reporting and name == "activities":
         problems += as_of.done_after(frame, raw, reporting)
     if reporting and name == "expenditure":

@@ -3527,6 +3527,32 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"needs doing\.$",
      r"Corrigez la date si c'est une faute de frappe (\1 pour \2) ; si la dépense est éligible avant le début, rien "
      r"à faire."),
+    (r"^this event starts on ([0-9-]+), before the project's start \(([0-9-]+), project\.yaml\): its participants "
+     r"are counted$",
+     r"cet événement commence le \1, avant le début du projet (\2, project.yaml) : ses participants sont comptés"),
+    (r"^Correct the date if it is a typo \((\d+) for (\d+)\); if the event belongs to the project before its start, "
+     r"nothing needs doing\.$",
+     r"Corrigez la date si c'est une faute de frappe (\1 pour \2) ; si l'événement appartient au projet avant son "
+     r"début, rien à faire."),
+    (r"^(\d+) more events start before the project's start$",
+     r"\1 autres événements commencent avant le début du projet"),
+    (r"^this event ends on ([0-9-]+), before it starts: one of its dates is mistyped, and the start date dates the "
+     r"event in the annex$",
+     r"cet événement se termine le \1, avant de commencer : l'une de ses dates est mal saisie, et c'est la date de "
+     r"début qui date l'événement dans l'annexe"),
+    (r"^Correct the start_date or the end_date of the row \(a day and a month swapped, or a year mistyped\?\)\.$",
+     "Corrigez la start_date ou la end_date de la ligne (un jour et un mois intervertis, ou une année mal saisie ?)."),
+    (r"^(\d+) more events end before they start$", r"\1 autres événements se terminent avant de commencer"),
+    (r"^this spending is dated ([0-9-]+), after the project's end \(([0-9-]+), project\.yaml\): (it is counted up to "
+     r"the reporting date|it is after the reporting date too, and left out of the annex's figures)$",
+     lambda m: f"cette dépense est datée du {m[1]}, après la fin du projet ({m[2]}, project.yaml) : "
+               + ("elle est comptée jusqu'à la date de rapport" if m[3].startswith("it is counted") else
+                  "elle est aussi après la date de rapport, et laissée hors des chiffres de l'annexe")),
+    (r"^Correct the date if it is a typo \((\d+) for (\d+)\); if the project was extended, move `end_date` in "
+     r"project\.yaml\.$",
+     r"Corrigez la date si c'est une faute de frappe (\1 pour \2) ; si le projet a été prolongé, avancez `end_date` "
+     r"dans project.yaml."),
+    (r"^(\d+) more rows are dated after the project's end$", r"\1 autres lignes sont datées après la fin du projet"),
     (r"^this actual is of a period that starts after the reporting date \(([0-9-]+), project\.yaml\): it is not "
      r"counted$",
      r"cette valeur réalisée est d'une période qui commence après la date de rapport (\1, project.yaml) : elle n'est "
