@@ -393,14 +393,21 @@ def test_an_excel_date_serial_is_named(tmp_path):
     assert "date" in problem.hint.lower()
 
 
-@pytest.mark.parametrize("text", ["400.000,00 €", "USD 12,000", "€350.000", "12 000 FCFA"])
-def test_a_currency_sign_is_named_once(tmp_path, text):
+@pytest.mark.parametrize("text, other", [("400.000,00 €", None), ("USD 12,000", "USD"), ("€350.000", None),
+                                         ("12 000 FCFA", "XOF")])
+def test_a_currency_sign_is_named_once(tmp_path, text, other):
+    """The project's own currency is removed; another one (USD, FCFA in this EUR project) is converted: removing it
+    would read the dollars or the francs as euros."""
     project = Project.default(tmp_path)
     project.tables["budget"][1][1] = text
     problems = [p for p in project.write().check() if p.row == 2]
     assert [p.rule for p in problems] == ["not_a_number"], [str(p) for p in problems]
-    assert "currency" in problems[0].message and "remove the currency" in problems[0].hint.lower()
-    assert "decimal mark" not in problems[0].message
+    assert "currency" in problems[0].message and "decimal mark" not in problems[0].message
+    if other is None:
+        assert "remove the currency" in problems[0].hint.lower()
+    else:
+        assert f"the amount is in {other}, and the project's currency is EUR" in problems[0].message
+        assert "Convert the amount to EUR" in problems[0].hint
 
 
 # ------------------------------------------------------------------ the annex text (real papermill runs)

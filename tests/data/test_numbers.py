@@ -8,8 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from helpers.data.numbers import (MonthCell, format_number, parse_bool, parse_bools, parse_date, parse_dates,
-                                  parse_number, parse_numbers, parse_period_end, period_start)
+from helpers.data.numbers import (MonthCell, ambiguous, format_number, parse_bool, parse_bools, parse_date,
+                                  parse_dates, parse_number, parse_numbers, parse_period_end, period_start)
 
 
 @pytest.mark.parametrize("text, mark, expected", [
@@ -358,3 +358,34 @@ def test_a_multiplier_in_the_cell_is_refused_saying_the_amount_in_units(text, ma
         parse_number(text, mark, money=True)
     assert str(refused.value).startswith("a number with a thousands or millions suffix")
     assert said in str(refused.value), str(refused.value)
+
+
+@pytest.mark.parametrize("text, mark, expected", [
+    ("\uff0d1 200", ",", -1200.0),        # the full-width minus of a Chinese, Japanese or Korean input method
+    ("\uff0d\uff11\uff12\uff10\uff10", ",", -1200.0),   # with full-width digits, which were read already
+    ("\ufe631200,5", ",", -1200.5),       # the small hyphen-minus
+    ("\u20101200", ".", -1200.0),         # the hyphen
+    ("\u20121200", ".", -1200.0),         # the figure dash
+    ("\uff0b12", ".", 12.0),              # the full-width plus
+])
+def test_other_minus_signs_are_read_as_the_minus_sign_is(text, mark, expected):
+    # « －1 200 » was « not a number » where « −1 200 » (U+2212) is -1 200
+    assert parse_number(text, mark) == expected
+    assert parse_number(text, mark, money=True) == expected
+
+
+def test_a_full_width_minus_is_warned_ambiguous_as_the_minus_sign_is():
+    assert ambiguous("\uff0d12,000", ".") == ambiguous("-12,000", ".") == (-12000.0, -12.0)
+    assert parse_number("1 200\uff0d", ",", money=True) == -1200.0   # a finance export's trailing minus
+    with pytest.raises(ValueError, match="a dash alone"):
+        parse_number("\uff0d", ",", money=True)
+
+
+@pytest.mark.parametrize("text, code", [("100000 KES", "KES"), ("KES 100 000", "KES"), ("100000KES", "KES"),
+                                        ("1 200 NGN", "NGN")])
+def test_an_iso_code_beside_an_amount_is_named(text, code):
+    """« 100000 KES » was « not a number », the currency not named: the parser knew a few codes only."""
+    with pytest.raises(ValueError, match=f"a currency sign or code is not part of a number \\('{code}'\\)"):
+        parse_number(text, ",", money=True)
+    with pytest.raises(ValueError, match="^not a number$"):
+        parse_number("1200 ABC", ",", money=True)   # three capitals that are no currency

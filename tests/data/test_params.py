@@ -520,3 +520,27 @@ def test_each_params_file_is_read_once_by_a_check(tmp_path, monkeypatch, broken)
         reads.clear()
         mini.load()
         assert {name: n for name, n in reads.items() if name.endswith(".yaml")} == {"project.yaml": 1, "survey.yaml": 1}
+
+
+@pytest.mark.parametrize("annex", ["project", "maroc"])
+def test_a_threshold_is_read_with_the_projects_decimal_mark(mini, annex):
+    """`parity_low: 0,97` in a project whose decimal mark is ',' (as its tables write numbers): YAML gives the text
+    '0,97', refused as « not a number »; now read as the tables' numbers are. A float YAML reads stays (0.97)."""
+    mini.set_param("decimal_mark", ",")
+    path = mini.params_dir / "mini" / f"{annex}.yaml"
+    text = path.read_text(encoding="utf-8")   # (maroc.yaml has thresholds: rag_green: 90)
+    path.write_text(text.replace("  rag_green: 90", "  rag_green: 92,5\n  parity_low: 0,97\n  parity_high: 1.03")
+                    if annex == "maroc" else
+                    text + "thresholds:\n  rag_green: 92,5\n  parity_low: 0,97\n  parity_high: 1.03\n",
+                    encoding="utf-8")
+    params = load_project_params("mini", mini.params_dir) if annex == "project" else \
+        load_annex_params("mini", "maroc", mini.params_dir)
+    assert (params.thresholds.rag_green, params.thresholds.parity_low, params.thresholds.parity_high) == \
+        (92.5, 0.97, 1.03)
+
+
+def test_a_threshold_with_the_other_decimal_mark_is_still_refused(mini):
+    path = mini.params_dir / "mini" / "project.yaml"   # (the mini project's decimal mark is '.')
+    path.write_text(path.read_text(encoding="utf-8") + "thresholds:\n  parity_low: 0,97\n", encoding="utf-8")
+    problems = _problems(load_project_params, "mini", mini.params_dir)
+    assert [(p.rule, p.column) for p in problems] == [("bad_value", "thresholds.parity_low")]

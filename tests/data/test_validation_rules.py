@@ -1170,6 +1170,21 @@ CASES = [
     Case("spending before the start", lambda m: m.replace("expenditure", "B1,2020-12-31,", "B1,2012-12-31,"),
          "spending_before_start", "expenditure.csv", 2, "period_end", severity="warning", hint="typo",
          what="a spending dated 2012-12-31 in a project that starts on 2020-01-01 (2012 typed for 2021?)"),
+    Case("spending after the end", lambda m: m.replace("expenditure", "B1,2020-12-31,", "B1,2030-12-31,"),
+         "spending_after_end", "expenditure.csv", 2, "period_end", severity="warning", hint="2031 for 2021",
+         expect=_says("left out of the annex's figures"),
+         what="a spending dated 2030-12-31 in a project that ends on 2022-12-31 (2030 typed for 2020?): left out of "
+              "the figures as after the reporting date, nothing said"),
+    Case("event before the start", lambda m: m.replace("participation", ",2020-10-01,2020-10-03,", ",2010-10-01,"
+                                                                                                "2010-10-03,"),
+         "event_before_start", "participation.csv", 2, "start_date", severity="warning", hint="typo",
+         what="an event of 2010 in a project that starts on 2020-01-01 (2010 typed for 2020?): its 20 participants "
+              "counted, nothing said (spending so dated is told)"),
+    Case("event ending before it starts", lambda m: m.replace("participation", ",2020-10-01,2020-10-03,",
+                                                              ",2020-10-03,2020-03-10,"),
+         "event_ends_before_it_starts", "participation.csv", 2, "end_date", severity="warning",
+         hint="a day and a month swapped",
+         what="an event from 2020-10-03 to 2020-03-10 (a day and a month swapped): nothing said"),
     Case("expenditure laid out wide",
          lambda m: m.write("expenditure", "line,country,2020,2021\nB1,Maroc,40000,10000\n"),
          "required_column", "expenditure.csv", 1, "period_end", hint="one column per period (2020, 2021)",
@@ -1864,9 +1879,9 @@ CASES = [
          what="the header 'Budget (TEUR)' (« T€ », as German budgets write thousands; « mille EUR », « kE », "
               "« k.EUR », « Mds EUR » alike): a remark, the thousands read as euros, nothing said"),
     Case("amount in Algerian dinars by their abbreviation", lambda m: m.replace("budget", "100000", "100000 DA"),
-         "not_a_number", "budget.csv", 2, "budget", hint="Remove the currency sign",
+         "not_a_number", "budget.csv", 2, "budget", hint="Convert the amount to USD",
          what="budget '100000 DA': the header reader knew « DA » (Algerian dinars), the number parser did not: "
-              "« not a number », nothing said of the currency"),
+              "« not a number », nothing said of the currency (in this USD project now told to convert)"),
     Case("currency written as not known", lambda m: _with_currencies(m, ["USD", "n.d.", "USD", "-"]),
          "other_currency", "expenditure.csv", 3, "currency", hint="leave the cell empty",
          what="a `devise` column USD, n.d., USD, - in a USD project: « this row's amount is in N.D. », « in - », as "
@@ -2435,9 +2450,27 @@ CASES = [
          "other_currency", "budget.csv", 1, "Budget (KES)", hint="set `currency: KES`",
          what="budget.csv headed « Budget (KES) » in a USD project: Kenyan shillings read as dollars without a word "
               "(an ISO code outside the few the workbook names in words was a remark); now refused at the header"),
+    Case("budget header in the project's currency mistyped",
+         lambda m: m.replace("budget", "line,budget,", "line,Budget (UDS),"),
+         "other_currency", "budget.csv", 1, "Budget (UDS)", severity="warning", hint="Write the header 'budget' alone",
+         expect=_says("did you mean USD?"),
+         what="budget.csv headed « Budget (UDS) » (USD mistyped) in a USD project: a remark, nothing said, where "
+              "`currency: UDS` is refused with « did you mean USD »; now a warning naming USD, the amounts read in USD"),
+    Case("budget header in another currency mistyped",
+         lambda m: m.replace("budget", "line,budget,", "line,Budget (EUE),"),
+         "other_currency", "budget.csv", 1, "Budget (EUE)", hint="Write the header 'budget' alone",
+         expect=_says("did you mean EUR?"),
+         what="budget.csv headed « Budget (EUE) » (EUR mistyped) in a USD project: a remark, euros read as dollars "
+              "without a word; now refused at the header, naming EUR (`Budget (TTC)` stays a remark)"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
+    Case("iati exchange rate of a mistyped currency",
+         lambda m: m.set_param("iati", {"exchange_rates": {"EUR": 1.08, "UDS": 1.1}}),
+         "bad_value", "project.yaml", NO_ROW, "iati.exchange_rates", hint="exchange_rates: {EUR: 1.08}",
+         expect=_says("'UDS', no currency's ISO 4217 code (did you mean USD or UZS?)"),
+         what="project.yaml says iati: exchange_rates: {UDS: 1.1} (USD mistyped): accepted, a rate no IATI value "
+              "can have, where `currency: UDS` is refused; now refused naming USD"),
     Case("iati spending with commitments", lambda m: m.set_param("iati", {"spending": [2, 3, 4]}),
          "bad_value", "project.yaml", NO_ROW, "iati.spending", hint="spending: [3, 4]",
          expect=lambda m, problems: _said(problems, "iati.spending", "counts the same money twice"),
@@ -2944,8 +2977,19 @@ CASES = [
          "not_a_number", "expenditure.csv", 2, "amount", hint="format the column as a number",
          what="a French Excel's CSV holding « 4,0E+04 » (a column too narrow for its amounts): refused as « not a "
               "number », the cause not said"),
-    Case("currency sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number", "budget.csv", 2,
-         "budget", hint="Remove the currency sign", what="budget '100000 €'"),
+    Case("currency sign", lambda m: (m.set_param("currency", "EUR"), m.replace("budget", "100000", "100000 €")),
+         "not_a_number", "budget.csv", 2, "budget", hint="Remove the currency sign",
+         what="budget '100000 €' in a EUR project"),
+    Case("amount in another currency's sign", lambda m: m.replace("budget", "100000", "100000 €"), "not_a_number",
+         "budget.csv", 2, "budget", hint="Convert the amount to USD", expect=_says("the amount is in EUR"),
+         what="budget '100000 €' in a USD project: told to remove the sign, which would read the euros as dollars; "
+              "now the message names EUR and USD and the hint says to convert"),
+    Case("amount with an ISO code the workbook has no word for", lambda m: m.replace("expenditure", ",40000,",
+                                                                                     ",100000 KES,"),
+         "not_a_number", "expenditure.csv", 2, "amount", hint="Convert the amount to USD",
+         expect=_says("('KES'): the amount is in KES, and the project's currency is USD"),
+         what="amount '100000 KES' in a USD project: « not a number », the currency not named (the parser knew a few "
+              "codes only); now the code named, and to convert"),
     Case("dinars written in Arabic in the cell", lambda m: (m.as_french_excel(), m.set_param("currency", "TND"),
                                                              m.replace("expenditure", ";40000;", ";40 000,000 د.ت;")),
          "not_a_number", "expenditure.csv", 2, "amount", hint="Remove the currency sign",
@@ -2992,7 +3036,7 @@ CASES = [
          "not_a_number", "budget.csv", 2, "budget", hint="decimal_mark",
          what="budget 1.000.000 in a project whose decimal mark is '.': « not a number », nothing said of the mark"),
     Case("the ouguiya's abbreviation", lambda m: m.replace("budget", "100000", "100000 UM"), "not_a_number",
-         "budget.csv", 2, "budget", hint="Remove the currency sign",
+         "budget.csv", 2, "budget", hint="Convert the amount to USD",
          what="budget '100000 UM' (Mauritania's ouguiya as written there; LD, Dhs alike): « not a number » only"),
     Case("a thousands separator lost in cp1252", lambda m: (
              m.as_french_excel(), m.set_param("encoding", "cp1252"),

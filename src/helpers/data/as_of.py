@@ -5,6 +5,8 @@ An annex describes the project at its reporting date. Events that start after it
 that start after it; activities done after it are counted as
 done, since a status has no date. Either may mean that the data are more recent than the reporting date. Spending
 dated before the project's start is counted (it may be eligible), and told: 2012 is often 2021 mistyped.
+Events that start before it are counted and told alike; spending after the project's end, and an event that ends
+before it starts, are told.
 """
 
 from __future__ import annotations
@@ -146,3 +148,48 @@ def before_start(frame: pd.DataFrame, raw: RawTable, start: dt.date) -> list[Pro
                     f"({start.isoformat()}, project.yaml): it is counted", "Correct the date if it is a typo (2012 "
                     "for 2021); if the spending is eligible before the start, nothing needs doing.",
                     "{n} more rows are dated before the project's start")
+
+
+def events_before_start(frame: pd.DataFrame, raw: RawTable, start: dt.date) -> list[Problem]:
+    """Events that start before the project's start (2010 typed for 2020): counted in every participation figure,
+    nothing said, where spending so dated is told (before_start). A warning per row: an inception event may be."""
+    if "start_date" not in frame.columns:
+        return []
+    day = pd.to_datetime(frame["start_date"], errors="coerce")
+    return _at_rows(raw, (day < pd.Timestamp(start)).fillna(False).to_numpy(bool), day, "start_date",
+                    "event_before_start", f"this event starts on {{date}}, before the project's start "
+                    f"({start.isoformat()}, project.yaml): its participants are counted", "Correct the date if it is "
+                    "a typo (2010 for 2020); if the event belongs to the project before its start, nothing needs "
+                    "doing.", "{n} more events start before the project's start")
+
+
+def events_ending_before_they_start(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
+    """An event whose end_date is before its start_date (05/02 to 02/02: a day or a month mistyped): one of the
+    two is wrong, and which one dates the event (the reporting date's cut, the change since the last annex) is not
+    known. A warning at the end_date."""
+    if not {"start_date", "end_date"} <= set(frame.columns):
+        return []
+    start = pd.to_datetime(frame["start_date"], errors="coerce")
+    end = pd.to_datetime(frame["end_date"], errors="coerce")
+    rows = (end < start).fillna(False).to_numpy(bool)
+    return _at_rows(raw, rows, end, "end_date", "event_ends_before_it_starts",
+                    "this event ends on {date}, before it starts: one of its dates is mistyped, and the start date "
+                    "dates the event in the annex", "Correct the start_date or the end_date of the row (a day and a "
+                    "month swapped, or a year mistyped?).", "{n} more events end before they start")
+
+
+def spending_after_end(frame: pd.DataFrame, raw: RawTable, end: dt.date, reporting_date: dt.date | None
+                       ) -> list[Problem]:
+    """Spending dated after the project's end (2031 typed for 2021): left out of the figures when it is after the
+    reporting date too, counted when not (a reporting date after the end), nothing said either way."""
+    if "period_end" not in frame.columns:
+        return []
+    day = pd.to_datetime(frame["period_end"], errors="coerce")
+    counted = reporting_date is not None and reporting_date > end
+    what = "it is counted up to the reporting date" if counted else "it is after the reporting date too, and left " \
+        "out of the annex's figures"
+    return _at_rows(raw, (day > pd.Timestamp(end)).fillna(False).to_numpy(bool), day, "period_end",
+                    "spending_after_end", f"this spending is dated {{date}}, after the project's end "
+                    f"({end.isoformat()}, project.yaml): {what}", "Correct the date if it is a typo (2031 for "
+                    "2021); if the project was extended, move `end_date` in project.yaml.",
+                    "{n} more rows are dated after the project's end")

@@ -20,7 +20,7 @@ from ..errors import Problem
 from ..text import fold
 from .readers import RawTable, header_name, split_note
 from .spec import HEADER_ALIASES, SPEC
-from .currencies import currency_code, is_iso_code, is_known, same_currency
+from .currencies import CODES, currency_code, is_iso_code, is_known, nearest_codes, same_currency
 
 
 def _aliases(table: str) -> dict[str, str]:
@@ -173,6 +173,17 @@ def _unit(note: str, currency: str) -> tuple[str, str] | None:
     return None
 
 
+def _mistyped_code(note: str, currency: str) -> list[str]:
+    """The currencies a header's note of three capitals that is no ISO 4217 code may have meant (`Budget (UDS)`:
+    USD; `Montant (EUE)`: EUR), as params refuses `currency: UDS`: those one keystroke away among the projects'
+    usual currencies and the project's own; [] for any other note (`(TTC)`, `(BIT)` stay remarks). The header was a
+    remark, its amounts read as the project's currency without a word."""
+    code = _IN.sub("", note.strip())
+    if not re.fullmatch(r"[A-Z]{3}", code) or is_iso_code(code) or is_known(currency_code(code)):
+        return []
+    return [near for near in nearest_codes(code) if near in CODES or near == currency_code(currency)]
+
+
 # what a note may say of a count, a date or a rate and leave it the column's: its unit, its format, "actual"
 _NEUTRAL = frozenset("nombre nb n no total dont % pourcentage percent pct en in date jj mm aaaa dd yyyy oui non yes no "
                      "reel reels reelle reelles realise realises realisee realisees effectif effectifs actual".split())
@@ -232,6 +243,7 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
     names = set(spec.names) | ({c.name for c in spec.register.columns} if spec.register else set())
     aliases = _aliases(table)
     found: dict[str, list[tuple[str, str]]] = {}
+    mistyped: dict[str, str] = {}
     problems: list[Problem] = []
     for name in raw.frame.columns:
         written = raw.headers.get(name, name)
@@ -256,6 +268,19 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
         if column is None or column in raw.frame.columns:
             continue
         local = column in money and bool(_LOCAL.search(fold(split[1])))
+        if column in money and (near := _mistyped_code(split[1], currency)):
+            # the project's own currency mistyped (UDS in a USD project) leaves the amounts right: a warning;
+            # another one (EUE in a USD project) would add euros up as dollars: refused
+            own = near == [currency_code(currency)]
+            problems.append(_at_header(raw, name, "other_currency", (
+                f"the header gives its amounts in {split[1].strip()}, no currency's ISO 4217 code (did you mean "
+                f"{' or '.join(near)}?); the project's currency is {currency} (params, project.yaml), and the "
+                f"amounts are read in {currency}"),
+                f"Write the header '{column}' alone if the amounts are in {currency}; the workbook does not "
+                f"convert: amounts in another currency are converted to {currency} first.",
+                severity="warning" if own else "error"))
+            mistyped[name] = column   # refused, and that column (no "required column missing" besides)
+            continue
         if bracket is None and (column not in money or _unit(split[1], currency) is None) and not local:
             continue    # 'Montant en retard' is no unit, 'Date en clair' no note
         if not _plain_note(column, split[1], column in money, column in percent):
@@ -271,7 +296,7 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
                 f"'{column}'."))
             continue
         found.setdefault(column, []).append((name, split[1]))
-    renames = {}
+    renames = dict(mistyped)
     for column, named in found.items():
         mine = [(n, note) for n, note in named if not _LOCAL.search(fold(note))]
         if len(mine) == 1 < len(named):

@@ -29,7 +29,7 @@ from .params import (AnnexParams, ProjectParams, ambiguous_amounts, annex_name_c
                      duplicate_annexes, load_annex_params, load_project_params, report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
 from .countries import country_code, country_name, same_country
-from .currencies import minor_units
+from .currencies import currency_code, is_iso_code, is_known, minor_units, same_currency
 from .inputs import beside, exists, load_described, one_error_per_key, read_yaml, recording, yaml_read_once
 from .model import (DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, factorized,  # noqa: F401
                     scope, units_in_several_rounds)  # (ProjectData, Study, scope re-exported)
@@ -624,6 +624,12 @@ def _read_and_check(name: str, path: Path,
     reporting = getattr(params, "reporting_date", None)
     if reporting and name == "participation" and "start_date" in frame.columns:
         problems += as_of.events_after(frame, raw, reporting)
+    if name == "participation":
+        problems += as_of.events_before_start(frame, raw, start) if start else []
+        problems += as_of.events_ending_before_they_start(frame, raw)
+    end = getattr(params, "end_date", None)
+    if name == "expenditure" and end:
+        problems += as_of.spending_after_end(frame, raw, end, reporting)
     if reporting and name == "activities":
         problems += as_of.done_after(frame, raw, reporting)
     if reporting and name == "expenditure":
@@ -1186,6 +1192,8 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
             continue
         values, column_problems = _typed_column(frame[column.name], column.kind, raw, params.decimal_mark,
                                                 money=column.money, percent=column.percent, period=column.period)
+        if column.money and params.currency:
+            column_problems = [_in_another_currency(p, params.currency, params.decimal_mark) for p in column_problems]
         if raw.sheet is not None and any(c.rule == "count_integer" for c in column.checks):
             # a count computed by a formula (=B2*0.4) holds 8.000000000000002 where the sheet shows 8, as Excel
             # shows 15 significant digits: it was refused, « a count must be a whole number (value: '8.0000…') »
@@ -1223,6 +1231,26 @@ def _typed(name: str, raw: RawTable, params: ProjectParams,
         frame[column] = _normalised(table.column(column), frame[column])
     bad = {(p.row, p.column) for p in problems if p.column and p.severity == "error"}
     return frame, bad, problems
+
+
+_NAMED = re.compile(re.escape(numbers.CURRENCY) + r" \('(?P<named>[^']*)'\)$")
+
+
+def _in_another_currency(problem: Problem, currency: str, decimal_mark: str) -> Problem:
+    """An amount cell refused for the currency it names (« 100000 KES », « 30000 EUR » in a USD project): the message
+    says that currency, the project's, and to convert; the hint said only to remove the code, which would have read
+    the Kenyan shillings or the euros as dollars. A cell in the project's own currency (« 12 000 $ ») keeps it."""
+    found = _NAMED.match(problem.message)
+    code = currency_code(found["named"]) if found else ""
+    # (a currency the vocabulary cannot name, « د.ت », keeps the hint: remove it if it is the project's)
+    if found is None or same_currency(found["named"], currency) or not (is_known(code) or is_iso_code(code)):
+        return problem
+    return dataclasses.replace(problem, message=(
+        f"{problem.message}: the amount is in {code}, and the project's currency is {currency} (params, "
+        "project.yaml)"), hint=(
+        f"Convert the amount to {currency} (at the rate of your financial reports) and write it alone, with the "
+        f"decimal mark '{decimal_mark}': the workbook does not convert currencies, and the amount without "
+        f"'{found['named']}' would be read as {currency}."))
 
 
 def _years_typed(series: pd.Series) -> pd.Series:

@@ -4,6 +4,8 @@ The project declares its decimal mark (``.`` or ``,``); the other mark, spaces, 
 spaces are thousands separators. Nothing is guessed per cell: with decimal mark ``,`` the text ``4.600.000`` is four
 million six hundred thousand, and ``1.5`` is an error (a group after a thousands separator has three digits).
 A stray space before the decimal mark (« 17 ,7 ») is tolerated.
+A minus is ``-``, ``−`` (U+2212), the en dash, or one of the other minus signs a keyboard types (_OTHER_SIGNS: the
+full-width ``－``).
 
 Only finite numbers are numbers: ``1e400`` (beyond the largest float), ``inf`` and ``nan`` in any spelling are
 refused. In money columns (``money=True``) a negative may be written as finance systems export it, ``(1 234,00)``
@@ -41,11 +43,16 @@ import numpy as np
 import pandas as pd
 
 from ..text import fold, is_not_known, unaccented
-from .currencies import ABBREVIATIONS, CODES, IN_CELL
+from .currencies import ABBREVIATIONS, CODES, IN_CELL, is_iso_code
 
 # Characters taken as a thousands separator besides the other decimal mark.
 SPACES = " \u00a0\u202f\u2009\u2007"
 _MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (Word turns '-' into '–')
+# the other minus signs a cell may hold, read as '-' (and the full-width plus as '+'): the full-width minus (U+FF0D,
+# as a Chinese, Japanese or Korean input method types it, beside its full-width digits, which are read), the small
+# one (U+FE63), the hyphen and the figure dash (U+2010, U+2012). « －1 200 » was « not a number » where « −1 200 » is
+# read
+_OTHER_SIGNS = str.maketrans({"\uff0d": "-", "\ufe63": "-", "\u2010": "-", "\u2012": "-", "\uff0b": "+"})
 _EXPONENT = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$")  # linear: '1'*60000 is not quadratic
 MAX_LENGTH = 1000         # no number is written with more characters (the largest float written out has 309 digits)
 TOO_LONG = "not a number (more than 1000 characters)"
@@ -94,12 +101,13 @@ _SERIAL = re.compile(r"^\d{5}(?:[.,]\d+)?$")
 # (1 to 3 digits not all 0: '0,509' and '0.509' are 0.509 with either mark, never 509: no number's thousands group
 # is 0; a study's share written 0,509 got a warning on every row, « could mean 509 »)
 _GROUP = r"(?:[0-9]{0,2}[1-9]|[1-9][0-9]{1,2}|[0-9][1-9][0-9])"
+_SIGN = r"[+\-\u2212\u2013\uff0d\ufe63\u2010\u2012\uff0b]"   # a sign, of any of the forms _OTHER_SIGNS reads
 # (a grouped number too, « 3 000,000 »: three decimals where the column's currency writes two, or a thousands
 # separator typed with the wrong mark? It was read as 3 000 without a word)
-AMBIGUOUS_PATTERN = (r"[ \u00a0\u202f\u2009\u2007\t]*(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?" + _GROUP
+AMBIGUOUS_PATTERN = (r"[ \u00a0\u202f\u2009\u2007\t]*(?:" + _SIGN + r"[ \u00a0\u202f\u2009\u2007]*)?" + _GROUP
                      + r"(?:[ \u00a0\u202f\u2009\u2007.,]\d{3})*[.,]\d{3}[ \u00a0\u202f\u2009\u2007\t]*")
-_AMBIGUOUS = re.compile(r"^(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?" + _GROUP + r"[.,]\d{3}$")
-_GROUPED_THREE = re.compile(r"^(?:[+\-\u2212\u2013][ \u00a0\u202f\u2009\u2007]*)?" + _GROUP
+_AMBIGUOUS = re.compile(r"^(?:" + _SIGN + r"[ \u00a0\u202f\u2009\u2007]*)?" + _GROUP + r"[.,]\d{3}$")
+_GROUPED_THREE = re.compile(r"^(?:" + _SIGN + r"[ \u00a0\u202f\u2009\u2007]*)?" + _GROUP
                             + r"(?:[ \u00a0\u202f\u2009\u2007.,]\d{3})+[.,]\d{3}$")
 # AMBIGUOUS_PATTERN as it reads on ASCII text (where \d is 0-9 and the other spaces and minus cannot occur): pandas
 # gives a pattern with non-ASCII characters to Python's re, cell by cell; this one goes to pyarrow's regex at once.
@@ -277,7 +285,7 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         return float(text)
     if not isinstance(text, str):
         raise ValueError(f"not a number ({type(text).__name__})")
-    stripped = text.strip(SPACES + "\t\r\n")
+    stripped = text.strip(SPACES + "\t\r\n").translate(_OTHER_SIGNS)
     if len(stripped) > MAX_LENGTH:
         raise ValueError(TOO_LONG)
     if _ARABIC_MARKS.search(stripped) and not re.search(r"[.,]", stripped):   # ١٢٬٠٠٠٫٥: one reading only
@@ -301,7 +309,7 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
         raise ValueError(ZERO_WORD)
     if (scaled := _SCALED.match(stripped)) is not None:
         raise ValueError(_scaled(stripped, scaled, decimal_mark))
-    currency = _CURRENCY.search(stripped)
+    currency = _CURRENCY.search(stripped) or _iso_code_in(stripped)
     if currency and re.search(r"\d", stripped):
         raise ValueError(f"{CURRENCY} ('{currency[0]}')")
     if _NO_CENTS.match(stripped):
@@ -345,6 +353,15 @@ def _parse_number(text: Any, decimal_mark: str, money: bool, percent: bool = Fal
     if _SCIENTIFIC.match(stripped):   # 1,2E+05 in a French Excel's CSV (1.2E+05 is read, with a warning: loader)
         raise ValueError(SCIENTIFIC)
     raise ValueError(_saved_by_excel(stripped) or "not a number")
+
+
+_CAPITALS = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+
+
+def _iso_code_in(text: str) -> re.Match | None:
+    """An ISO 4217 code in capitals beside the number (« 100000 KES », « KES 100000 »), beyond the few currencies
+    _CURRENCY names: it was « not a number », the currency not named."""
+    return next((m for m in _CAPITALS.finditer(text) if is_iso_code(m[0])), None)
 
 
 def _scaled(text: str, scaled: re.Match, decimal_mark: str) -> str:
@@ -629,7 +646,7 @@ def ambiguous(text: Any, decimal_mark: str, three_decimals: bool = False) -> tup
     written ('12,000' stays ambiguous: 12 dinars, or 12 000 grouped the English way)."""
     if not isinstance(text, str):
         return None
-    stripped = text.strip(SPACES + "\t\r\n")
+    stripped = text.strip(SPACES + "\t\r\n").translate(_OTHER_SIGNS)
     short = len(re.sub(f"[{SPACES}]", "", stripped)) <= 8 and _AMBIGUOUS.match(stripped)
     grouped = not short and len(stripped) <= 40 and _GROUPED_THREE.match(stripped)
     # in dinars « 3 000,500 » is as written; « 12,000 » alone is still twelve dinars or an English 12 000
@@ -666,7 +683,7 @@ def ambiguity(text: Any, decimal_mark: str, three_decimals: bool = False,
 
 def _all_digits(text: str) -> float:
     """A grouped number read with every separator a thousands separator: '1.000,000' -> 1000000."""
-    sign = -1 if text[0] in "-\u2212\u2013" else 1
+    sign = -1 if text[0] in "-\u2212\u2013\uff0d\ufe63\u2010\u2012" else 1
     return sign * float(re.sub(r"\D", "", text))
 
 

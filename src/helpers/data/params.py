@@ -121,6 +121,17 @@ class IatiParams(_Strict):
         bad = [k for k, v in value.items() if not v > 0]
         if bad:
             raise ValueError(f"an exchange rate must be greater than 0 (see {', '.join(bad)})")
+        # `UDS: 1.1` (USD mistyped) was accepted, and the files' USD values then refused as « no exchange rate »,
+        # or never converted: the IATI files write ISO 4217 codes, and so must the rates, as `currency:` does
+        from .currencies import is_iso_code, nearest_codes
+
+        for key in value:
+            code = str(key).strip().upper()
+            if not is_iso_code(code):
+                near = nearest_codes(code) if re.fullmatch(r"[A-Z]{3}", code) else []
+                raise ValueError(f"exchange_rates gives a rate to '{key}', no currency's ISO 4217 code" + (
+                    f" (did you mean {' or '.join(near)}?)" if near else "") + ": write each currency as the IATI "
+                    "files do, by its code (EUR, USD, XOF...)")
         return {k.strip().upper(): v for k, v in value.items()}
 
 
@@ -187,6 +198,25 @@ class ProjectParams(_Strict):
                     item = _amount(item, mark)
             except ValueError as exc:
                 raise ValueError(f"the benchmark of {key} ({getattr(item, 'written', '') or item}): {exc}") from None
+            read[key] = item
+        return read
+
+    @field_validator("thresholds", mode="before")
+    @classmethod
+    def _thresholds_as_written(cls, value: Any, info: ValidationInfo) -> Any:
+        """A threshold written with the project's decimal mark (`parity_low: 0,97`, `rag_green: 85,5` where it is
+        ','), as the tables' numbers are read: YAML gives the text '0,97', which was refused as « not a number ». A
+        number YAML has read (`0.97`) stays as it is; a text that reads as no number is left to be refused."""
+        if not isinstance(value, dict):
+            return value
+        mark = info.data.get("decimal_mark", ".")
+        read = {}
+        for key, item in value.items():
+            if isinstance(item, str):
+                try:
+                    item = numbers.parse_number(item, mark) if not numbers.is_empty(item) else item
+                except ValueError:
+                    pass   # (« 80 % », « abc »: the threshold's own message says what to write)
             read[key] = item
         return read
 

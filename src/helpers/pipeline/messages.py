@@ -341,6 +341,15 @@ _FIRST_HOUR = (
      r"column '(\w+)'; keep the local amounts, if you wish, in a column '(\w+)'\.$",
      r"Le classeur ne convertit pas : écrivez chaque montant en \1 (au taux de vos rapports financiers) dans une "
      r"colonne '\2' ; gardez si vous le voulez les montants en devise locale dans une colonne '\3'."),
+    (r"^the header gives its amounts in ([A-Z]{3}), no currency's ISO 4217 code \(did you mean (.+)\?\); the project's "
+     r"currency is (\S+) \(params, project\.yaml\), and the amounts are read in \3$",
+     lambda m: f"l'en-tête donne ses montants en {m[1]}, le code ISO 4217 d'aucune devise (vouliez-vous dire "
+               f"{m[2].replace(' or ', ' ou ')} ?) ; la devise du projet est {m[3]} (params, project.yaml), et les "
+               f"montants sont lus en {m[3]}"),
+    (r"^Write the header '(\w+)' alone if the amounts are in (\S+); the workbook does not convert: amounts in another "
+     r"currency are converted to \2 first\.$",
+     r"Écrivez l'en-tête '\1' seul si les montants sont en \2 ; le classeur ne convertit pas : des montants dans une "
+     r"autre devise sont d'abord convertis en \2."),
     (r"^the header gives its amounts in ([A-Z]{3}), and the project's currency is (\S+) \(params, project\.yaml\): "
      r"they would be added up as \2$", r"l'en-tête donne ses montants en \1, et la devise du projet est \2 (params, "
      r"project.yaml) : ils seraient additionnés comme des \2"),
@@ -645,6 +654,11 @@ _FIRST_HOUR = (
      r"'\1' : le taux de change de \2 est écrit '\3', avec une ',' dans un projet dont le séparateur décimal est '.' : "
      r"écrivez-le avec '.' comme séparateur décimal et sans séparateur des milliers (655.957 pour 655,957 XOF pour "
      r"1 EUR)"),
+    (r"^'([^']*)': exchange_rates gives a rate to '([^']*)', no currency's ISO 4217 code(?: \(did you mean (.+)\?\))?: "
+     r"write each currency as the IATI files do, by its code \(EUR, USD, XOF\.\.\.\)$",
+     lambda m: f"'{m[1]}' : exchange_rates donne un taux à '{m[2]}', le code ISO 4217 d'aucune devise"
+               + (f" (vouliez-vous dire {m[3].replace(' or ', ' ou ')} ?)" if m[3] else "")
+               + " : écrivez chaque devise comme les fichiers IATI, par son code (EUR, USD, XOF...)"),
     (r"^'([^']*)': an exchange rate must be greater than 0 \(see (.*)\)$",
      r"'\1' : un taux de change doit être supérieur à 0 (voir \2)"),
     (r"^exchange_rates gives the value of 1 unit of each other currency in the project's currency, e\.g\. iati: "
@@ -3212,6 +3226,14 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      "pas un nombre : écrivez un montant négatif -1234, (1234) ou 1234- (un seul signe)"),
     (r"^not a number: the parentheses hold no amount$", "pas un nombre : les parenthèses ne contiennent aucun montant"),
     (r"^not a number \(more than 1000 characters\)$", "pas un nombre (plus de 1000 caractères)"),
+    (r"^a currency sign or code is not part of a number \('([^']*)'\): the amount is in (\S+), and the project's "
+     r"currency is (\S+) \(params, project\.yaml\)$",
+     r"un symbole ou un code de devise ne fait pas partie d'un nombre ('\1') : le montant est en \2, et la devise du "
+     r"projet est \3 (params, project.yaml)"),
+    (r"^Convert the amount to (\S+) \(at the rate of your financial reports\) and write it alone, with the decimal "
+     r"mark '(.)': the workbook does not convert currencies, and the amount without '([^']*)' would be read as \1\.$",
+     r"Convertissez le montant en \1 (au taux de vos rapports financiers) et écrivez-le seul, avec le séparateur "
+     r"décimal '\2' : le classeur ne convertit pas les devises, et le montant sans '\3' serait lu en \1."),
     (r"^a currency sign or code is not part of a number \('([^']*)'\)$",
      r"un symbole ou un code de devise ne fait pas partie d'un nombre ('\1')"),
     (r"^Remove the currency sign or code: the currency is written once, in project\.yaml \(`currency:`\)\. Write the "
@@ -3531,6 +3553,32 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"needs doing\.$",
      r"Corrigez la date si c'est une faute de frappe (\1 pour \2) ; si la dépense est éligible avant le début, rien "
      r"à faire."),
+    (r"^this event starts on ([0-9-]+), before the project's start \(([0-9-]+), project\.yaml\): its participants "
+     r"are counted$",
+     r"cet événement commence le \1, avant le début du projet (\2, project.yaml) : ses participants sont comptés"),
+    (r"^Correct the date if it is a typo \((\d+) for (\d+)\); if the event belongs to the project before its start, "
+     r"nothing needs doing\.$",
+     r"Corrigez la date si c'est une faute de frappe (\1 pour \2) ; si l'événement appartient au projet avant son "
+     r"début, rien à faire."),
+    (r"^(\d+) more events start before the project's start$",
+     r"\1 autres événements commencent avant le début du projet"),
+    (r"^this event ends on ([0-9-]+), before it starts: one of its dates is mistyped, and the start date dates the "
+     r"event in the annex$",
+     r"cet événement se termine le \1, avant de commencer : l'une de ses dates est mal saisie, et c'est la date de "
+     r"début qui date l'événement dans l'annexe"),
+    (r"^Correct the start_date or the end_date of the row \(a day and a month swapped, or a year mistyped\?\)\.$",
+     "Corrigez la start_date ou la end_date de la ligne (un jour et un mois intervertis, ou une année mal saisie ?)."),
+    (r"^(\d+) more events end before they start$", r"\1 autres événements se terminent avant de commencer"),
+    (r"^this spending is dated ([0-9-]+), after the project's end \(([0-9-]+), project\.yaml\): (it is counted up to "
+     r"the reporting date|it is after the reporting date too, and left out of the annex's figures)$",
+     lambda m: f"cette dépense est datée du {m[1]}, après la fin du projet ({m[2]}, project.yaml) : "
+               + ("elle est comptée jusqu'à la date de rapport" if m[3].startswith("it is counted") else
+                  "elle est aussi après la date de rapport, et laissée hors des chiffres de l'annexe")),
+    (r"^Correct the date if it is a typo \((\d+) for (\d+)\); if the project was extended, move `end_date` in "
+     r"project\.yaml\.$",
+     r"Corrigez la date si c'est une faute de frappe (\1 pour \2) ; si le projet a été prolongé, avancez `end_date` "
+     r"dans project.yaml."),
+    (r"^(\d+) more rows are dated after the project's end$", r"\1 autres lignes sont datées après la fin du projet"),
     (r"^this actual is of a period that starts after the reporting date \(([0-9-]+), project\.yaml\): it is not "
      r"counted$",
      r"cette valeur réalisée est d'une période qui commence après la date de rapport (\1, project.yaml) : elle n'est "
