@@ -60,6 +60,25 @@ def test_hbar_percent_ticks_and_values(tmp_path):
     assert labels["x"][:3] == ["0", "20", "40"]
 
 
+def test_the_status_chart_counts_every_activity_of_its_table():
+    """Activities without a known status (« unknown »: analyses.execution counts them, the table shows them) are a
+    segment of their bar, « Sans statut », after the others: the chart dropped them, Tunisie's bar read 1 activity
+    where its table read 3."""
+    from helpers.analyses import execution
+
+    acts = pd.DataFrame({"country": ["Maroc"] * 4 + ["Tunisie"] * 3, "weight": float("nan"),
+                         "status": ["done", "done", None, "in_progress", None, "Suspendu", "done"]})
+    counts = execution.activity_status_count(acts, by="country")
+    codes = (*execution.STATUS_CODES, execution.UNKNOWN)
+    fig = plots.stacked_status(counts, "country", "status", "n", order=list(execution.STATUS_CODES),
+                               labels={c: fmt.word(c, "fr") for c in codes}, title="t", xlabel="x")
+    table = counts.groupby("country")["n"].sum()
+    assert fig.annex_summary["items"] == [(name, None, float(n)) for name, n in table.items()] == \
+        [("Maroc", None, 4.0), ("Tunisie", None, 3.0)]
+    assert fig.annex_summary["parts"] == ["Réalisé", "En cours", "Sans statut"]
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["Réalisé", "En cours", "Sans statut"]
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_the_annex_localises_every_figure_it_embeds(language):
     """A figure made without saying the language (as an older notebook would) still gets the annex's ticks."""

@@ -548,6 +548,7 @@ WORDS: dict[str, dict[str, str]] = {
     "on_time": {"fr": "Dans les délais", "en": "On time"},
     "ahead": {"fr": "En avance", "en": "Ahead"},
     "cancelled": {"fr": "Annulé", "en": "Cancelled"},
+    "unknown": {"fr": "Sans statut", "en": "No status"},   # empty or not a code (analyses.execution.UNKNOWN)
     # RAG and bands
     "green": {"fr": "Vert", "en": "Green"},
     "amber": {"fr": "Orange", "en": "Amber"},

@@ -211,7 +211,10 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
     style()
     wide = counts.pivot_table(index=group, columns=status, values=value, aggfunc="sum", fill_value=0, sort=True,
                               observed=True)
-    wide = wide[[s for s in order if s in wide.columns and wide[s].sum() > 0]]
+    # a status outside ``order`` (« unknown »: empty or not a code) is drawn after the others, never dropped: a
+    # bar then ended short of the count its table gives (3 activities in the table, 1 in the chart)
+    shown = [s for s in order if s in wide.columns] + [s for s in wide.columns if s not in order]
+    wide = wide[[s for s in shown if wide[s].sum() > 0]]
     ticks = [_bar_label(t, 40) for t in wide.index]
     fig, ax = plt.subplots(figsize=(WIDTH, _height(len(wide), _label_lines(ticks)) + 0.5))
     left = np.zeros(len(wide))
