@@ -336,6 +336,41 @@ def test_a_figure_s_alt_text_says_what_it_shows(language):
                    "Stacked bars 'S', 3 equal values (2): R1, R2, R3.")
 
 
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_overlap_and_event_study_alt_texts_say_their_data(language):
+    """The propensity overlap and the event study had the caption as their alt text: they now say each group's
+    count and the spread of its scores with the trimming bounds, and each series' gap and interval per period."""
+    params = load_annex_params("amem", "ensemble").model_copy(update={"language": language})
+    data = load_project("amem")
+    shown: list[str] = []
+    ctx = Annex(params=params, project_data=data, data=scope(data, params.country), show=shown.append)
+    scores = pd.DataFrame({"treated": [1, 1, 1, 0, 0], "score": [0.2, 0.5, 0.9, 0.1, 0.3]})
+    ctx.figure(plots.overlap(scores, groups={1: "traités", 0: "comparaison"}, title="Recouvrement", xlabel="s",
+                             ylabel="p", fmt_value=lambda v: ctx.num(v, 1), fmt_share=lambda v: ctx.pct(100 * v, 0),
+                             bounds=(0.05, 0.95), bounds_label="b"), fr="Légende", en="Caption")
+    leads = pd.DataFrame({"period": ["2019", "2020", "2021"] * 2, "relative": [-1, 0, 1] * 2,
+                          "weighted": [False] * 3 + [True] * 3,
+                          "estimate": [-3.2, 0.0, 45.125, -1.0, 0.0, 40.0],
+                          "ci_low": [-8.0, None, 30.0, -6.0, None, 25.5],
+                          "ci_high": [1.5, None, 60.25, 4.0, None, 54.5]})
+    ctx.figure(plots.event_study(leads, series={False: "sans pondération", True: "pondéré"}, title="Revenu",
+                                 xlabel="x", ylabel="y", programme_label="programme"), fr="Légende", en="Caption")
+    alts = [html.unescape(re.search(r'alt="([^"]*)"', markup)[1]) for markup in shown]
+    if language == "fr":
+        assert alts == [
+            "Histogrammes superposés « Recouvrement » : traités, 3 scores de 0,20 à 0,90 (médiane 0,50) ; "
+            "comparaison, 2 scores de 0,10 à 0,30 (médiane 0,20) ; bornes d'élagage 0,05 et 0,95.",
+            "Écarts par période « Revenu », avec leurs intervalles de confiance à 95 % : sans pondération, "
+            "2019 : -3,2 (-8,0 à 1,5), 2020 (0,0), 2021 : 45,1 (30,0 à 60,3) ; pondéré, 2019 : -1,0 (-6,0 à 4,0), "
+            "2020 (0,0), 2021 : 40,0 (25,5 à 54,5) ; le programme commence après 2020."]
+    else:
+        assert alts[0].startswith("Overlaid histograms 'Recouvrement': traités, 3 scores from 0.20 to 0.90 "
+                                  "(median 0.50); comparaison, 2 scores")
+        assert "sans pondération, 2019: -3.2 (-8.0 to 1.5), 2020 (0.0), 2021: 45.1 (30.0 to 60.3)" in alts[1]
+        assert alts[1].endswith("; the programme starts after 2020.")
+    assert all("Légende" not in a and "Caption" not in a for a in alts)
+
+
 SKILLS = ["Compétences utilisées au travail : Langue", "Compétences utilisées au travail : Numérique",
           "Compétences utilisées au travail : Sécurité au travail", "Compétences utilisées au travail : Droits des "
           "travailleurs et protection sociale des migrants de retour au pays"]
