@@ -243,7 +243,7 @@ def test_a_published_figure_is_a_number_in_the_sheet_only_when_it_cannot_be_misr
     else:
         assert cell.value == number and cell.data_type == "n"
     page = nb.cells[3].outputs[1]["data"]["text/html"]
-    assert f">{printed}<" in page.replace("\u00a0", " ")   # the page shows it as printed
+    assert f">{printed}<" in page.replace("\u00a0", " ").replace("\u202f", " ")   # the page shows it as printed
 
 
 def test_a_label_that_looks_like_an_excel_escape_is_shown_as_written(tmp_path):

@@ -13,6 +13,7 @@ from helpers.data.loader import load_project, scope
 from helpers.data.params import load_annex_params
 
 NBSP = "\u00a0"
+NNBSP = "\u202f"   # French thousands and before %
 
 
 def _labels(fig) -> dict[str, list[str]]:
@@ -47,7 +48,7 @@ def test_decimal_ticks_follow_the_language():
 
 def test_thousands_ticks_follow_the_language():
     fr, en = _labels(_stacked("fr")), _labels(_stacked("en"))
-    assert f"1{NBSP}000" in fr["x"] and "1,000" in en["x"], (fr, en)
+    assert f"1{NNBSP}000" in fr["x"] and "1,000" in en["x"], (fr, en)
     assert fr["y"] == ["R1", "R2"]                                  # category labels are left as they are
 
 
@@ -56,7 +57,7 @@ def test_hbar_percent_ticks_and_values(tmp_path):
     fig = plots.hbar(frame, "name", "rate", title="t", xlabel="x", lang="fr",
                      fmt_value=lambda v: fmt.percent(v, 1, "fr"))
     labels = _labels(fig)
-    assert labels["texts"] == [f"12,5{NBSP}%", f"87,2{NBSP}%"] or labels["texts"] == [f"12,5{NBSP}%", f"87,3{NBSP}%"]
+    assert labels["texts"] == [f"12,5{NNBSP}%", f"87,2{NNBSP}%"] or labels["texts"] == [f"12,5{NNBSP}%", f"87,3{NNBSP}%"]
     assert labels["x"][:3] == ["0", "20", "40"]
 
 
@@ -89,7 +90,7 @@ def test_the_annex_localises_every_figure_it_embeds(language):
     counts = pd.DataFrame({"name": ["R1"], "status": ["done"], "n": [2500]})
     fig = plots.stacked_status(counts, "name", "status", "n", order=["done"], labels={}, title="t", xlabel="x")
     ctx.figure(fig, fr="f", en="e")
-    expected = f"1{NBSP}200" if language == "fr" else "1,200"
+    expected = f"1{NNBSP}200" if language == "fr" else "1,200"
     assert expected in _labels(fig)["x"] and shown[0].startswith("<figure>")
 
 
@@ -199,7 +200,7 @@ def test_a_negative_value_has_its_bar_and_its_value_beside_it():
     fig.canvas.draw()
     ax = fig.axes[0]
     assert ax.get_xlim()[0] < -50
-    value = next(t for t in ax.texts if t.get_text() == f"-50,0{NBSP}%")
+    value = next(t for t in ax.texts if t.get_text() == f"-50,0{NNBSP}%")
     box, axes_box = value.get_window_extent(), ax.get_window_extent()
     assert box.x0 >= axes_box.x0 and box.x1 <= ax.transData.transform((-50, 0))[0] + 1
     ticks = [t.get_window_extent() for t in ax.get_yticklabels() if t.get_text()]
@@ -260,10 +261,10 @@ def test_a_rated_bar_says_its_rating_in_words_beside_its_value():
                      fmt_value=lambda v: fmt.percent(v, 1, "fr"), colors=[plots.RAG["green"], plots.RAG["red"],
                                                                         plots.RAG["red"]],
                      marks=[fmt.word("green", "fr"), fmt.word("red", "fr"), fmt.word("red", "fr")], reference=100)
-    assert _labels(fig)["texts"][:3] == [f"100,0{NBSP}% · Vert", f"38,7{NBSP}% · Rouge", f"0,0{NBSP}% · Rouge"]
+    assert _labels(fig)["texts"][:3] == [f"100,0{NNBSP}% · Vert", f"38,7{NNBSP}% · Rouge", f"0,0{NNBSP}% · Rouge"]
     unrated = plots.hbar(frame, "key", "pct", title="t", xlabel="x", fmt_value=lambda v: fmt.percent(v, 1, "fr"),
                          marks=[None, "", None])
-    assert _labels(unrated)["texts"] == [f"100,0{NBSP}%", f"38,7{NBSP}%", f"0,0{NBSP}%"]
+    assert _labels(unrated)["texts"] == [f"100,0{NNBSP}%", f"38,7{NNBSP}%", f"0,0{NNBSP}%"]
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -284,7 +285,7 @@ def test_the_spending_curve_reads_months_and_its_unit_once(language):
     months = ("janv.", "avr.", "juil.", "oct.") if language == "fr" else ("Jan", "Apr", "Jul", "Oct")
     assert labels["x"] and all(t.split(NBSP)[0] in months and t.split(NBSP)[1].isdigit() for t in labels["x"]), labels
     assert "0" in labels["y"] and not any("k" in t for t in labels["y"] + labels["texts"]), labels
-    assert (f"1{NBSP}363" if language == "fr" else "1,363") in labels["texts"]
+    assert (f"1{NNBSP}363" if language == "fr" else "1,363") in labels["texts"]
     assert fig.axes[0].get_ylabel() == ("En milliers d'USD" if language == "fr" else "USD thousands")
     assert ctx.thousands_of("XOF") == ("En milliers de XOF" if language == "fr" else "XOF thousands")
 
@@ -316,12 +317,12 @@ def test_a_figure_s_alt_text_says_what_it_shows(language):
     alts = [html.unescape(re.search(r'alt="([^"]*)"', markup)[1]) for markup in shown]
     if language == "fr":
         assert alts == [
-            f"Diagramme en barres « Taux », 3 barres : la plus grande, Tunisie (50,0{NBSP}%) ; la plus petite, "
-            f"Libye (0,0{NBSP}%).",
-            f"Barres empilées « Statuts » (Réalisé, En cours), 2 barres : le plus grand total, Régional (2{NBSP}000) ; "
+            f"Diagramme en barres « Taux », 3 barres : la plus grande, Tunisie (50,0{NNBSP}%) ; la plus petite, "
+            f"Libye (0,0{NNBSP}%).",
+            f"Barres empilées « Statuts » (Réalisé, En cours), 2 barres : le plus grand total, Régional (2{NNBSP}000) ; "
             "le plus petit, Libye (1).",
-            f"Courbe « Dépenses » (En milliers d'USD) : de 0 en juil.{NBSP}2018 à 1{NBSP}363 en janv.{NBSP}2021 ; "
-            f"le rythme prévu y est de 2{NBSP}250."]
+            f"Courbe « Dépenses » (En milliers d'USD) : de 0 en juil.{NBSP}2018 à 1{NNBSP}363 en janv.{NBSP}2021 ; "
+            f"le rythme prévu y est de 2{NNBSP}250."]
     else:
         assert alts[0] == "Bar chart 'Taux', 3 bars: the largest, Tunisie (50.0%); the smallest, Libye (0.0%)."
         assert "Régional (2,000)" in alts[1] and f"from 0 in Jul{NBSP}2018 to 1,363 in Jan{NBSP}2021" in alts[2]

@@ -176,7 +176,7 @@ def _write_table(sheet, top: int, title: str, table: Mapping[str, Any], widths: 
                 target.number_format = number_format(f"num{fmt.read_number(shown['text'], lang)[1]}", lang)
             elif value is not None:
                 target.value = value / 100 if kind.startswith("pct") else value
-                shows = fmt.read_number(shown["text"].rstrip("%\u00a0 "), lang) if kind.startswith("pct") else None
+                shows = fmt.read_number(shown["text"].rstrip("%\u00a0\u202f "), lang) if kind.startswith("pct") else None
                 # a rated % shown with more decimals (79,99 % beside its amber, fmt.rated_percent) keeps them
                 target.number_format = number_format(f"pct{shows[1]}" if shows and shows[1] > int(kind[3:] or 1)
                                                      else kind, lang)
