@@ -126,3 +126,35 @@ def test_the_index_says_what_truncated_means_and_when_nothing_was_published(tmp_
     page = render_index(root, "fr")
     assert "Tronqué :" not in page and '<td class="num">aucun</td>' in page
 
+
+def test_the_index_of_english_projects_is_in_english(tmp_path):
+    """``make annexes`` wrote index.html in French whatever the projects' language: an English project's index read
+    « Annexes d'évaluation », « Exécution physique », « 25,0 % » beside its English annexes. It is now in the
+    build's --language when given, else in its projects' language when they share one (an English project built
+    beside the French sample: English), else French, the annexes' default."""
+    from helpers.pipeline import runner
+
+    root = _root(tmp_path)
+    params = tmp_path / "params"
+    for project, language in (("p", "en"), ("q", "en")):
+        (params / project).mkdir(parents=True)
+        (params / project / "project.yaml").write_text(f"language: {language}\n", encoding="utf-8")
+        (params / project / "a.yaml").write_text("country: all\n", encoding="utf-8")
+    layout = runner.Layout(data=tmp_path / "data", params=params, notebooks=tmp_path / "notebooks",
+                           build=tmp_path)
+
+    def index(language: str = "") -> str:
+        runner._write_index(layout, language)
+        return (root / "index.html").read_text(encoding="utf-8")
+
+    assert '<html lang="en">' in index() and "<h1>Evaluation annexes</h1>" in index()
+    assert '<html lang="fr">' in index("fr")
+    (params / "q" / "project.yaml").write_text("language: fr\n", encoding="utf-8")   # the French sample beside it
+    assert '<html lang="fr">' in index() and '<html lang="en">' in index("en")
+
+    def built(*projects: str) -> str:
+        runner._write_index(layout, "", set(projects))
+        return (root / "index.html").read_text(encoding="utf-8")
+
+    assert '<html lang="en">' in built("p") and '<html lang="fr">' in built("q")
+    assert '<html lang="fr">' in built("p", "q")
