@@ -474,6 +474,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         page = export.render(merged, {
             "lang": params.language,
             "title": params.title,
+            "annex_name": params.name,
             "kicker": kicker,
             "facts": export.facts(params, data.files),
             "provenance": export.provenance([*data.files, *param_files], when, {**data.digests, **params_read}),
