@@ -486,7 +486,7 @@ def test_a_womens_share_of_persons_is_not_taken_for_one_of_participations(tmp_pa
     assert "distinct persons" not in checked.at["G3", "note"].split(":", 1)[1]
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert shown["G2"] == ("part des participations, une personne venue à plusieurs événements comptée à chacun ; "
-                           "parmi les 12 personnes distinctes : 33,3\u00a0% (clé « persons »)")
+                           "parmi les 12 personnes distinctes : 33,3\u202f% (clé « persons »)")
     assert shown["G1"].startswith("écart de -27 ; part des participations") and shown["G3"] == ""
 
 
@@ -918,7 +918,7 @@ def test_a_womens_share_of_the_participants_whose_sex_is_known_says_so(tmp_path)
     shown = published_check(figures, data.tables["reported"], "fr", ",").set_index("figure_id")["explanation"]
     assert shown["F1"] == ("écart de -4,44 ; part des participants dont le sexe est connu (10 de sexe non renseigné "
                            "laissés de côté) ; rapportée à tous les participants, sexe non renseigné compris : "
-                           "40,0\u00a0%")
+                           "40,0\u202f%")
     assert shown["F2"] == "" and "41,7" in shown["F3"]
 
 

@@ -9,6 +9,7 @@ from helpers.data.loader import load_project, scope
 from helpers.data.params import load_annex_params
 
 NBSP = "\u00a0"
+NNBSP = "\u202f"   # French thousands and before %
 
 
 @pytest.fixture()
@@ -28,7 +29,7 @@ def test_sentences_pick_the_language_and_escape_values(shown):
     ctx = annex(shown)
     ctx.say(fr="Taux : {rate}.", en="Rate: {rate}.", rate="<b>")
     annex(shown, "en").say(fr="Taux : {rate}.", en="Rate: {rate}.", rate=ctx.pct(37.5))
-    assert shown == ["<p>Taux : <strong>&lt;b&gt;</strong>.</p>", "<p>Rate: <strong>37,5\u00a0%</strong>.</p>"]
+    assert shown == ["<p>Taux : <strong>&lt;b&gt;</strong>.</p>", "<p>Rate: <strong>37,5\u202f%</strong>.</p>"]
 
 
 def test_a_sentence_ending_on_n_d_has_one_period(shown):
@@ -58,13 +59,13 @@ def test_tables_format_numbers_for_the_language_and_colour_ratings():
     cols = {"id": "indicator", "rate": "indicator_achievement", "amount": "budget", "rag": "rag"}
     fr = render_table(frame, cols, {"rate": "pct", "amount": "money", "rag": "word"}, "fr", "USD", rag="rag")
     en = render_table(frame, cols, {"rate": "pct", "amount": "money", "rag": "word"}, "en", "USD", rag="rag")
-    assert f"37,5{NBSP}%" in fr and f"1{NBSP}005{NBSP}500{NBSP}USD" in fr and '<td class="rag-green">Vert</td>' in fr
+    assert f"37,5{NNBSP}%" in fr and f"1{NNBSP}005{NNBSP}500{NBSP}USD" in fr and '<td class="rag-green">Vert</td>' in fr
     assert "37.5%" in en and "1,005,500" in en and ">Green<" in en
 
 
 def test_trimmed_shows_extra_decimals_only_where_they_say_something():
     assert _trimmed(1.65519, 2, 4, "fr") == "1,6552"
-    assert _trimmed(241377.03, 2, 4, "fr") == f"241{NBSP}377,03"
+    assert _trimmed(241377.03, 2, 4, "fr") == f"241{NNBSP}377,03"
     assert _trimmed(53.0, 0, 2, "en") == "53"
 
 
@@ -78,7 +79,7 @@ def test_published_check_explains_each_status_in_the_annex_language():
                              "source": ["l. 1", "l. 2", "l. 3", "l. 4"]})
     fr = published_check(figures, reported, "fr").set_index("figure_id")["explanation"]
     assert fr["F1"] == "arrondi, il vaudrait 1,66"
-    assert fr["F2"] == f"écart de 20{NBSP}000,00"
+    assert fr["F2"] == f"écart de 20{NNBSP}000,00"
     assert fr["F3"] == ""
     assert fr["F4"] == "les dépenses connues s'arrêtent au 31 décembre 2020, avant le 20 mars 2021"
     en = published_check(figures, reported, "en").set_index("figure_id")["explanation"]
@@ -93,8 +94,8 @@ def test_a_truncated_figure_is_said_rounded_as_the_report_prints_it():
                             "unit": ["EUR", "EUR"], "note": ["", ""]})
     reported = pd.DataFrame({"figure_id": ["F1", "F2"], "label": ["a", "b"], "source": ["p. 1", "p. 2"]})
     fr = published_check(figures, reported, "fr").set_index("figure_id")["explanation"]
-    assert fr["F1"] == f"arrondi, il vaudrait 1{NBSP}300{NBSP}000", fr["F1"]
-    assert fr["F2"] == f"arrondi, il vaudrait 1{NBSP}300", fr["F2"]   # half up, as the verdict rounds
+    assert fr["F1"] == f"arrondi, il vaudrait 1{NNBSP}300{NNBSP}000", fr["F1"]
+    assert fr["F2"] == f"arrondi, il vaudrait 1{NNBSP}300", fr["F2"]   # half up, as the verdict rounds
     en = published_check(figures, reported, "en").set_index("figure_id")["explanation"]
     assert en["F1"] == "rounded, it would be 1,300,000", en["F1"]
 
@@ -105,13 +106,13 @@ def test_published_check_says_a_percentage_was_written_as_a_fraction():
                                                           "as 52.9 %: equal when rounded to 1 decimal(s)"]})
     reported = pd.DataFrame({"figure_id": ["F1"], "label": ["a"], "source": ["l. 1"]})
     fr = published_check(figures, reported, "fr").set_index("figure_id")
-    assert fr.loc["F1", "explanation"] == f"écrit comme une fraction de 1 : 52,9{NBSP}%"
+    assert fr.loc["F1", "explanation"] == f"écrit comme une fraction de 1 : 52,9{NNBSP}%"
     assert fr.loc["F1", "computed"] == "52,852"        # two decimals more than the printed percentage, as for others
     assert published_check(figures, reported, "en").loc[0, "explanation"] == "written as a fraction of 1: 52.9%"
     truncated = figures.assign(value=[52.86], reported=["0.528"], status=["truncated"],
                                note=["printed 0.528 as a fraction of 1, read as 52.8 %: truncated, not rounded"])
     assert published_check(truncated, reported, "fr").loc[0, "explanation"] == \
-        f"écrit comme une fraction de 1 : 52,8{NBSP}% ; arrondi, il vaudrait 52,9"
+        f"écrit comme une fraction de 1 : 52,8{NNBSP}% ; arrondi, il vaudrait 52,9"
 
 
 def test_published_check_says_a_fraction_was_written_as_a_percentage():
@@ -147,8 +148,8 @@ def test_published_check_of_a_figure_printed_in_millions():
                             "reported": ["2,4 M EUR", "2,4 M EUR"], "status": ["match", "mismatch"], "note": ["", ""]})
     reported = pd.DataFrame({"figure_id": ["F1", "F2"], "label": ["a", "b"], "source": ["l. 1", "l. 2"]})
     fr = published_check(figures, reported, "fr").set_index("figure_id")
-    assert fr["computed"].tolist() == [f"2{NBSP}436{NBSP}000", f"2{NBSP}560{NBSP}000"]
-    assert fr.loc["F2", "explanation"] == f"écart de -160{NBSP}000"
+    assert fr["computed"].tolist() == [f"2{NNBSP}436{NNBSP}000", f"2{NNBSP}560{NNBSP}000"]
+    assert fr.loc["F2", "explanation"] == f"écart de -160{NNBSP}000"
 
 
 def test_an_indicators_values_keep_the_decimals_they_have():
@@ -189,8 +190,8 @@ def test_a_percentage_below_a_rating_limit_is_never_shown_rounded_up_to_it():
                                                        "rag_final": "rag"},
                       {"indicator_achievement_final": "pct", "rag_final": "word"}, "fr", "USD", rag="rag_final")
     shown = [[cell["text"] for cell in row] for row in data["rows"]]
-    assert shown == [["H", "79,99\u00a0%", "Orange"], ["A", "49,98\u00a0%", "Rouge"], ["G", "80,0\u00a0%", "Vert"]]
-    assert fmt.rated_percent(79.96, (80, 50), 0, "en") == "79.96%" and fmt.rated_percent(79.4, (80, 50), 0) == "79\u00a0%"
+    assert shown == [["H", "79,99\u202f%", "Orange"], ["A", "49,98\u202f%", "Rouge"], ["G", "80,0\u202f%", "Vert"]]
+    assert fmt.rated_percent(79.96, (80, 50), 0, "en") == "79.96%" and fmt.rated_percent(79.4, (80, 50), 0) == "79\u202f%"
 
 
 def test_a_published_figure_of_the_earlier_annex_is_said_so(shown):

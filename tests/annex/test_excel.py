@@ -11,6 +11,7 @@ import pytest
 
 from documents import html_tables
 from helpers.annex import excel
+from helpers.annex.words import say
 from small_annex import FORMULA, SCRIPT, WHEN, WORDS, notebook, page
 
 FIGURES = pd.DataFrame({"section": ["execution", "reconciliation"], "metric": ["physical_execution_rate", "=cmd"],
@@ -122,6 +123,32 @@ def test_the_figures_sheet_says_why_in_the_annex_language_and_keeps_percentages_
         assert why["Why not computable"] == "no final target"
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_figures_sheet_shows_each_figure_with_the_format_of_its_unit(lang):
+    """The figures sheet stored its numbers with Excel's General format (136760.12, 0.279697473, 591.519681): an
+    amount and a count now show their thousands grouped (« 12 500 » in a French Excel), cents when there are some,
+    a % as on the section sheets, a ratio 3 decimals, a small value two significant digits, a p-value as in the
+    tables."""
+    figures = pd.DataFrame({
+        "metric": ["budget", "spent", "women_share", "women_share", "impact_effect_sd", "balance_smd",
+                   "comparison_ess", "impact_p_holm", "survey_mean"],
+        "value": [12500.0, 136760.12, 45.0, 0.04, 0.279697, -0.003483, 591.519681, 0.0004, 325.4],
+        "unit": ["USD", "USD", "%", "%", "ratio", "ratio", "count", None, None],
+        "n": [None, 3, 1200, 1200, None, None, 480, None, None],
+        "p_value": [None, None, None, None, 0.0496, None, None, None, None]})
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook(lang), figures, WHEN)))
+    sheet = book.worksheets[-1]
+    heads = [c.value for c in sheet[1]]
+    value, n, p = (heads.index(say(f"figures_column_{c}", lang)) + 1 for c in ("value", "n", "p_value"))
+    space, mark = (" ", ",") if lang == "fr" else ("", ".")
+    assert [sheet.cell(row, value).number_format for row in range(2, 11)] == [
+        "#,##0", "#,##0.00", f"0.0{space}%", f"0.000{space}%", "#,##0.000", "#,##0.0000", "#,##0.0",
+        f'[<0.001]"<\u00a00{mark}001";0.000', "#,##0.00"]
+    assert [sheet.cell(row, value).value for row in range(2, 11)] == [12500, 136760.12, 0.45, 0.0004, 0.279697,
+                                                                      -0.003483, 591.519681, 0.0004, 325.4]
+    assert sheet.cell(4, n).number_format == "#,##0" and sheet.cell(6, p).number_format.startswith("[<0.001]")
+
+
 def test_a_figures_table_longer_than_a_sheet_goes_on_to_the_next(monkeypatch):
     monkeypatch.setattr(excel, "EXCEL_MAX_ROWS", 3)   # a header and 2 rows per sheet
     figures = pd.DataFrame({"metric": ["=a", "b", "c", "d", "e"], "value": [1.0, 2.0, 3.0, 4.0, 5.0]})
@@ -216,7 +243,7 @@ def test_a_published_figure_is_a_number_in_the_sheet_only_when_it_cannot_be_misr
     else:
         assert cell.value == number and cell.data_type == "n"
     page = nb.cells[3].outputs[1]["data"]["text/html"]
-    assert f">{printed}<" in page.replace("\u00a0", " ")   # the page shows it as printed
+    assert f">{printed}<" in page.replace("\u00a0", " ").replace("\u202f", " ")   # the page shows it as printed
 
 
 def test_a_label_that_looks_like_an_excel_escape_is_shown_as_written(tmp_path):

@@ -30,3 +30,18 @@ def test_merge_keeps_the_annex_language_and_drops_parameters():
 def test_generation_time_follows_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1609372800")
     assert export.generated_at().isoformat() == "2020-12-31T00:00:00+00:00"
+
+
+def test_the_browser_tab_of_each_annex_says_which_annex_it_is():
+    """Every annex of a project had the project's title as its page title: the tabs of Maroc's, Tunisie's and the
+    whole project's annexes read alike. The tab starts with the annex's name; the page's heading stays the title."""
+    import html
+
+    title = "Appui à la migration équitable pour le Maghreb (AMEM)"
+    nb = nbformat.v4.new_notebook()
+    meta = {"lang": "fr", "title": title, "kicker": "Annexe d'évaluation — Maroc", "facts": [], "provenance": []}
+    page = export.render(nb, dict(meta, annex_name="République démocratique du Congo"))
+    tab = html.unescape(re.search(r"<title>(.*?)</title>", page)[1])
+    assert tab == f"République démocratique du Congo — {title}"
+    assert html.unescape(re.search(r"<h1>(.*?)</h1>", page)[1]) == title
+    assert html.unescape(re.search(r"<title>(.*?)</title>", export.render(nb, meta))[1]) == title

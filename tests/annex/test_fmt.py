@@ -6,25 +6,26 @@ import pytest
 from helpers.annex import fmt
 
 NBSP = "\u00a0"
+NNBSP = "\u202f"   # French thousands and before %: the narrow no-break space
 
 
 @pytest.mark.parametrize("value, decimals, lang, expected", [
-    (37.5, 1, "fr", f"37,5{NBSP}%"),
+    (37.5, 1, "fr", f"37,5{NNBSP}%"),
     (37.5, 1, "en", "37.5%"),
-    (52.851, 0, "fr", f"53{NBSP}%"),
-    (0.05, 1, "fr", f"0,1{NBSP}%"),      # half away from zero, not banker's rounding
-    (-0.04, 1, "fr", f"0,0{NBSP}%"),     # no "-0,0"
+    (52.851, 0, "fr", f"53{NNBSP}%"),
+    (0.05, 1, "fr", f"0,1{NNBSP}%"),      # half away from zero, not banker's rounding
+    (-0.04, 1, "fr", f"0,0{NNBSP}%"),     # no "-0,0"
 ])
 def test_percent(value, decimals, lang, expected):
     assert fmt.percent(value, decimals, lang) == expected
 
 
 @pytest.mark.parametrize("value, decimals, lang, expected", [
-    (1005500, 0, "fr", f"1{NBSP}005{NBSP}500"),
+    (1005500, 0, "fr", f"1{NNBSP}005{NNBSP}500"),
     (1005500, 0, "en", "1,005,500"),
-    (1362610.125, 2, "fr", f"1{NBSP}362{NBSP}610,13"),
+    (1362610.125, 2, "fr", f"1{NNBSP}362{NNBSP}610,13"),
     (2.675, 2, "en", "2.68"),           # the decimal value people see, not the binary float below it
-    (-20000, 0, "fr", f"-20{NBSP}000"),
+    (-20000, 0, "fr", f"-20{NNBSP}000"),
 ])
 def test_number(value, decimals, lang, expected):
     assert fmt.number(value, decimals, lang) == expected
@@ -37,7 +38,7 @@ def test_missing_values_print_as_not_available(missing):
 
 
 def test_money_and_date():
-    assert fmt.money(2777777.78, "USD", "fr") == f"2{NBSP}777{NBSP}778{NBSP}USD"
+    assert fmt.money(2777777.78, "USD", "fr") == f"2{NNBSP}777{NNBSP}778{NBSP}USD"
     assert fmt.date(dt.date(2020, 12, 31), "fr") == "31 décembre 2020"
     assert fmt.date("2021-03-01", "fr") == "1er mars 2021"
     assert fmt.date(dt.date(2020, 12, 31), "en") == "31 December 2020"
@@ -61,7 +62,7 @@ def test_unknown_language_is_refused():
 
 @pytest.mark.parametrize("text, lang, expected", [
     ("17,708", "fr", (17.708, 3)), ("1\u00a0005\u00a0500,25", "fr", (1005500.25, 2)), ("-3,5", "fr", (-3.5, 1)),
-    ("\u221212", "fr", (-12.0, 0)), ("1,234.5", "en", (1234.5, 1)), ("17,7\u00a0%", "fr", None),
+    ("\u221212", "fr", (-12.0, 0)), ("1,234.5", "en", (1234.5, 1)), ("17,7\u202f%", "fr", None),
     ("1\u00a0000\u00a0USD", "fr", None), ("1,23", "en", None), ("12.5", "fr", None), ("n.d.", "fr", None)])
 def test_a_number_as_number_prints_it_is_read_back_with_its_decimals(text, lang, expected):
     assert fmt.read_number(text, lang) == expected
@@ -109,7 +110,7 @@ def test_p_value_never_rounds_across_five_percent(value, lang, expected):
 @pytest.mark.parametrize("value, decimals, lang, expected", [
     (-0.0004, 3, "fr", "-0,00040"), (0.0004, 3, "fr", "0,00040"),   # both were « 0,000 », the sign dropped
     (-0.000365, 3, "en", "-0.00037"), (0.0012, 3, "fr", "0,0012"), (-0.0006, 3, "fr", "-0,00060"), (0.3, 1, "fr", "0,30"), (-0.1906, 3, "fr", "-0,191"),
-    (0.0, 3, "fr", "0,000"), (-0.04, 1, "fr", "-0,040"), (12345.6789, 3, "fr", f"12{NBSP}345,679"),
+    (0.0, 3, "fr", "0,000"), (-0.04, 1, "fr", "-0,040"), (12345.6789, 3, "fr", f"12{NNBSP}345,679"),
     (2e-17, 3, "fr", "0,000"),   # the floating-point noise of a zero difference
     (float("nan"), 3, "fr", "n.d.")])
 def test_an_effect_bound_or_se_never_shows_zero_when_it_is_not(value, decimals, lang, expected):
@@ -119,8 +120,8 @@ def test_an_effect_bound_or_se_never_shows_zero_when_it_is_not(value, decimals, 
     assert fmt.nonzero(value, decimals, lang) == expected
 
 
-@pytest.mark.parametrize("value, fr, en", [(0.04, "0,040\u00a0%", "0.040%"), (0.4, "0,4\u00a0%", "0.4%"),
-                                           (0.0, "0,0\u00a0%", "0.0%"), (15.04, "15,0\u00a0%", "15.0%")])
+@pytest.mark.parametrize("value, fr, en", [(0.04, "0,040\u202f%", "0.040%"), (0.4, "0,4\u202f%", "0.4%"),
+                                           (0.0, "0,0\u202f%", "0.0%"), (15.04, "15,0\u202f%", "15.0%")])
 def test_a_share_that_is_not_0_never_shows_0(value, fr, en):
     """A survey's share of 0.04 % with a disability was « 0,0 % » in the headline sentence: none, where some were."""
     from helpers.annex.fmt import share_percent
@@ -137,12 +138,12 @@ def test_the_survey_headline_shows_a_small_share_as_it_is():
     frame = pd.DataFrame({"variable": [WG_COLUMN], "n": [2500], "estimate": [0.0004], "ci_low": [0.0001],
                           "ci_high": [0.0029]})
     text = headline_text(None, frame, "fr")[0]
-    assert "0,040\u00a0%" in text and "0,010\u00a0%" in text and "0,0\u00a0%" not in text
+    assert "0,040\u202f%" in text and "0,010\u202f%" in text and "0,0\u202f%" not in text
 
 
-@pytest.mark.parametrize("value, shown", [(29.96, "29,96\u00a0%"), (35.04, "35,04\u00a0%"), (33.33, "33,3\u00a0%"),
-                                          (29.95, "29,95\u00a0%"),   # round(29.95, 1) is 29.9, shown 30,0
-                                          (30.0, "30,0\u00a0%"), (35.0, "35,0\u00a0%")])
+@pytest.mark.parametrize("value, shown", [(29.96, "29,96\u202f%"), (35.04, "35,04\u202f%"), (33.33, "33,3\u202f%"),
+                                          (29.95, "29,95\u202f%"),   # round(29.95, 1) is 29.9, shown 30,0
+                                          (30.0, "30,0\u202f%"), (35.0, "35,0\u202f%")])
 def test_a_share_outside_its_band_is_never_shown_on_its_limit(value, shown):
     """A staff-cost share of 29.96 % was « 30,0 % » beside « en dessous de la norme » (30-35 %)."""
     from helpers.annex.fmt import band_percent
@@ -166,7 +167,7 @@ def test_a_band_limit_keeps_every_digit_it_has():
     « 0,98 », a staff-share band to 32.5 % « 33 % » (ctx.num_limit, ctx.pct_limit in the notebooks)."""
     assert fmt.limit_number(0.975, 2, "fr") == "0,975"
     assert fmt.limit_number(0.97, 2, "fr") == "0,97" and fmt.limit_number(1.1, 2, "en") == "1.10"
-    assert fmt.limit_percent(32.5, 0, "fr") == "32,5\u00a0%" and fmt.limit_percent(30.0, 0, "en") == "30%"
+    assert fmt.limit_percent(32.5, 0, "fr") == "32,5\u202f%" and fmt.limit_percent(30.0, 0, "en") == "30%"
     assert fmt.limit_number(0.1 + 0.2, 2, "fr") == "0,30"   # binary noise is no digit
 
 

@@ -101,9 +101,9 @@ def test_a_womens_share_leaving_out_unknown_sex_gives_its_bounds_under_the_index
         FIGURES + "gender,women_share,all,63.2768361581921,%,177,,,,,,,112 women of 177 participants; census "
         "(monitoring counts): no confidence interval; 40 participant(s) of unknown sex\n", encoding="utf-8")
     page = render_index(root, "fr")
-    assert ("p / a, Part des femmes : 63,3\xa0% des 177 participants dont le sexe est connu ; 40 autres, de sexe "
-            "non renseigné, n&#x27;y sont pas comptés. Parmi tous, la part des femmes est entre 51,6\xa0% (aucune "
-            "femme parmi eux) et 70,0\xa0% (rien que des femmes).") in page
+    assert ("p / a, Part des femmes : 63,3\u202f% des 177 participants dont le sexe est connu ; 40 autres, de sexe "
+            "non renseigné, n&#x27;y sont pas comptés. Parmi tous, la part des femmes est entre 51,6\u202f% (aucune "
+            "femme parmi eux) et 70,0\u202f% (rien que des femmes).") in page
     assert "of the 177 participants whose sex is known; 40 others" in render_index(root, "en")
     (root / "p" / "a.figures.csv").write_text(
         FIGURES + "gender,women_share,all,63.2768361581921,%,177,,,,,,,112 women of 177 participants\n",
@@ -114,7 +114,7 @@ def test_a_womens_share_leaving_out_unknown_sex_gives_its_bounds_under_the_index
         FIGURES + "execution,physical_execution_rate,all,50,%,2,,,,,,,\n"
         "gender,women_share,all,60,%,,,,,,,,3 women; 2 participant(s) of unknown sex\n", encoding="utf-8")
     page = render_index(root, "fr")
-    assert '<td class="num">50,0\xa0%</td>' in page and '<td class="num">60,0\xa0%</td>' in page, page
+    assert '<td class="num">50,0\u202f%</td>' in page and '<td class="num">60,0\u202f%</td>' in page, page
 
 
 def test_the_index_says_what_truncated_means_and_when_nothing_was_published(tmp_path):
@@ -125,3 +125,36 @@ def test_the_index_says_what_truncated_means_and_when_nothing_was_published(tmp_
         "execution,physical_execution_rate,all,50,%,2,,,,,,,\n", encoding="utf-8")
     page = render_index(root, "fr")
     assert "Tronqué :" not in page and '<td class="num">aucun</td>' in page
+
+
+def test_the_index_of_english_projects_is_in_english(tmp_path):
+    """``make annexes`` wrote index.html in French whatever the projects' language: an English project's index read
+    « Annexes d'évaluation », « Exécution physique », « 25,0 % » beside its English annexes. It is now in the
+    build's --language when given, else in its projects' language when they share one (an English project built
+    beside the French sample: English), else French, the annexes' default."""
+    from helpers.pipeline import runner
+
+    root = _root(tmp_path)
+    params = tmp_path / "params"
+    for project, language in (("p", "en"), ("q", "en")):
+        (params / project).mkdir(parents=True)
+        (params / project / "project.yaml").write_text(f"language: {language}\n", encoding="utf-8")
+        (params / project / "a.yaml").write_text("country: all\n", encoding="utf-8")
+    layout = runner.Layout(data=tmp_path / "data", params=params, notebooks=tmp_path / "notebooks",
+                           build=tmp_path)
+
+    def index(language: str = "") -> str:
+        runner._write_index(layout, language)
+        return (root / "index.html").read_text(encoding="utf-8")
+
+    assert '<html lang="en">' in index() and "<h1>Evaluation annexes</h1>" in index()
+    assert '<html lang="fr">' in index("fr")
+    (params / "q" / "project.yaml").write_text("language: fr\n", encoding="utf-8")   # the French sample beside it
+    assert '<html lang="fr">' in index() and '<html lang="en">' in index("en")
+
+    def built(*projects: str) -> str:
+        runner._write_index(layout, "", set(projects))
+        return (root / "index.html").read_text(encoding="utf-8")
+
+    assert '<html lang="en">' in built("p") and '<html lang="fr">' in built("q")
+    assert '<html lang="fr">' in built("p", "q")

@@ -22,7 +22,7 @@ EVENTS = pd.DataFrame({"event_id": [f"E{i:05d}" for i in range(20_000)],
 
 
 @pytest.mark.parametrize("language, sentence", [
-    ("fr", "Les 30 lignes affichées sont celles dont « Participants » est le plus élevé. 19\u00a0970 autres lignes "
+    ("fr", "Les 30 lignes affichées sont celles dont « Participants » est le plus élevé. 19\u202f970 autres lignes "
            "ne le sont pas ; toutes figurent dans ensemble.xlsx et ensemble.figures.csv."),
     ("en", "The 30 rows shown are those with the highest 'Participants'. 19,970 more rows are left out; every row "
            "is in ensemble.xlsx and ensemble.figures.csv."),

@@ -13,6 +13,7 @@ from helpers.data.loader import load_project, scope
 from helpers.data.params import load_annex_params
 
 NBSP = "\u00a0"
+NNBSP = "\u202f"   # French thousands and before %
 
 
 def _labels(fig) -> dict[str, list[str]]:
@@ -47,7 +48,7 @@ def test_decimal_ticks_follow_the_language():
 
 def test_thousands_ticks_follow_the_language():
     fr, en = _labels(_stacked("fr")), _labels(_stacked("en"))
-    assert f"1{NBSP}000" in fr["x"] and "1,000" in en["x"], (fr, en)
+    assert f"1{NNBSP}000" in fr["x"] and "1,000" in en["x"], (fr, en)
     assert fr["y"] == ["R1", "R2"]                                  # category labels are left as they are
 
 
@@ -56,8 +57,27 @@ def test_hbar_percent_ticks_and_values(tmp_path):
     fig = plots.hbar(frame, "name", "rate", title="t", xlabel="x", lang="fr",
                      fmt_value=lambda v: fmt.percent(v, 1, "fr"))
     labels = _labels(fig)
-    assert labels["texts"] == [f"12,5{NBSP}%", f"87,2{NBSP}%"] or labels["texts"] == [f"12,5{NBSP}%", f"87,3{NBSP}%"]
+    assert labels["texts"] == [f"12,5{NNBSP}%", f"87,2{NNBSP}%"] or labels["texts"] == [f"12,5{NNBSP}%", f"87,3{NNBSP}%"]
     assert labels["x"][:3] == ["0", "20", "40"]
+
+
+def test_the_status_chart_counts_every_activity_of_its_table():
+    """Activities without a known status (« unknown »: analyses.execution counts them, the table shows them) are a
+    segment of their bar, « Sans statut », after the others: the chart dropped them, Tunisie's bar read 1 activity
+    where its table read 3."""
+    from helpers.analyses import execution
+
+    acts = pd.DataFrame({"country": ["Maroc"] * 4 + ["Tunisie"] * 3, "weight": float("nan"),
+                         "status": ["done", "done", None, "in_progress", None, "Suspendu", "done"]})
+    counts = execution.activity_status_count(acts, by="country")
+    codes = (*execution.STATUS_CODES, execution.UNKNOWN)
+    fig = plots.stacked_status(counts, "country", "status", "n", order=list(execution.STATUS_CODES),
+                               labels={c: fmt.word(c, "fr") for c in codes}, title="t", xlabel="x")
+    table = counts.groupby("country")["n"].sum()
+    assert fig.annex_summary["items"] == [(name, None, float(n)) for name, n in table.items()] == \
+        [("Maroc", None, 4.0), ("Tunisie", None, 3.0)]
+    assert fig.annex_summary["parts"] == ["Réalisé", "En cours", "Sans statut"]
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["Réalisé", "En cours", "Sans statut"]
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -70,7 +90,7 @@ def test_the_annex_localises_every_figure_it_embeds(language):
     counts = pd.DataFrame({"name": ["R1"], "status": ["done"], "n": [2500]})
     fig = plots.stacked_status(counts, "name", "status", "n", order=["done"], labels={}, title="t", xlabel="x")
     ctx.figure(fig, fr="f", en="e")
-    expected = f"1{NBSP}200" if language == "fr" else "1,200"
+    expected = f"1{NNBSP}200" if language == "fr" else "1,200"
     assert expected in _labels(fig)["x"] and shown[0].startswith("<figure>")
 
 
@@ -180,7 +200,7 @@ def test_a_negative_value_has_its_bar_and_its_value_beside_it():
     fig.canvas.draw()
     ax = fig.axes[0]
     assert ax.get_xlim()[0] < -50
-    value = next(t for t in ax.texts if t.get_text() == f"-50,0{NBSP}%")
+    value = next(t for t in ax.texts if t.get_text() == f"-50,0{NNBSP}%")
     box, axes_box = value.get_window_extent(), ax.get_window_extent()
     assert box.x0 >= axes_box.x0 and box.x1 <= ax.transData.transform((-50, 0))[0] + 1
     ticks = [t.get_window_extent() for t in ax.get_yticklabels() if t.get_text()]
@@ -241,10 +261,10 @@ def test_a_rated_bar_says_its_rating_in_words_beside_its_value():
                      fmt_value=lambda v: fmt.percent(v, 1, "fr"), colors=[plots.RAG["green"], plots.RAG["red"],
                                                                         plots.RAG["red"]],
                      marks=[fmt.word("green", "fr"), fmt.word("red", "fr"), fmt.word("red", "fr")], reference=100)
-    assert _labels(fig)["texts"][:3] == [f"100,0{NBSP}% · Vert", f"38,7{NBSP}% · Rouge", f"0,0{NBSP}% · Rouge"]
+    assert _labels(fig)["texts"][:3] == [f"100,0{NNBSP}% · Vert", f"38,7{NNBSP}% · Rouge", f"0,0{NNBSP}% · Rouge"]
     unrated = plots.hbar(frame, "key", "pct", title="t", xlabel="x", fmt_value=lambda v: fmt.percent(v, 1, "fr"),
                          marks=[None, "", None])
-    assert _labels(unrated)["texts"] == [f"100,0{NBSP}%", f"38,7{NBSP}%", f"0,0{NBSP}%"]
+    assert _labels(unrated)["texts"] == [f"100,0{NNBSP}%", f"38,7{NNBSP}%", f"0,0{NNBSP}%"]
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -265,7 +285,7 @@ def test_the_spending_curve_reads_months_and_its_unit_once(language):
     months = ("janv.", "avr.", "juil.", "oct.") if language == "fr" else ("Jan", "Apr", "Jul", "Oct")
     assert labels["x"] and all(t.split(NBSP)[0] in months and t.split(NBSP)[1].isdigit() for t in labels["x"]), labels
     assert "0" in labels["y"] and not any("k" in t for t in labels["y"] + labels["texts"]), labels
-    assert (f"1{NBSP}363" if language == "fr" else "1,363") in labels["texts"]
+    assert (f"1{NNBSP}363" if language == "fr" else "1,363") in labels["texts"]
     assert fig.axes[0].get_ylabel() == ("En milliers d'USD" if language == "fr" else "USD thousands")
     assert ctx.thousands_of("XOF") == ("En milliers de XOF" if language == "fr" else "XOF thousands")
 
@@ -297,12 +317,12 @@ def test_a_figure_s_alt_text_says_what_it_shows(language):
     alts = [html.unescape(re.search(r'alt="([^"]*)"', markup)[1]) for markup in shown]
     if language == "fr":
         assert alts == [
-            f"Diagramme en barres « Taux », 3 barres : la plus grande, Tunisie (50,0{NBSP}%) ; la plus petite, "
-            f"Libye (0,0{NBSP}%).",
-            f"Barres empilées « Statuts » (Réalisé, En cours), 2 barres : le plus grand total, Régional (2{NBSP}000) ; "
+            f"Diagramme en barres « Taux », 3 barres : la plus grande, Tunisie (50,0{NNBSP}%) ; la plus petite, "
+            f"Libye (0,0{NNBSP}%).",
+            f"Barres empilées « Statuts » (Réalisé, En cours), 2 barres : le plus grand total, Régional (2{NNBSP}000) ; "
             "le plus petit, Libye (1).",
-            f"Courbe « Dépenses » (En milliers d'USD) : de 0 en juil.{NBSP}2018 à 1{NBSP}363 en janv.{NBSP}2021 ; "
-            f"le rythme prévu y est de 2{NBSP}250."]
+            f"Courbe « Dépenses » (En milliers d'USD) : de 0 en juil.{NBSP}2018 à 1{NNBSP}363 en janv.{NBSP}2021 ; "
+            f"le rythme prévu y est de 2{NNBSP}250."]
     else:
         assert alts[0] == "Bar chart 'Taux', 3 bars: the largest, Tunisie (50.0%); the smallest, Libye (0.0%)."
         assert "Régional (2,000)" in alts[1] and f"from 0 in Jul{NBSP}2018 to 1,363 in Jan{NBSP}2021" in alts[2]
@@ -315,6 +335,41 @@ def test_a_figure_s_alt_text_says_what_it_shows(language):
     alt = html.unescape(re.search(r'alt="([^"]*)"', shown[-1])[1])
     assert alt == ("Barres empilées « S », 3 valeurs égales (2) : R1, R2, R3." if language == "fr" else
                    "Stacked bars 'S', 3 equal values (2): R1, R2, R3.")
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_the_overlap_and_event_study_alt_texts_say_their_data(language):
+    """The propensity overlap and the event study had the caption as their alt text: they now say each group's
+    count and the spread of its scores with the trimming bounds, and each series' gap and interval per period."""
+    params = load_annex_params("amem", "ensemble").model_copy(update={"language": language})
+    data = load_project("amem")
+    shown: list[str] = []
+    ctx = Annex(params=params, project_data=data, data=scope(data, params.country), show=shown.append)
+    scores = pd.DataFrame({"treated": [1, 1, 1, 0, 0], "score": [0.2, 0.5, 0.9, 0.1, 0.3]})
+    ctx.figure(plots.overlap(scores, groups={1: "traités", 0: "comparaison"}, title="Recouvrement", xlabel="s",
+                             ylabel="p", fmt_value=lambda v: ctx.num(v, 1), fmt_share=lambda v: ctx.pct(100 * v, 0),
+                             bounds=(0.05, 0.95), bounds_label="b"), fr="Légende", en="Caption")
+    leads = pd.DataFrame({"period": ["2019", "2020", "2021"] * 2, "relative": [-1, 0, 1] * 2,
+                          "weighted": [False] * 3 + [True] * 3,
+                          "estimate": [-3.2, 0.0, 45.125, -1.0, 0.0, 40.0],
+                          "ci_low": [-8.0, None, 30.0, -6.0, None, 25.5],
+                          "ci_high": [1.5, None, 60.25, 4.0, None, 54.5]})
+    ctx.figure(plots.event_study(leads, series={False: "sans pondération", True: "pondéré"}, title="Revenu",
+                                 xlabel="x", ylabel="y", programme_label="programme"), fr="Légende", en="Caption")
+    alts = [html.unescape(re.search(r'alt="([^"]*)"', markup)[1]) for markup in shown]
+    if language == "fr":
+        assert alts == [
+            "Histogrammes superposés « Recouvrement » : traités, 3 scores de 0,20 à 0,90 (médiane 0,50) ; "
+            "comparaison, 2 scores de 0,10 à 0,30 (médiane 0,20) ; bornes d'élagage 0,05 et 0,95.",
+            "Écarts par période « Revenu », avec leurs intervalles de confiance à 95 % : sans pondération, "
+            "2019 : -3,2 (-8,0 à 1,5), 2020 (0,0), 2021 : 45,1 (30,0 à 60,3) ; pondéré, 2019 : -1,0 (-6,0 à 4,0), "
+            "2020 (0,0), 2021 : 40,0 (25,5 à 54,5) ; le programme commence après 2020."]
+    else:
+        assert alts[0].startswith("Overlaid histograms 'Recouvrement': traités, 3 scores from 0.20 to 0.90 "
+                                  "(median 0.50); comparaison, 2 scores")
+        assert "sans pondération, 2019: -3.2 (-8.0 to 1.5), 2020 (0.0), 2021: 45.1 (30.0 to 60.3)" in alts[1]
+        assert alts[1].endswith("; the programme starts after 2020.")
+    assert all("Légende" not in a and "Caption" not in a for a in alts)
 
 
 SKILLS = ["Compétences utilisées au travail : Langue", "Compétences utilisées au travail : Numérique",

@@ -67,7 +67,7 @@ def test_numbers_are_right_aligned_rag_cells_shaded_rows_kept_whole_headers_repe
     lang, _, _, document = made
     status = document.tables[1]
     share_cell = status.rows[1].cells[2]
-    assert share_cell.text == ("40,0\u00a0%" if lang == "fr" else "40.0%")
+    assert share_cell.text == ("40,0\u202f%" if lang == "fr" else "40.0%")
     assert share_cell.paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
     assert status.rows[1].cells[0].paragraphs[0].alignment is None
     fills = {row.cells[4].text: row.cells[4]._tc.find(f"{W}tcPr/{W}shd").get(f"{W}fill") for row in status.rows[1:]}

@@ -732,7 +732,7 @@ def test_codes_the_survey_declares_are_not_answered_and_code_like_outliers_are_t
     pd.testing.assert_frame_equal(est.estimates(survey).drop(columns="key"),
                                   est.estimates(reference).drop(columns="key"))
     text = design_text(survey, est.design_summary(survey), "fr")
-    assert "8\u00a0888, -99" in text and "non-réponses" in text
+    assert "8\u202f888, -99" in text and "non-réponses" in text
     below = submissions.copy()
     below.loc[answered[:3], "emploi/revenu"] = 999
     below.loc[answered[3], "emploi/revenu"] = 1500                  # a true answer above the code

@@ -87,7 +87,7 @@ def test_sections_without_data_say_so_instead_of_failing(built):
 
 def test_french_annex_formats_numbers_the_french_way(built):
     text = (built.build / "annexes" / "amem" / "ensemble.html").read_text(encoding="utf-8")
-    assert re.search(r"\d+,\d\u00a0%", text), "no French percentage like 44,4 %"
+    assert re.search(r"\d+,\d\u202f%", text), "no French percentage like 44,4 %"
     assert not re.search(r">\d+\.\d%<", text), "an English-formatted percentage in a French annex"
 
 
@@ -109,7 +109,7 @@ def test_women_by_country_shows_every_participant_and_those_whose_sex_is_unknown
     total, unknown, women, share = shown["Tunisie"]
     assert (number(total), number(unknown), number(women)) == (
         tunisie["participants_total"], tunisie["participants_sex_unknown"], tunisie["women"])
-    assert share == f"{100 * number(women) / (number(total) - number(unknown)):.1f}\u00a0%".replace(".", ",")
+    assert share == f"{100 * number(women) / (number(total) - number(unknown)):.1f}\u202f%".replace(".", ",")
 
 
 @pytest.mark.parametrize("annex", ANNEXES)

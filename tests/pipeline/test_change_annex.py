@@ -20,6 +20,7 @@ from sample_layout import sample_layout
 
 pytestmark = pytest.mark.slow
 NBSP = "\u00a0"
+NNBSP = "\u202f"   # French thousands
 
 
 def build(root: Path) -> subprocess.CompletedProcess:
@@ -82,14 +83,14 @@ def test_a_later_reporting_date_is_compared_with_the_first_build(tmp_path):
 
     # the annex puts the earlier value beside the headline figure, and lists what moved
     html = (annexes / "ensemble.html").read_text(encoding="utf-8")
-    beside = f"1{NBSP}373{NBSP}103{NBSP}USD (31/12/2020{NBSP}: 1{NBSP}363{NBSP}103{NBSP}USD)"
+    beside = f"1{NNBSP}373{NNBSP}103{NBSP}USD (31/12/2020{NBSP}: 1{NNBSP}363{NNBSP}103{NBSP}USD)"
     assert beside in html
     assert "Évolution depuis l&#x27;annexe précédente" in html or "Évolution depuis l'annexe précédente" in html
     assert "Aucune version antérieure de cette annexe" not in html
     # Word shows the same sentence; Excel has the previous values in its figures sheet
     with zipfile.ZipFile(annexes / "ensemble.docx") as docx:
         document = docx.read("word/document.xml").decode("utf-8")
-    assert "(31/12/2020" in document and f"1{NBSP}363{NBSP}103{NBSP}USD)" in document
+    assert "(31/12/2020" in document and f"1{NNBSP}363{NNBSP}103{NBSP}USD)" in document
     sheet = pd.read_excel(io.BytesIO((annexes / "ensemble.xlsx").read_bytes()), sheet_name="Chiffres")   # (a French annex)
     from helpers.annex.fmt import word   # the sheet speaks the annex language (French here)
 

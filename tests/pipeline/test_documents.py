@@ -145,7 +145,7 @@ def test_a_figure_of_an_english_report_is_not_another_number_in_a_french_annex_s
     assert runner.build(project="amem", annex="ensemble", layout=layout) == 0
     page, _, book = _files(layout, "ensemble")
     row = next(r for t in html_tables(page) for r in t["rows"] if r[0] == "FIN-14")
-    assert row[3:6] == ["178,135", "178\u00a0135", "Conforme"]
+    assert row[3:6] == ["178,135", "178\u202f135", "Conforme"]
     sheet = next(book[name] for name in book.sheetnames if name.startswith("Vérification"))
     cells = next(r for r in sheet.iter_rows() if r[0].value == "FIN-14")
     assert (cells[3].value, cells[3].data_type) == ("178,135", "s")

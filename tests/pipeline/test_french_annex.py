@@ -28,7 +28,7 @@ ANNEXES = ["ensemble", "libye", "maroc", "mauritanie", "tunisie"]
 ENGLISH = ["git commit", "generated", "packages", "uncommitted", "not computable", "no computed figure", "with key",
            "budget_total declared", "expenditure data", "line(s)", "ligne(s)", "not known", "truncated", "mismatch",
            "did you mean", "(staff)", "no target", "no actual"]
-BAD_PLURALS = re.compile(r"(?<![\d\u00a0,])\b[01] (sont|ont|indicateurs|anomalies|conformes|tronqués|chiffres|lignes|"
+BAD_PLURALS = re.compile(r"(?<![\d\u00a0\u202f,])\b[01] (sont|ont|indicateurs|anomalies|conformes|tronqués|chiffres|lignes|"
                          r"femmes|activités|non calculables|autres)\b")
 NA = "n.d."
 

@@ -38,7 +38,7 @@ def test_the_html_annex_has_the_survey_section_with_labels_cis_and_deffs(build):
     assert "Enquête de suivi des stagiaires AMEM (données synthétiques)" in page
     assert "Attention : données synthétiques" in page
     assert "180 personnes ont répondu" in page and "(3 strates)" in page and "(15 grappes)" in page
-    assert re.search(r"Part des femmes : 46,2 % \(IC 95 % 40,0 % à 52,6 %\)", page.replace("\u00a0", " "))
+    assert re.search(r"Part des femmes : 46,2 % \(IC 95 % 40,0 % à 52,6 %\)", page.replace("\u00a0", " ").replace("\u202f", " "))
     assert "Part des personnes en situation de handicap" in page
     assert "Compétences utilisées au travail : Numérique" in page and "Effet de plan" in page
     assert "Nombre : Emplois occupés depuis la formation" in page

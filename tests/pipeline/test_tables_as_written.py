@@ -81,7 +81,7 @@ def test_the_mean_progress_counts_activities_not_started_as_0_and_says_which_it_
     assert rate["n_no_progress"] > 0 and "not started = 0" in rate["note"]
     assert runner.build(project="amem", annex="ensemble", layout=layout, timeout=300) == 0
     page = (layout.build / "annexes" / "amem" / "ensemble.html").read_text(encoding="utf-8")
-    page = page.replace("\u00a0", " ").replace("<strong>", "").replace("</strong>", "")
+    page = page.replace("\u00a0", " ").replace("\u202f", " ").replace("<strong>", "").replace("</strong>", "")
     shown = f"{rate['rate']:.1f}".replace(".", ",")
     assert (f"L'avancement moyen déclaré des activités (les activités réalisées comptant pour 100 %, celles non "
             f"démarrées pour 0 %) est de {shown} %.") in page

@@ -337,6 +337,10 @@ class Annex:
             return say("alt_curve", self.lang, title=summary["title"], unit=summary["unit"], first=first, last=last,
                        first_month=fmt.month(first_at, self.lang), last_month=fmt.month(last_at, self.lang),
                        planned=planned)
+        if summary["kind"] == "overlap":
+            return self._overlap_alt(summary)
+        if summary["kind"] == "event":
+            return self._event_alt(summary)
         items = summary["items"]
         if not items:
             return ""
@@ -352,6 +356,34 @@ class Annex:
                        labels=", ".join(i[0] for i in items))
         return say(f"alt_{summary['kind']}", self.lang, title=summary["title"], n=self.num(len(items)),
                    high=item(high), low=item(low), parts=", ".join(summary.get("parts", [])))
+
+
+    def _overlap_alt(self, summary: Mapping[str, Any]) -> str:
+        """« Histogrammes superposés « Recouvrement... » : traités, 120 scores de 0,12 à 0,91 (médiane 0,55) ; ... »"""
+        groups = [say("alt_overlap_group", self.lang, name=name, n=self.num(n), low=self.num(low, 2),
+                      median=self.num(median, 2), high=self.num(high, 2)) for name, n, low, median, high
+                  in summary["groups"]]
+        bounds = summary["bounds"]
+        trimmed = say("alt_overlap_bounds", self.lang, low=self.num(bounds[0], 2),
+                      high=self.num(bounds[-1], 2)) if bounds else ""
+        return say("alt_overlap", self.lang, title=summary["title"], groups=" ; ".join(groups) if self.lang == "fr"
+                   else "; ".join(groups), bounds=trimmed)
+
+    def _event_alt(self, summary: Mapping[str, Any]) -> str:
+        """« Écarts par période « Revenu » (IC 95 %) : sans pondération, 2019 : -3,20 (-8,00 à 1,50), 2020 :
+        0,00, ... ; le programme commence après 2020. » Decimals as the gaps need: 2 below 10, 1 below 100."""
+        values = [abs(v) for _, points in summary["series"] for p in points for v in p[1:] if v == v]
+        decimals = 2 if max(values, default=0) < 10 else 1 if max(values) < 100 else 0
+        num = lambda v: fmt.nonzero(v, decimals, self.lang)   # noqa: E731  (a gap of -0,004 is not « 0,00 »)
+        series = []
+        for name, points in summary["series"]:
+            said = [say("alt_event_point", self.lang, period=period, value=num(est), low=num(low), high=num(high))
+                    if low == low and high == high else say("alt_item", self.lang, label=period, value=num(est))
+                    for period, est, low, high in points]
+            series.append(say("alt_event_series", self.lang, name=name, points=", ".join(said)))
+        before = say("alt_event_before", self.lang, period=summary["before"]) if summary["before"] else ""
+        return say("alt_event", self.lang, title=summary["title"],
+                   series=(" ; " if self.lang == "fr" else "; ").join(series), before=before)
 
 
 _MISSING_GLYPH = re.compile(r"Glyph (\d+) .*missing from font")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import io
+import math
 import re
 from typing import Any, Iterator, Mapping
 
@@ -175,7 +176,7 @@ def _write_table(sheet, top: int, title: str, table: Mapping[str, Any], widths: 
                 target.number_format = number_format(f"num{fmt.read_number(shown['text'], lang)[1]}", lang)
             elif value is not None:
                 target.value = value / 100 if kind.startswith("pct") else value
-                shows = fmt.read_number(shown["text"].rstrip("%\u00a0 "), lang) if kind.startswith("pct") else None
+                shows = fmt.read_number(shown["text"].rstrip("%\u00a0\u202f "), lang) if kind.startswith("pct") else None
                 # a rated % shown with more decimals (79,99 % beside its amber, fmt.rated_percent) keeps them
                 target.number_format = number_format(f"pct{shows[1]}" if shows and shows[1] > int(kind[3:] or 1)
                                                      else kind, lang)
@@ -242,6 +243,31 @@ def xlsx(notebook, figures: pd.DataFrame, when: dt.datetime | None = None, lang:
 FIGURE_COLUMNS = ("section", "metric", "key", "value", "unit", "n", "se", "ci_low", "ci_high", "p_value", "reported",
                   "status", "note", "previous", "previous_date", "why")
 PERCENT_COLUMNS = ("value", "se", "ci_low", "ci_high", "previous")   # in percentage points when the unit is %
+# the decimals a figure shows by its unit (a currency: 2, cents only when it has some; no unit: 2)
+_UNIT_DECIMALS = {"%": 1, "count": 0, "ratio": 3, "share": 3}
+_P_METRIC = re.compile(r"(?:^|_)p(?:_|$)")      # balance_joint_p, impact_p_holm: a p-value
+
+
+def figure_format(value: Any, unit: Any, metric: Any, lang: str) -> str | None:
+    """The Excel number format of one figure of the figures sheet (a value, its se, interval or previous value), by
+    its unit: an amount and a count grouped by thousands (« 12 500 », cents when it has some), a % as on the
+    section sheets (« 45,0 % », the value a fraction), a ratio or a share of 1 with 3 decimals, a p-value as the
+    tables show it; at least two significant digits of a small value, as fmt.nonzero (0.0004 is not « 0,000 »).
+    The sheet stored every number with Excel's General format: 136760.12, 0.279697473, no thousands grouped."""
+    if value is None or isinstance(value, (str, bool)) or pd.isna(value):
+        return None
+    if isinstance(metric, str) and _P_METRIC.search(metric):
+        return number_format("p", lang)
+    unit = None if unit is None or pd.isna(unit) else str(unit)
+    shown = float(value) * (100 if unit == "%" else 1)
+    decimals = _UNIT_DECIMALS.get(unit, 2)
+    if unit != "%" and decimals < 3 and float(shown).is_integer():
+        decimals = 0                            # 12 500 USD, not 12 500,00
+    elif unit == "count" and not float(shown).is_integer():
+        decimals = 1                            # an effective sample size, 591,5
+    if shown != 0 and abs(shown) < 1:
+        decimals = max(decimals, min(1 - math.floor(math.log10(abs(shown))), fmt.NONZERO_MAX_DECIMALS))
+    return number_format(f"{'pct' if unit == '%' else 'num'}{decimals}", lang)
 
 
 def figures_for_people(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -256,7 +282,7 @@ def figures_for_people(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
         for column in PERCENT_COLUMNS:
             if column in out.columns:
                 out[column] = out[column].astype("float64").where(~pct, out[column].astype("float64") / 100)
-        out.attrs["percent_rows"] = pct.to_numpy()
+    formats = _figure_formats(out, lang)
     if "value" in out.columns and "note" in out.columns:
         empty = out["value"].isna()
         out["why"] = [fmt.reason(note, lang) if blank else None for note, blank in zip(out["note"], empty)]
@@ -272,13 +298,23 @@ def figures_for_people(figures: pd.DataFrame, lang: str) -> pd.DataFrame:
         # (a French reader saw 'ahead', 'all', 'training_survey:employed:ipw_att')
         out.insert(out.columns.get_loc("key") + 1, "key_words", [key_in_words(k, lang) for k in out["key"]])
     headings = {column: say(f"figures_column_{column}", lang) for column in (*FIGURE_COLUMNS, "key_words")}
-    percent_rows = out.attrs.get("percent_rows")
     out = out.rename(columns=headings)
-    if percent_rows is not None:
-        out.attrs["percent_rows"] = percent_rows
-        out.attrs["percent_columns"] = [headings.get(c, c) for c in PERCENT_COLUMNS]
-        out.attrs["percent_format"] = number_format("pct", lang)
+    out.attrs["formats"] = {headings.get(c, c): column for c, column in formats.items()}
     return out
+
+
+def _figure_formats(figures: pd.DataFrame, lang: str) -> dict[str, list[str | None]]:
+    """{column: the number format of each row} for the figures sheet's numeric columns (figure_format); the
+    count column ``n`` grouped by thousands, ``p_value`` as the tables show it."""
+    units = figures["unit"].tolist() if "unit" in figures.columns else [None] * len(figures)
+    metrics = figures["metric"].tolist() if "metric" in figures.columns else [None] * len(figures)
+    formats = {column: [figure_format(v, u, m, lang) for v, u, m in zip(figures[column], units, metrics)]
+               for column in PERCENT_COLUMNS if column in figures.columns}
+    if "n" in figures.columns:
+        formats["n"] = [figure_format(v, "count", None, lang) for v in figures["n"]]
+    if "p_value" in figures.columns:
+        formats["p_value"] = [None if pd.isna(v) else number_format("p", lang) for v in figures["p_value"]]
+    return formats
 
 
 def key_in_words(key: Any, lang: str) -> Any:
@@ -317,8 +353,8 @@ def _write_figures(book, names: _Names, figures: pd.DataFrame, title: str) -> No
 
     per_sheet = EXCEL_MAX_ROWS - 1
     rows = _figures_rows(figures)
-    percent_rows = figures.attrs.get("percent_rows")
-    percent_at = {n for n, c in enumerate(figures.columns, 1) if c in figures.attrs.get("percent_columns", ())}
+    formats = figures.attrs.get("formats", {})
+    format_at = {n: formats[c] for n, c in enumerate(figures.columns, 1) if c in formats}
     for start in range(0, max(len(figures), 1), per_sheet):
         sheet = book.create_sheet(names(title))
         for number, column in enumerate(figures.columns, 1):
@@ -332,6 +368,7 @@ def _write_figures(book, names: _Names, figures: pd.DataFrame, title: str) -> No
                     _text_cell(sheet, offset + 2, number, value)
                 elif value is not None:
                     cell = sheet.cell(row=offset + 2, column=number, value=value)
-                    if number in percent_at and percent_rows is not None and percent_rows[start + offset]:
-                        cell.number_format = figures.attrs.get("percent_format", "0.0%")
+                    shown = format_at[number][start + offset] if number in format_at else None
+                    if shown:
+                        cell.number_format = shown
 

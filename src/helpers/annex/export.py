@@ -97,10 +97,14 @@ def add_toc(page: str) -> str:
 
 
 def render(nb: nbformat.NotebookNode, meta: dict) -> str:
-    """The annex page. meta: lang, title, kicker, facts [(name, value)], provenance [(name, value)]."""
+    """The annex page. meta: lang, title, kicker, facts [(name, value)], provenance [(name, value)], and optionally
+    annex_name (« Maroc »), which the browser tab's title starts with."""
     lang = meta["lang"]
     meta = dict(meta, provenance=provenance_words(meta.get("provenance", []), lang))
-    annex = dict(meta, css=theme.annex_css(),
+    # every annex of a project had the project's title as its tab's title: five tabs read « Appui à la migration
+    # équitable pour le Maghreb (AMEM) », the country cut off, if it was there at all
+    tab = f"{meta['annex_name']} — {meta['title']}" if meta.get("annex_name") else meta["title"]
+    annex = dict(meta, css=theme.annex_css(), page_title=tab,
                  toc_title=say("toc_title", lang), provenance_title=say("provenance_title", lang),
                  provenance_intro=say("provenance_intro", lang))
     page, _ = exporter().from_notebook_node(nb, resources={"annex": annex})

@@ -1,6 +1,7 @@
 """Numbers, dates and words for the annex language: ``37,5 %`` and ``1 005 500`` in French, ``37.5%`` in English.
 
-French typography: a non-breaking space groups thousands and stands before ``%`` so a figure never wraps.
+French typography: a narrow non-breaking space (U+202F) groups thousands and stands before ``%`` so a figure never
+wraps; a word one (U+00A0) stands before a currency code.
 A missing value prints as ``n.d.`` (non disponible) / ``n/a``.
 """
 
@@ -14,7 +15,12 @@ from typing import Any
 
 from ..data.countries import french_prepositions
 
-NBSP = "\u00a0"
+NBSP = "\u00a0"    # a word space that does not break: before a currency code, a colon, a month's year, after « < »
+# French typography (and CLDR's French, which Windows, macOS and ICU follow) groups thousands and sets « % » off
+# with the narrow no-break space; the annex's fonts draw it (checked: DejaVu Sans in the page and the figures,
+# LibreOffice's substitute for Arial). The page, Word and the figures grouped with U+00A0, a full word space,
+# where the messages of make check grouped with U+202F.
+NNBSP = "\u202f"
 LANGUAGES = ("fr", "en")
 
 _MONTHS = {
@@ -62,7 +68,7 @@ def number(value: Any, decimals: int = 0, lang: str = "fr") -> str:
         rounded = abs(rounded)  # no "-0,0"
     text = f"{rounded:,.{decimals}f}"  # en style: 1,005,500.00
     if lang == "fr":
-        text = text.replace(",", NBSP).replace(".", ",")
+        text = text.replace(",", NNBSP).replace(".", ",")
     return text
 
 
@@ -100,13 +106,13 @@ def percent(value: Any, decimals: int = 1, lang: str = "fr") -> str:
     """37.5 -> '37,5 %' (fr) / '37.5%' (en). Values are already 0-100."""
     if is_missing(value):
         return _MISSING[_check(lang)]
-    return number(value, decimals, lang) + (NBSP + "%" if lang == "fr" else "%")
+    return number(value, decimals, lang) + (NNBSP + "%" if lang == "fr" else "%")
 
 
 def share_percent(value: Any, decimals: int = 1, lang: str = "fr") -> str:
     """A share as ``percent``, except that one which is not 0 never shows 0: 0.04 -> '0,040 %', not '0,0 %'."""
     if not is_missing(value) and float(value) != 0 and round(abs(float(value)), decimals) == 0:
-        return nonzero(value, decimals, lang) + (NBSP + "%" if lang == "fr" else "%")
+        return nonzero(value, decimals, lang) + (NNBSP + "%" if lang == "fr" else "%")
     return percent(value, decimals, lang)
 
 
@@ -593,6 +599,7 @@ WORDS: dict[str, dict[str, str]] = {
     "on_time": {"fr": "Dans les délais", "en": "On time"},
     "ahead": {"fr": "En avance", "en": "Ahead"},
     "cancelled": {"fr": "Annulé", "en": "Cancelled"},
+    "unknown": {"fr": "Sans statut", "en": "No status"},   # empty or not a code (analyses.execution.UNKNOWN)
     # RAG and bands
     "green": {"fr": "Vert", "en": "Green"},
     "amber": {"fr": "Orange", "en": "Amber"},

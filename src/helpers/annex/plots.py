@@ -112,6 +112,11 @@ def _plain(text: str, width: int | None = None) -> str:
     return text.replace("$", r"\$")
 
 
+def _said(text: Any) -> str:
+    """Text from the data as an alt text says it: on one line, its '$' as written (not escaped for matplotlib)."""
+    return _plain(text).replace("\\$", "$")
+
+
 # Characters of a title line: a study's outcome label of 150 characters on one line made the PNG twice as wide as
 # the others (bbox_inches="tight"), and the chart half as large on the page and in Word.
 TITLE_WIDTH = 48
@@ -211,7 +216,10 @@ def stacked_status(counts: pd.DataFrame, group: str, status: str, value: str, *,
     style()
     wide = counts.pivot_table(index=group, columns=status, values=value, aggfunc="sum", fill_value=0, sort=True,
                               observed=True)
-    wide = wide[[s for s in order if s in wide.columns and wide[s].sum() > 0]]
+    # a status outside ``order`` (« unknown »: empty or not a code) is drawn after the others, never dropped: a
+    # bar then ended short of the count its table gives (3 activities in the table, 1 in the chart)
+    shown = [s for s in order if s in wide.columns] + [s for s in wide.columns if s not in order]
+    wide = wide[[s for s in shown if wide[s].sum() > 0]]
     ticks = [_bar_label(t, 40) for t in wide.index]
     fig, ax = plt.subplots(figsize=(WIDTH, _height(len(wide), _label_lines(ticks)) + 0.5))
     left = np.zeros(len(wide))
@@ -338,6 +346,13 @@ def overlap(frame: pd.DataFrame, *, groups: dict[int, str], title: str, xlabel: 
     ax.legend(frameon=False, fontsize=8, loc="upper center")
     sns.despine(ax=ax)
     fig.tight_layout()
+    # the alt text's data (the caption was read twice): each group's count and the spread of its scores
+    seen = []
+    for code in (1, 0):
+        scores = frame.loc[frame["treated"] == code, "score"].astype(float).dropna()
+        if len(scores):
+            seen.append((_said(groups[code]), len(scores), scores.min(), scores.median(), scores.max()))
+    _remember(fig, "overlap", title, groups=seen, bounds=list(bounds or []))
     return fig
 
 
@@ -375,4 +390,10 @@ def event_study(frame: pd.DataFrame, *, series: dict[bool, str], title: str, xla
     ax.legend(frameon=False, fontsize=8, loc="upper left")
     sns.despine(ax=ax)
     fig.tight_layout()
+    # the alt text's data (the caption was read twice): each series' estimate and interval per period, and the
+    # last period before the programme
+    said = [(_said(name), [(_said(r.period), float(r.estimate), float(r.ci_low), float(r.ci_high))
+                            for r in frame[frame["weighted"] == weighted].sort_values("relative").itertuples()])
+            for weighted, name in series.items() if (frame["weighted"] == weighted).any()]
+    _remember(fig, "event", title, series=said, before=_said(reference.iloc[0]) if len(reference) else None)
     return localise(fig, lang) if lang else fig

@@ -540,7 +540,7 @@ def lost_rows(study: Any, lang: str) -> str:
     if found.empty:
         return ""
     sep = say("list_separator", lang)
-    pct = lambda a, b: fmt.number(100 * a / b, 0, lang) + ("\u00a0%" if lang == "fr" else "%")  # noqa: E731
+    pct = lambda a, b: fmt.percent(100 * a / b, 0, lang)  # noqa: E731
     text = say("study_lost_rows", lang, outcomes=sep.join(say(
         "study_lost_rows_outcome", lang, outcome=outcome_name(study, r.outcome, lang), lt=r.lost_treated,
         nt=r.n_treated, pt=pct(r.lost_treated, r.n_treated), lc=r.lost_comparison, nc=r.n_comparison,

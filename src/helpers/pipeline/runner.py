@@ -474,6 +474,7 @@ def export_annex(target: Target, notebooks: list[Path], layout: Layout, language
         page = export.render(merged, {
             "lang": params.language,
             "title": params.title,
+            "annex_name": params.name,
             "kicker": kicker,
             "facts": export.facts(params, data.files),
             "provenance": export.provenance([*data.files, *param_files], when, {**data.digests, **params_read}),
@@ -665,7 +666,7 @@ def _build_stale(stale: list[Target], targets: list[Target], layout: Layout, opt
     for r in failed:   # (a figures or export step keeps no notebook there: the folder says the build failed)
         if r.error != INTERRUPTED:
             layout.failed_dir(r.target.project, r.target.annex).mkdir(parents=True, exist_ok=True)
-    _write_index(layout)
+    _write_index(layout, options.language, {t.project for t in targets})
     print()
     print(say("build_built", lang, built=len(built), failed=len(failed), current=len(targets) - len(stale),
               seconds=_seconds(time.perf_counter() - started, lang)))
@@ -932,16 +933,25 @@ def _stop_on_sigterm(pool):
     return signal.signal(signal.SIGTERM, handler)
 
 
-def _write_index(layout: Layout) -> None:
+def _write_index(layout: Layout, language: str = "", built: set[str] | None = None) -> None:
+    """build/annexes/index.html, in the language of the annexes just built: the build's --language, else that of
+    its projects (``built``; every project of params/ when None) when they share one, else French, the annexes'
+    default. An English project's index was French (« Annexes d'évaluation », « Exécution physique », « 25,0 % »)
+    beside its English annexes, the sample's French project in params/ or not."""
     from ..files import write_atomic
     from ..annex.index import render_index
+    from .messages import project_language
 
     root = layout.build / "annexes"
     if not root.is_dir():
         return
-    current = {(p, a) for p in project_names(layout.params) for a in annex_names(p, layout.params)}
+    projects = project_names(layout.params)
+    current = {(p, a) for p in projects for a in annex_names(p, layout.params)}
     # an annex whose last build failed keeps its earlier files: the index says they are not of the current data
     failed = {(p, a) for p, a in current if (layout.build / "failed" / p / a).is_dir()}
-    page, index = render_index(root, current=current, failed=failed).encode("utf-8"), root / "index.html"
+    languages = {project_language(p, layout.params) for p in (projects if built is None else built)}
+    lang = language or (languages.pop() if len(languages) == 1 else "fr")
+    page = render_index(root, lang, current=current, failed=failed).encode("utf-8")
+    index = root / "index.html"
     if not index.is_file() or index.read_bytes() != page:  # unchanged, it keeps its date (a browser's cache, rsync)
         write_atomic(index, page)

@@ -75,6 +75,13 @@ WORDS = {
     "alt_one_estimates": "Estimate with its interval",
     "alt_curve": "Curve '{title}' ({unit}): from {first} in {first_month} to {last} in {last_month}{planned}.",
     "alt_curve_planned": "; the planned pace is then {planned}",
+    "alt_overlap": "Overlaid histograms '{title}': {groups}{bounds}.",
+    "alt_overlap_group": "{name}, {n} scores from {low} to {high} (median {median})",
+    "alt_overlap_bounds": "; trimming bounds {low} and {high}",
+    "alt_event": "Gaps by period '{title}', with their 95% confidence intervals: {series}{before}.",
+    "alt_event_series": "{name}, {points}",
+    "alt_event_point": "{period}: {value} ({low} to {high})",
+    "alt_event_before": "; the programme starts after {period}",
     "in_thousands": "{currency} thousands",
     "in_thousands_elided": "{currency} thousands",
     "glyphs_missing": " Characters of the labels the figure cannot draw (a box in their place): {chars}; the tables "

@@ -76,6 +76,13 @@ WORDS = {
     "alt_one_estimates": "Estimation et son intervalle",
     "alt_curve": "Courbe « {title} » ({unit}) : de {first} en {first_month} à {last} en {last_month}{planned}.",
     "alt_curve_planned": " ; le rythme prévu y est de {planned}",
+    "alt_overlap": "Histogrammes superposés « {title} » : {groups}{bounds}.",
+    "alt_overlap_group": "{name}, {n} scores de {low} à {high} (médiane {median})",
+    "alt_overlap_bounds": " ; bornes d'élagage {low} et {high}",
+    "alt_event": "Écarts par période « {title} », avec leurs intervalles de confiance à 95 % : {series}{before}.",
+    "alt_event_series": "{name}, {points}",
+    "alt_event_point": "{period} : {value} ({low} à {high})",
+    "alt_event_before": " ; le programme commence après {period}",
     "in_thousands": "En milliers de {currency}",
     "in_thousands_elided": "En milliers d'{currency}",
     "glyphs_missing": " Caractères des libellés que la figure ne sait pas dessiner (un carré à leur place) : {chars} ; "
