@@ -4,6 +4,8 @@ and hint translated, and no English sentence left. Until survey12 about 40 of th
 skip logic and versions, the select_multiple exports, the codes for « ne sait pas », the fpc against the weights)
 were printed wholly or partly in English."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -236,6 +238,10 @@ CASES = {
                             dict(edit=lambda s: s.assign(**{"emploi/emploi_actuel": s["emploi/emploi_actuel"]
                                                             .str.capitalize()}), form=_form())],
     "survey_design_missing": dict(edit=_set("identification/centre", [3], None)),
+    "survey_ambiguous_number": dict(edit=_set("emploi/revenu", [0], "1,500")),
+    "survey_totals_row": dict(edit=lambda s: pd.concat([s, pd.DataFrame({"poids": [s["poids"].sum()]})],
+                                                      ignore_index=True)),
+    "survey_fpc_below_sample": dict(design=FPC, edit=_stratum_fpc({"maroc": 10.0, "tunisie": 900, "mauritanie": 900})),
 }
 
 
@@ -250,3 +256,6 @@ def test_a_survey_problem_is_told_wholly_in_french(tmp_path, rule, case):
     said = [translated(p, "fr") for p in problems if p.rule == rule]
     assert said, [(p.rule, p.message) for p in problems]
     assert [(p.message, p.hint) for p in said if english_words(p.message) or english_words(p.hint)] == []
+    # a number the sentence computes or quotes with French's decimal comma: « entre 217.06 et 387.65 », « ses poids
+    # représentent 669.6 personnes », « lu 1.5 » stood beside the annex's « 669,6 »
+    assert [t for p in said for t in (p.message, p.hint) if re.search(r"\d\.\d", t or "")] == []
