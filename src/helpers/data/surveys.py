@@ -1548,13 +1548,18 @@ def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
             rows = ", ".join(str(raw.where(i)["row"]) for i in early.index[:MAX_LISTED])
             more = f" and {len(early) - MAX_LISTED} more" if len(early) > MAX_LISTED else ""
             return problems + [raw.problem(
-                "survey_early_submissions", f"{len(early)} submission(s) made from {before[0].isoformat()} to "
-                f"{before[-1].isoformat()}, {gap} days before all the others (from {after[0].isoformat()} on): tests "
+                "survey_early_submissions", f"{len(early)} submission(s) made {_days(before[0], before[-1])}, {gap} "
+                f"days before all the others (from {after[0].isoformat()} on): tests "
                 f"of the form? They count as respondents (rows {rows}{more})", f"If they are tests, write "
                 f"'fieldwork_start: {after[0].isoformat()}' in the YAML (they are then left out, and the annex says "
                 f"so); if they are interviews, write 'fieldwork_start: {before[0].isoformat()}'.", index=first,
                 column=column, value=_as_text(frame.at[first, column]), severity="warning")]
     return problems
+
+
+def _days(first: dt.date, last: dt.date) -> str:
+    """« on 2021-02-20 » for one day (« from 2021-02-20 to 2021-02-20 » read as two), else « from ... to ... »."""
+    return f"on {first.isoformat()}" if first == last else f"from {first.isoformat()} to {last.isoformat()}"
 
 
 def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:

@@ -216,6 +216,29 @@ def _commas(numbers: str) -> str:
     return re.sub(r"(\d)\.(\d)", r"\1,\2", numbers)
 
 
+def _day_fr(iso: str) -> str:
+    """« 2021-02-20 » as a French reader writes it, « 20 février 2021 » (« 1er mars 2021 »); text that is no date
+    is left as it is."""
+    from ..annex import fmt
+
+    try:
+        return fmt.date(iso, "fr")
+    except ValueError:
+        return iso
+
+
+def _days_fr(first: str, last: str | None) -> str:
+    """Days from ``first`` to ``last`` (ISO) as French says them: « le 20 février 2021 » (one day, which read « du
+    2021-02-20 au 2021-02-20 »), « du 1er au 15 janvier 2023 », « du 28 février au 3 mars 2021 », « du 30 décembre
+    2020 au 2 janvier 2021 »."""
+    if last is None or last == first:
+        return f"le {_day_fr(first)}"
+    start, end = _day_fr(first).split(" "), _day_fr(last).split(" ")
+    if len(start) == len(end) == 3 and start[2] == end[2]:   # the same year (and month) said once, at the end
+        start = start[:1] if start[1] == end[1] else start[:2]
+    return f"du {' '.join(start)} au {' '.join(end)}"
+
+
 def _answers_fr(said: str) -> str:
     """« 1 answer is », « 3 answers are » (data.surveys) in French."""
     return "1 réponse vaut" if said.startswith("1 answer") else said.split(" ")[0] + " réponses valent"
@@ -2445,12 +2468,12 @@ _SURVEY_RULES = (
      "Écrivez 1 pour une option choisie, 0 pour une option non choisie et laissez vides les cellules de ceux à qui "
      "la question n'a pas été posée (ou exportez de nouveau le select_multiple depuis KoboToolbox / ODK)."),
     # the times of the submissions (data.surveys._early_cluster, _submission_days, _without_tests)
-    (r"^(\d+) submission\(s\) made from (\S+) to (\S+), (\d+) days before all the others \(from (\S+) on\): tests of "
-     r"the form\? They count as respondents \(rows ([\d, ]+)(?: and (\d+) more)?\)$",
-     lambda m: _s(m[1], "soumission faite", "soumissions faites") + f" du {m[2]} au {m[3]}, {m[4]} jours avant "
-               f"toutes les autres (à partir du {m[5]}) : des essais du formulaire ? "
+    (r"^(\d+) submission\(s\) made (?:on (\S+)|from (\S+) to (\S+)), (\d+) days before all the others \(from (\S+) "
+     r"on\): tests of the form\? They count as respondents \(rows ([\d, ]+)(?: and (\d+) more)?\)$",
+     lambda m: _s(m[1], "soumission faite", "soumissions faites") + f" {_days_fr(m[2] or m[3], m[4])}, {m[5]} jours "
+               f"avant toutes les autres (à partir du {_day_fr(m[6])}) : des essais du formulaire ? "
                + ("Elle compte comme un répondant" if m[1] == "1" else "Elles comptent comme des répondants")
-               + f" (ligne{'s' if m[1] != '1' else ''} {m[6]}" + (f" et {m[7]} autres" if m[7] else "") + ")"),
+               + f" (ligne{'s' if m[1] != '1' else ''} {m[7]}" + (f" et {m[8]} autres" if m[8] else "") + ")"),
     (r"^If they are tests, write 'fieldwork_start: (\S+)' in the YAML \(they are then left out, and the annex says "
      r"so\); if they are interviews, write 'fieldwork_start: (\S+)'\.$",
      r"Si ce sont des essais, écrivez 'fieldwork_start: \1' dans le YAML (elles sont alors écartées, et l'annexe le "
@@ -2468,7 +2491,7 @@ _SURVEY_RULES = (
      r"made before it$",
      lambda m: _s(m[1], "heure", "heures") + f" de '{m[2]}' " + ("n'est pas lue" if m[1] == "1" else
                                                                 "ne sont pas lues")
-               + f" comme un jour : fieldwork_start {m[3]} ne peut dire si " + ("elle a été faite" if m[1] == "1"
+               + f" comme un jour : fieldwork_start ({_day_fr(m[3])}) ne peut dire si " + ("elle a été faite" if m[1] == "1"
                                                                                else "elles ont été faites")
                + " avant lui"),
     (r"^'fieldwork_start' is given, but the export has no 'start' nor '_submission_time' column to tell when each "
@@ -3953,12 +3976,12 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"l'estimation), déclarez le code (missing_codes: [\1] dans le YAML), ou corrigez la valeur."),
     # a survey's tests before the fieldwork and devices' clocks (data.surveys._without_tests, _device_clock)
     (r"^every submission was made before the fieldwork_start (\S+)$",
-     r"chaque soumission a été faite avant le fieldwork_start \1"),
+     lambda m: f"chaque soumission a été faite avant le {_day_fr(m[1])}, le fieldwork_start du YAML"),
     (r"^Check the date in the YAML \(year-month-day\)\.$", "Vérifiez la date dans le YAML (année-mois-jour)."),
     (r"^(\d+) submission\(s\) made before the fieldwork_start (\S+) \(tests of the form\) are left out of every "
      r"estimate \(rows ([\d, ]+)(?: and (\d+) more)?\)$",
      lambda m: (f"{m[1]} soumissions faites" if m[1] != "1" else "1 soumission faite")
-               + f" avant le fieldwork_start {m[2]} (des essais du formulaire) "
+               + f" avant le {_day_fr(m[2])}, le fieldwork_start du YAML (des essais du formulaire), "
                + ("sont écartées" if m[1] != "1" else "est écartée")
                + f" de toutes les estimations (ligne{'s' if m[1] != '1' else ''} {m[3]}"
                + (f" et {m[4]} autres" if m[4] else "") + ")"),
