@@ -126,15 +126,43 @@ def all_zero(survey: Any, lang: str) -> list[str]:
     return sentences
 
 
-def zero_denominators(frame: pd.DataFrame, survey: Any, lang: str) -> list[str]:
-    """Per ratio shown n.d. because its denominator is 0 in every answer of its group (households without a worker
-    asked their spend per worker): why. The table's general « non renseigné ..., ou non calculable » was all a
-    reader saw, beside n 9."""
-    from ..analyses.surveys import zero_denominator
+_SHOWN = {"se": ("se",), "ci": ("ci_low", "ci_high"), "deff": ("deff",)}   # the cells n.d. beside an estimate
 
-    return [say("survey_ratio_zero_denominator", lang, name=what(survey, r, lang), group=group(survey, r, lang),
-                per=survey.label(r["value"], lang), n=fmt.number(int(r["n"]), 0, lang))
-            for _, r in frame.iterrows() if zero_denominator(r)]
+
+def not_available(frame: pd.DataFrame, survey: Any, lang: str) -> list[str]:
+    """One sentence per estimate of the table that shows n.d., naming its cells and their own reason (a subgroup of
+    one answer, inside one cluster, a ratio whose denominator is 0...). The table's general « non renseigné dans
+    les données de suivi, ou non calculable » was printed above the specific notes, and for most n.d. was all a
+    reader had."""
+    from ..analyses.surveys import missing_reason
+
+    clusters = survey.design_columns()["clusters"]
+    unit = survey.label(clusters, lang) if clusters else ""
+    sentences = []
+    for _, r in frame.iterrows():
+        reason = missing_reason(r)
+        if not reason:
+            continue
+        if reason == "zero_denominator":
+            why = say("survey_nd_zero_denominator" + ("_one" if int(r["n"]) == 1 else ""), lang,
+                      per=survey.label(r["value"], lang), n=fmt.number(int(r["n"]), 0, lang))
+        else:
+            why = say(f"survey_nd_{reason}" + ("_cluster" if unit and reason in ("single_unit", "answers_one_unit")
+                                               else ""), lang, unit=unit)
+        name = f"{what(survey, r, lang)} ({say('survey_stat_' + r['stat'], lang).lower()})"   # as the table says it
+        sentences.append(say("survey_nd", lang, name=name, group=group(survey, r, lang), cells=_cells(r, lang),
+                             why=why))
+    return sentences
+
+
+def _cells(row: pd.Series, lang: str) -> str:
+    """« erreur type, intervalle et effet de plan » (the cells shown n.d.), before « n.d. »; nothing when the
+    estimate itself is n.d. (every cell is)."""
+    if fmt.is_missing(row["estimate"]):
+        return ""
+    names = [say(f"survey_cell_{c}", lang) for c, cells in _SHOWN.items() if any(fmt.is_missing(row[k]) for k in cells)]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + say("survey_and", lang) + names[-1]
+    return listed + " "
 
 
 SMALL_N = 30   # answers below which an estimate is read with care (DHS puts 25-49 in parentheses)

@@ -297,8 +297,29 @@ WORDS = {
     "survey_all_zero_counted": ("'{name}': {n} respondents have 0 in every option and no answer, and none has its "
                                 "options empty (not asked): they are counted as asked and choosing no option, in the "
                                 "denominator of its shares; if they were not asked, its shares are too low."),
-    "survey_ratio_zero_denominator": ("'{name}' ({group}): n/a, since '{per}' is 0 in each of its {n} answers: "
-                                      "the ratio does not exist (a division by 0)."),
+    "survey_nd": "'{name}' ({group}): {cells}n/a, {why}.",
+    "survey_and": " and ",
+    "survey_cell_se": "standard error",
+    "survey_cell_ci": "confidence interval",
+    "survey_cell_deff": "design effect",
+    "survey_nd_no_answer": "since no one in this subgroup answered the question",
+    "survey_nd_zero_denominator": ("since '{per}' is 0 in each of its {n} answers: the ratio does not exist (a "
+                                   "division by 0)"),
+    "survey_nd_zero_denominator_one": ("since '{per}' is 0 in its only answer: the ratio does not exist (a division "
+                                       "by 0)"),
+    "survey_nd_single_answer": "since a single answer says nothing of the variance",
+    "survey_nd_single_unit": ("since the subgroup has a single unit drawn: no variance can be measured in it (0 "
+                              "degrees of freedom)"),
+    "survey_nd_single_unit_cluster": ("since the whole subgroup is in one cluster ('{unit}'): no variance can be "
+                                      "measured in it (0 degrees of freedom)"),
+    "survey_nd_answers_one_unit": ("since all its answers come from one unit drawn: the variance between units "
+                                   "cannot be measured"),
+    "survey_nd_answers_one_unit_cluster": ("since all its answers come from one cluster ('{unit}'): the variance "
+                                           "between clusters cannot be measured"),
+    "survey_nd_no_interval": "since the estimate rests on 0 degrees of freedom: no interval",
+    "survey_nd_no_variance": ("since a share of 0 % or 100 % has no variance, in the design or in a simple random "
+                              "sample (0/0)"),
+    "survey_nd_deff": "since the variance of a simple random sample cannot be computed here",
     "survey_small_n": ("Estimates resting on fewer than {limit} answers (column 'Count', {smallest} at the fewest): "
                        "{count}. Their intervals are wide and less reliable: read them with care."),
     "survey_not_weighted": "The answers are not weighted: the sample is treated as a simple random sample.",

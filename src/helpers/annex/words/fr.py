@@ -319,8 +319,29 @@ WORDS = {
                                 "n'a ses options vides (non interrogé) : ils sont comptés comme interrogés n'ayant "
                                 "choisi aucune option, dans le dénominateur de ses parts ; s'ils n'ont pas été "
                                 "interrogés, ses parts sont sous-estimées."),
-    "survey_ratio_zero_denominator": ("« {name} » ({group}) : n.d., car « {per} » vaut 0 dans chacune de ses "
-                                      "{n} réponses : le ratio n'existe pas (division par 0)."),
+    "survey_nd": "« {name} » ({group}) : {cells}n.d., {why}.",
+    "survey_and": " et ",
+    "survey_cell_se": "erreur type",
+    "survey_cell_ci": "intervalle de confiance",
+    "survey_cell_deff": "effet de plan",
+    "survey_nd_no_answer": "car personne de ce sous-groupe n'a répondu à la question",
+    "survey_nd_zero_denominator": ("car « {per} » vaut 0 dans chacune de ses {n} réponses : le ratio n'existe pas "
+                                   "(division par 0)"),
+    "survey_nd_zero_denominator_one": ("car « {per} » vaut 0 dans sa seule réponse : le ratio n'existe pas (division "
+                                       "par 0)"),
+    "survey_nd_single_answer": "car une seule réponse ne dit rien de la variance",
+    "survey_nd_single_unit": ("car le sous-groupe n'a qu'une seule unité tirée : la variance ne peut pas y être "
+                              "mesurée (0 degré de liberté)"),
+    "survey_nd_single_unit_cluster": ("car le sous-groupe est tout entier dans une seule grappe (« {unit} ») : la "
+                                      "variance ne peut pas y être mesurée (0 degré de liberté)"),
+    "survey_nd_answers_one_unit": ("car toutes ses réponses viennent d'une seule unité tirée : la variance entre "
+                                   "unités ne peut pas y être mesurée"),
+    "survey_nd_answers_one_unit_cluster": ("car toutes ses réponses viennent d'une seule grappe (« {unit} ») : la "
+                                           "variance entre grappes ne peut pas y être mesurée"),
+    "survey_nd_no_interval": "car l'estimation repose sur 0 degré de liberté : pas d'intervalle",
+    "survey_nd_no_variance": ("car une part de 0 % ou de 100 % n'a de variance ni dans le plan ni dans un tirage "
+                              "aléatoire simple (0/0)"),
+    "survey_nd_deff": "car la variance d'un tirage aléatoire simple n'est pas calculable ici",
     "survey_small_n": ("Estimations reposant sur moins de {limit} réponses (colonne « Nombre », {smallest} au "
                        "moins) : {count}. Leurs intervalles sont larges et moins sûrs : à lire avec prudence."),
     "survey_not_weighted": ("Les réponses ne sont pas pondérées : l'échantillon est traité comme un tirage "
