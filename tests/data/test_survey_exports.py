@@ -2761,3 +2761,34 @@ def test_a_form_label_leaving_a_direction_isolate_open_is_refused_at_its_cell(tm
     found = {(p.rule, p.cell) for p in problems if p.severity == "error"}
     assert found == {("control_character", "survey!C12")}, found
     assert "opens a direction isolate" in next(p for p in problems if p.cell == "survey!C12").message
+
+
+def test_a_subgroup_column_answered_98_is_told_and_its_declared_code_is_no_subgroup(tmp_path):
+    """A subgroup column coded 1, 2 and 98 (« ne sait pas »): the annex showed « statut : 98 » as a subgroup of its
+    own (6 respondents, a mean of 314.7), without a word. It is warned at its first row, with the code to declare;
+    declared in missing_codes, those respondents are in no subgroup and the whole, and the other subgroups are the
+    same."""
+    submissions, _ = make_tracer_survey()
+    submissions["statut"] = ["1", "2"] * 90
+    submissions.loc[submissions.index[[4, 7, 9, 20, 33, 50]], "statut"] = "98"
+    spec = ("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
+            "estimates:\n  - {mean: emploi/revenu, by: statut}\n")
+    found = {}
+    for declared in ("", "missing_codes: [98]\n"):
+        folder = tmp_path / (declared and "declared" or "plain")
+        folder.mkdir()
+        submissions.to_csv(folder / "s.csv", sep=";", index=False)
+        (folder / "s.yaml").write_text(spec + declared, encoding="utf-8")
+        surveys, problems, _ = load_surveys(folder)
+        found[declared] = est.estimates(surveys["s"]).set_index("key"), problems
+    rows, problems = found[""]
+    told = [p for p in problems if p.rule == "survey_dont_know_subgroup"]
+    assert len(told) == 1 and told[0].severity == "warning" and told[0].column == "statut" and told[0].value == "98"
+    assert told[0].row == 6 and "6 answers are '98'" in told[0].message and "missing_codes: [98]" in told[0].hint
+    assert "s:emploi/revenu:statut=98" in rows.index
+    declared_rows, declared_problems = found["missing_codes: [98]\n"]
+    assert not [p for p in declared_problems if p.rule == "survey_dont_know_subgroup"]
+    assert "s:emploi/revenu:statut=98" not in declared_rows.index
+    for key in ("s:emploi/revenu", "s:emploi/revenu:statut=1", "s:emploi/revenu:statut=2"):
+        assert tuple(declared_rows.loc[key, ["estimate", "se", "n"]]) == pytest.approx(
+            tuple(rows.loc[key, ["estimate", "se", "n"]]), rel=1e-12), key

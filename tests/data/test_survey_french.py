@@ -201,6 +201,11 @@ CASES = {
                                  dict(edit=lambda s: s.assign(**{"emploi/emploi_actuel": s["emploi/emploi_actuel"].map(
                                      {"oui": "1", "non": "2"})}).pipe(_set("emploi/emploi_actuel", slice(0, 9), "99")),
                                       estimates=["{share: emploi/emploi_actuel, value: 1}"])],
+    "survey_dont_know_subgroup": [dict(edit=lambda s: s.assign(statut=["1", "2"] * 90).pipe(
+                                           _set("statut", [0, 3], "98")),
+                                       estimates=["{mean: emploi/revenu, by: statut}"]),
+                                  dict(edit=_set("emploi/emploi_actuel", slice(0, 20), "nsp"),
+                                       estimates=["{mean: emploi/revenu, by: emploi/emploi_actuel}"])],
     "survey_multiple_guessed": dict(edit=lambda s: s.drop(columns=OPTIONS)),
     "survey_multiple_labels": dict(edit=_labels_text),
     "survey_multiple_no_zero": dict(edit=lambda s: s.drop(columns=["competences"]).replace({

@@ -458,6 +458,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _na_answers(survey, raw)
     problems += _version_unanswered(survey, raw)
     problems += _dont_know_in_shares(survey, raw)
+    problems += _dont_know_subgroups(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
     problems += _value_problems(survey, spec_path)
     return survey, problems
@@ -1597,22 +1598,7 @@ def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
                 (column not in survey.data.columns and column not in survey.multiple):
             continue
         done.add(column)
-        labels = survey.value_labels.get(column, {})
-        codes = {code: next((t for t in (*labels.get(code, {}).values(), code.replace("_", " "))
-                             if NOT_AN_ANSWER.search(fold(t))), None) for code in survey.options(column)}
-        numeric = {code: _number(code) for code in codes}
-        if numeric and None not in numeric.values():   # a select_one coded 1 oui, 2 non, 99 without the form
-            for code, number in numeric.items():
-                top = max((n for c, n in numeric.items() if c != code), default=math.inf)
-                if codes[code] is None and code not in labels and (number in MISSING_CODES or
-                                                                   (_code_like(number) and number > top)):
-                    codes[code] = NUMBER_CODE
-        elif any(n is not None for n in numeric.values()):   # 98 beside 'oui' / 'non', without the form: the
-            # number is no choice of a question answered in words, but forms' code for « ne sait pas » (the share
-            # of 'oui' was among everyone, 41.9 % for 50.2 % among those who answered, without a word)
-            for code, number in numeric.items():
-                if codes[code] is None and code not in labels and number in (*MISSING_CODES, *NINES, *SHORT_CODES):
-                    codes[code] = NUMBER_CODE
+        codes = _dont_know_codes(survey, column)
         for code, label in codes.items():
             if label is None or code == est.value:
                 continue
@@ -1632,6 +1618,56 @@ def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
                  "nothing needs doing." if label == NUMBER_CODE and column not in survey.multiple else
                  "; otherwise nothing needs doing."),   # (missing_codes leaves a select_multiple's options as they are)
                 index=said.index[said][0], column=column, value=code, severity="warning"))
+    return problems
+
+
+def _dont_know_codes(survey: Survey, column: str) -> dict[str, str | None]:
+    """Each answer of a question counted by value -> the label saying it is « ne sait pas », « refus »... (the form's,
+    or the code's own words, 'nsp'), NUMBER_CODE for a number forms use so (99 beside 1, 2; 98 beside 'oui', 'non'),
+    else None."""
+    labels = survey.value_labels.get(column, {})
+    codes = {code: next((t for t in (*labels.get(code, {}).values(), code.replace("_", " "))
+                         if NOT_AN_ANSWER.search(fold(t))), None) for code in survey.options(column)}
+    numeric = {code: _number(code) for code in codes}
+    if numeric and None not in numeric.values():   # a select_one coded 1 oui, 2 non, 99 without the form
+        for code, number in numeric.items():
+            top = max((n for c, n in numeric.items() if c != code), default=math.inf)
+            if codes[code] is None and code not in labels and (number in MISSING_CODES or
+                                                               (_code_like(number) and number > top)):
+                codes[code] = NUMBER_CODE
+    elif any(n is not None for n in numeric.values()):   # 98 beside 'oui' / 'non', without the form: the
+        # number is no choice of a question answered in words, but forms' code for « ne sait pas » (the share
+        # of 'oui' was among everyone, 41.9 % for 50.2 % among those who answered, without a word)
+        for code, number in numeric.items():
+            if codes[code] is None and code not in labels and number in (*MISSING_CODES, *NINES, *SHORT_CODES):
+                codes[code] = NUMBER_CODE
+    return codes
+
+
+def _dont_know_subgroups(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A subgroup column (``by``) some answered with a code for « ne sait pas » or « refus » (98 beside 1 and 2, or a
+    choice the form labels so): the annex showed « Statut : 98 » as a subgroup of its own, beside the others,
+    without a word. Told once per column, with what to declare (missing_codes leaves them out of every subgroup;
+    they stay in « Ensemble »)."""
+    from .readers import header_name
+
+    problems = []
+    for column in dict.fromkeys(header_name(e.by) for e in survey.spec.estimates if e.by):
+        if column == WG_COLUMN or (column not in survey.data.columns and column not in survey.multiple):
+            continue
+        for code, label in _dont_know_codes(survey, column).items():
+            said = survey.indicator(column, code).eq(1)
+            if label is None or not said.any():
+                continue
+            shown = f"« {label} » ({code})" if label not in (code.replace("_", " "), NUMBER_CODE) else \
+                f"'{code}'" + (", a code for 'don't know' or 'refused' in most forms" if label == NUMBER_CODE else "")
+            declare = (f"declare the code (missing_codes: [{code}] in the YAML) or " if label == NUMBER_CODE and
+                       column not in survey.multiple else "")
+            problems.append(raw.problem(
+                "survey_dont_know_subgroup", f"{_answers(int(said.sum()))} {shown}: shown as a subgroup of its own "
+                f"beside the others ({column} = {code})", f"If it is no subgroup, {declare}leave those answers empty "
+                "in the export: those respondents then count in the whole and in no subgroup; if it is an answer, "
+                "nothing needs doing.", index=said.index[said][0], column=column, value=code, severity="warning"))
     return problems
 
 

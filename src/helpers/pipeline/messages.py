@@ -2370,6 +2370,20 @@ _SURVEY_RULES = (
                + " : " + ("comptée" if m[1].startswith("1 ") else "comptées") + " au dénominateur de "
                + (f"la part de {m[3][len('the share of '):]}" if m[3].startswith("the share") else
                   "la part de chaque autre réponse") + ", comme des répondants qui ne l'ont pas donnée"),
+    (r"^(1 answer is|\d+ answers are) (« .* » \([^)]*\)|'[^']*'(?:, a code for 'don't know' or 'refused' in most "
+     r"forms)?): shown as a subgroup of its own beside the others \((.*) = (.*)\)$",
+     lambda m: _answers_fr(m[1]) + " " + m[2].replace(", a code for 'don't know' or 'refused' in most forms",
+                                                      ", un code de 'ne sait pas' ou 'refus' dans la plupart des "
+                                                      "formulaires")
+               + f" : {'montrée' if m[1].startswith('1 ') else 'montrées'} comme un sous-groupe à part, à côté des "
+                 f"autres ({m[3]} = {m[4]})"),
+    (r"^If it is no subgroup, (?:declare the code \(missing_codes: \[(.*)\] in the YAML\) or )?leave those answers "
+     r"empty in the export: those respondents then count in the whole and in no subgroup; if it is an answer, "
+     r"nothing needs doing\.$",
+     lambda m: "Si ce n'est pas un sous-groupe, " + (f"déclarez le code (missing_codes: [{m[1]}] dans le YAML) ou "
+                                                     if m[1] else "")
+               + "laissez ces réponses vides dans l'export : ces répondants comptent alors dans l'ensemble et dans "
+                 "aucun sous-groupe ; si c'est une réponse, il n'y a rien à faire."),
     (r"^If the share is to be among those who gave an answer, leave those answers empty in the export \(a "
      r"select_multiple's text and its option columns\)(?: or declare the code \(missing_codes: \[(.*)\] in the YAML\); "
      r"if (.*) is an answer \(88 « Autre »\), nothing needs doing\.|; otherwise nothing needs doing\.)$",
