@@ -1993,6 +1993,23 @@ def test_thousands_with_a_narrow_no_break_space_are_numbers(tmp_path):
     assert problems == [] and surveys["s"].data["revenu"].tolist() == [3000.0, 2500.5, 1800.0]
 
 
+@pytest.mark.parametrize("typed", ["12 5", "1250 000", "1_000", "10 0,5"])
+def test_a_space_that_groups_no_thousands_is_not_a_number(tmp_path, typed):
+    """An income typed '12 5' (a typo, or two answers in one cell) was read 125, '1250 000' 1 250 000 and Python's
+    '1_000' 1 000, in the mean without a word: a space only groups thousands (3 digits after it). Refused at its
+    cell."""
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "s.csv").write_text("_uuid;_index;_submission_time;poids;revenu\n"
+                                  "a1;1;2021-05-01T10:00:00;12,5;1 800\n"
+                                  f"a2;2;2021-05-01T11:00:00;12,5;{typed}\n"
+                                  "a3;3;2021-05-01T12:00:00;7,25;- 300\n", encoding="utf-8")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: revenu}\n",
+                                   encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.row, p.column, p.value) for p in problems] == [("survey_not_a_number", 3, "revenu", typed)]
+
+
 def test_washington_group_answers_in_words_are_told(tmp_path):
     """The six WG-SS questions answered with a form's own choice names ('aucune', 'quelques', 'beaucoup',
     'impossible') instead of the WG's 1 to 4: no respondent was classified, and the share with a disability and every

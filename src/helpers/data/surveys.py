@@ -747,14 +747,21 @@ def _option_value(value: Any, option: str | None = None) -> float:
     return OPTION_VALUES.get(fold(text), 1.0 if option is not None and fold(text) == fold(option) else np.nan)
 
 
+_SPACE_GROUPED = re.compile(f"^[+-]?[{numbers.SPACES}]*\\d{{1,3}}(?:[{numbers.SPACES}]\\d{{3}})*(?:[.,]\\d+)?$")
+
+
 def _number(value: Any) -> float | None:
     """A number as KoboToolbox/ODK write it ('.' decimals; a single ',' is taken as the decimal mark)."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         return float(value) if math.isfinite(value) else None
-    # thousands written with a (narrow) no-break space, as French Excel and LibreOffice write them: '3\u202f000'
-    text = re.sub(f"[{numbers.SPACES}]", "", str(value).strip())
+    # thousands written with a (narrow) no-break space, as French Excel and LibreOffice write them: '3\u202f000';
+    # a space elsewhere ('12 5', two answers or a typo) is no number: it was read 125. So is Python's '1_000'
+    text = str(value).strip()
+    if "_" in text or (re.search(f"[{numbers.SPACES}]", text) and not _SPACE_GROUPED.match(text)):
+        return None
+    text = re.sub(f"[{numbers.SPACES}]", "", text)
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     try:
