@@ -712,6 +712,25 @@ def test_the_design_text_counts_clusters_within_their_strata(tmp_path):
     assert est.estimate(survey, "mean", "emploi/revenu")["df"] == 12
 
 
+def test_the_design_text_says_one_as_one(tmp_path):
+    """One country's export (one stratum), one respondent weighted 0, one submission not approved: the annex said
+    « (1 strates) », « Parmi elles, 1 ont un poids nul » and « Avec les 1 soumissions écartées »."""
+    from helpers.annex.surveys import design_text
+
+    submissions, _ = make_tracer_survey()
+    one = submissions[submissions["identification/pays"].eq("maroc")].reset_index(drop=True)
+    one.loc[3, "poids"] = 0
+    one.loc[5, "_validation_status"] = "Not Approved"
+    survey, _ = _csv_survey(tmp_path, one)
+    said = {lang: design_text(survey, est.design_summary(survey), lang) for lang in ("fr", "en")}
+    assert "L'échantillon a une seule strate, « identification/pays »" in said["fr"]
+    assert "Parmi elles, 1 a un poids nul (hors de la population étudiée) : elle ne compte" in said["fr"]
+    assert "Avec la soumission écartée, les poids représentaient" in said["fr"]
+    assert "59 personnes ont répondu" in said["fr"]
+    assert "Of them, 1 has a weight of 0" in said["en"] and "With the submission left out" in said["en"]
+    assert "strates)" not in said["fr"] and " 1 ont " not in said["fr"]
+
+
 def test_codes_the_survey_declares_are_not_answered_and_code_like_outliers_are_told(tmp_path):
     """8888 and 9998 typed for 'don't know' went into the mean earnings (801 instead of 325) with no way to say so,
     and 999 was told only when it was the largest answer. 'missing_codes' reads the codes as empty in every

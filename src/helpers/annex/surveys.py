@@ -20,16 +20,18 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
     """Who was sampled, how, and how many, in one paragraph."""
     d = summary["design"]
     n = fmt.number(summary["n"], 0, lang)
-    parts = [say("survey_answered", lang, n=n)]
+    parts = [say(_one("survey_answered", summary["n"]), lang, n=n)]
     if summary.get("zero_weight"):   # « 42 personnes ont répondu » beside estimates of 33: said why
-        parts.append(say("survey_zero_weight", lang, n=fmt.number(summary["zero_weight"], 0, lang)))
+        parts.append(say(_one("survey_zero_weight", summary["zero_weight"]), lang,
+                         n=fmt.number(summary["zero_weight"], 0, lang)))
     if summary["rejected"]:
         parts.append(say("survey_rejected", lang, n=fmt.number(summary["rejected"], 0, lang)))
     if summary.get("early"):
         parts.append(say("survey_before_fieldwork", lang, n=fmt.number(summary["early"], 0, lang),
                          date=fmt.date(survey.spec.fieldwork_start, lang)))
     if d["strata"]:
-        parts.append(say("survey_strata", lang, name=survey.label(d["strata"], lang), count=summary["strata"]))
+        parts.append(say(_one("survey_strata", summary["strata"]), lang, name=survey.label(d["strata"], lang),
+                         count=summary["strata"]))
     if d["clusters"]:
         parts.append(say("survey_clusters", lang, name=survey.label(d["clusters"], lang), count=summary["clusters"]))
     else:
@@ -41,8 +43,9 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
         parts.append(say("survey_weighted", lang, name=survey.label(d["weights"], lang), population=population))
         if summary.get("left_out_weight"):   # the rejected or test submissions' weights: a population now uncounted
             before = fmt.number(summary["population"] + summary["left_out_weight"], 0, lang)
-            parts.append(say("survey_weighted_left_out", lang, population=before,
-                             n=fmt.number(summary["rejected"] + summary.get("early", 0), 0, lang)))
+            left_out = summary["rejected"] + summary.get("early", 0)
+            parts.append(say(_one("survey_weighted_left_out", left_out), lang, population=before,
+                             n=fmt.number(left_out, 0, lang)))
     elif summary.get("fpc_weighted"):   # no weights: those the fpc gives, as R's svydesign takes them
         population = fmt.number(summary["population"], 0, lang)
         parts.append(say("survey_weighted_fpc", lang, name=survey.label(d["fpc"], lang), population=population))
@@ -55,6 +58,12 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
         parts.append(say("survey_missing_codes", lang, codes=", ".join(fmt.number(c, 0 if float(c).is_integer() else 2,
                                                                                   lang) for c in codes)))
     return " ".join(parts)
+
+
+def _one(key: str, n: int) -> str:
+    """The sentence's key for a count of 1 (« 1 personne a répondu », « une seule strate »): « 1 personnes ont
+    répondu », « Parmi elles, 1 ont un poids nul », « (1 strates) » were printed."""
+    return f"{key}_one" if n == 1 else key
 
 
 def method_note(lang: str) -> str:

@@ -289,6 +289,10 @@ WORDS = {
     "survey_weighted_relative": ("Each answer is weighted ('{name}'); the weights are relative (they add up to the "
                                  "number of respondents): they do not say how many people each respondent stands "
                                  "for."),
+    "survey_answered_one": "1 person answered.",
+    "survey_zero_weight_one": "Of them, 1 has a weight of 0 (outside the population studied): it counts in no estimate nor number of answers, but stays in the variance of its stratum, as R's survey package reads it.",
+    "survey_strata_one": "The sample has a single stratum, '{name}': it is drawn in one block.",
+    "survey_weighted_left_out_one": "With the submission left out, the weights stood for {population} people: the estimated totals do not count the part of the population its weight stood for (the weights of the answers kept are not adjusted).",
     "survey_without_subgroup": ("Respondents without an answer to '{name}', counted in 'All' and in none of its "
                                 "subgroups: {n}."),
     "survey_all_zero_not_asked": ("'{name}': the {n} respondents who answered '{value}' to '{control}' have 0 in "

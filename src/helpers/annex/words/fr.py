@@ -310,6 +310,10 @@ WORDS = {
     "survey_weighted_relative": ("Chaque réponse est pondérée (« {name} ») ; les poids sont relatifs (leur somme "
                                  "est le nombre de répondants) : ils ne disent pas combien de personnes chaque "
                                  "répondant représente."),
+    "survey_answered_one": "1 personne a répondu.",
+    "survey_zero_weight_one": "Parmi elles, 1 a un poids nul (hors de la population étudiée) : elle ne compte dans aucune estimation ni aucun effectif, mais reste dans le calcul de la variance de sa strate, comme le fait le paquet survey de R.",
+    "survey_strata_one": "L'échantillon a une seule strate, « {name} » : il est tiré d'un seul bloc.",
+    "survey_weighted_left_out_one": "Avec la soumission écartée, les poids représentaient {population} personnes : les totaux estimés ne comptent pas la part de la population que représentait son poids (les poids des réponses retenues ne sont pas redressés).",
     "survey_without_subgroup": ("Répondants sans réponse à « {name} », comptés dans « Ensemble » et dans aucun de "
                                 "ses sous-groupes : {n}."),
     "survey_all_zero_not_asked": ("« {name} » : les {n} répondants qui ont répondu « {value} » à « {control} » ont 0 "
