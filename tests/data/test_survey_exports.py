@@ -177,6 +177,10 @@ def test_a_median_or_post_strata_are_said_not_offered_not_a_neighbouring_key(tmp
     ("design: {weights: poids, repweights: poids}", "does not use replicate weights", "n'utilise pas de poids répl"),
     ("estimates:\n  - {rapport: emploi/revenu, par: identification/age}", "is written {ratio: <numerator>, per:",
      "s'écrit {ratio: <numérateur>, per:"),
+    # a baseline and an endline compared: was « Remove this line » (in English in a French project)
+    ("estimates:\n  - {mean: emploi/revenu, compare: baseline}", "does not compare two surveys",
+     "ne compare ni deux enquêtes"),
+    ("estimates:\n  - {difference: emploi/revenu}", "sqrt(se1^2 + se2^2)", "racine(et1² + et2²)"),
 ])
 def test_r_s_design_names_and_what_the_workbook_does_not_do_are_said(tmp_path, key, said, french):
     """R's svydesign names in the YAML (« ids: village », « psu: », « probs: ») were told « Remove this line »: removed,
@@ -195,6 +199,17 @@ def test_r_s_design_names_and_what_the_workbook_does_not_do_are_said(tmp_path, k
         [(p.column, p.hint) for p in problems]
     assert all("Did you mean" not in p.hint for p in unknown)
     assert all(translated(p, "fr").hint.count(french) == 1 for p in unknown), [translated(p, "fr").hint for p in unknown]
+
+
+def test_an_unknown_key_without_a_neighbour_is_told_to_remove_in_french(tmp_path):
+    """« p: 0.5 » beside a quantile: « Supprimez cette ligne. » in a French project, not « Remove this line. »."""
+    from helpers.pipeline.messages import translated
+
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "s.xlsx")
+    (tmp_path / "s.yaml").write_text("title: t\nestimates:\n  - {mean: emploi/revenu, p: 0.5}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    said = [translated(p, "fr").hint for p in problems if p.rule == "unknown_key"]
+    assert said == ["Supprimez cette ligne."], said
 
 
 def test_a_two_stage_design_written_as_lists_says_the_first_stage_is_taken(tmp_path):

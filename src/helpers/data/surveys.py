@@ -341,6 +341,10 @@ REPLICATES_HINT = ("The workbook does not use replicate weights (R's svrepdesign
 RATIO_HINT = ("A ratio of two questions (R's svyratio, e.g. the spend per household member: total spend / total "
               "members) is written {ratio: <numerator>, per: <denominator>}; the mean of a column divided row by "
               "row is another figure (the mean of each household's ratio).")
+COMPARE_HINT = ("The workbook does not compare two surveys nor two subgroups (R's svyttest, svycontrast): each "
+                "survey (a baseline and an endline, each with its own YAML) gives its estimates with their standard "
+                "errors. Two independent samples' estimates differ with the standard error sqrt(se1^2 + se2^2); two "
+                "subgroups of one survey are not independent samples (R's svyby with covar = TRUE, then svycontrast).")
 # what R's survey package offers and the workbook does not, by the YAML keys written for it (folded, without '_' or
 # '-'): « Did you mean 'mean'? » for a median, « 'strata'? » for post-strata, led to another statistic or design
 NOT_OFFERED = (
@@ -360,6 +364,9 @@ NOT_OFFERED = (
       "sousechantillon", "deuxphases", "secondphase"}, TWO_PHASE_HINT),
     ({"repweights", "repweight", "replicateweights", "replicates", "replicate", "bootstrap", "jackknife", "brr",
       "jk1", "jkn"}, REPLICATES_HINT),
+    # a baseline and an endline compared, or two subgroups: « compare: baseline » was told « Remove this line »
+    ({"compare", "comparison", "comparaison", "comparer", "difference", "diff", "ecart", "versus", "vs",
+      "baseline", "endline", "evolution", "ttest", "svyttest", "contrast", "svycontrast"}, COMPARE_HINT),
     # « {ratio: depenses, per: membres} »: a mean of a column divided row by row is another figure
     ({"ratios", "rapport", "par", "denominator", "denominateur", "numerator", "numerateur"},
      RATIO_HINT),

@@ -2647,6 +2647,16 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"Écrivez la seule colonne du premier degré ('\1') : la variance est estimée entre les unités du premier degré, "
      r"ce qui compte aussi le tirage des degrés suivants quand 'fpc' est omis (svydesign de R avec un seul id, la "
      r"« grappe ultime ») ; un fpc du premier degré laisse de côté la variance des degrés suivants."),
+    (r"^The workbook does not compare two surveys nor two subgroups \(R's svyttest, svycontrast\): each survey \(a "
+     r"baseline and an endline, each with its own YAML\) gives its estimates with their standard errors\. Two "
+     r"independent samples' estimates differ with the standard error sqrt\(se1\^2 \+ se2\^2\); two subgroups of one "
+     r"survey are not independent samples \(R's svyby with covar = TRUE, then svycontrast\)\.$",
+     "Le classeur ne compare ni deux enquêtes ni deux sous-groupes (svyttest, svycontrast de R) : chaque enquête "
+     "(une de référence et une finale, chacune avec son YAML) donne ses estimations avec leurs erreurs types. Les "
+     "estimations de deux échantillons indépendants diffèrent avec l'erreur type racine(et1² + et2²) ; deux "
+     "sous-groupes d'une même enquête ne sont pas des échantillons indépendants (svyby de R avec covar = TRUE, puis "
+     "svycontrast)."),
+    (r"^Remove this line\.$", "Supprimez cette ligne."),
     (r"^The workbook gives no median nor quantile of a survey \(R's svyquantile\): ask for the mean \(\{mean: "
      r"\.\.\.\}\) only if the mean is what the report needs, else compute the median outside the workbook\.$",
      "Le classeur ne calcule ni médiane ni quantile d'une enquête (svyquantile de R) : demandez la moyenne "
