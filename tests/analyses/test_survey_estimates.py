@@ -357,6 +357,38 @@ def test_a_subgroup_inside_one_village_of_several_has_no_standard_error(tmp_path
     assert math.isnan(total["ci_low"]) and math.isnan(total["ci_high"]) and total["df"] == 0
 
 
+def test_the_annex_says_each_n_d_with_its_own_reason_right_under_the_table(tmp_path):
+    """The survey table's n.d. got the general note « Erreur type : non renseigné dans les données de suivi, ou non
+    calculable ; IC bas : ... » first (a reader read the vague one first, and for a subgroup inside one village,
+    a single answer or a share of 100 % it was all there was). Each estimate showing n.d. now has one note with its
+    own reason (the table's general note is left out: tests/annex/test_annex_api.py)."""
+    from helpers.annex import surveys as shown
+
+    surveys, _ = _survey_of(tmp_path, "one_village", (
+        "title: t\ndesign: {weights: poids, strata: region, clusters: village, fpc: taille}\nestimates:\n"
+        "  - {mean: revenu, by: programme}\n  - {total: revenu, by: programme}\n"
+        "  - {share: emploi, value: oui, by: programme}\n"))
+    table = shown.display_table(est.estimates(surveys["s"]), surveys["s"], "fr")
+    assert shown.not_available(table, surveys["s"], "fr") == [
+        "« revenu (moyenne) » (programme : apprentissage) : erreur type, intervalle de confiance et effet de plan n.d., "
+        "car le sous-groupe est tout entier dans une seule grappe (« village ») : la variance ne peut pas y être "
+        "mesurée (0 degré de liberté).",
+        "« revenu (total) » (programme : apprentissage) : intervalle de confiance n.d., car l'estimation repose sur 0 "
+        "degré de liberté : pas d'intervalle.",
+        "« emploi : oui (part) » (programme : apprentissage) : erreur type, intervalle de confiance et effet de plan "
+        "n.d., car le sous-groupe est tout entier dans une seule grappe (« village ») : la variance ne peut pas y être "
+        "mesurée (0 degré de liberté)."]
+    english = shown.not_available(shown.display_table(est.estimates(surveys["s"]), surveys["s"], "en"), surveys["s"],
+                                  "en")
+    assert english[1] == ("'revenu (total)' (programme: apprentissage): confidence interval n/a, since the estimate "
+                          "rests on 0 degrees of freedom: no interval.")
+    everyone = table.iloc[:1].assign(stat="share", estimate=100.0, se=0.0, ci_low=2.5, ci_high=100.0, deff=math.nan,
+                                     n=1)
+    assert shown.not_available(everyone, surveys["s"], "fr")[0].endswith(
+        "effet de plan n.d., car une part de 0 % ou de 100 % n'a de variance ni dans le plan ni dans un tirage "
+        "aléatoire simple (0/0).")
+
+
 # tests/fixtures/survey/relative_rejected.R: (estimate, SE, design effect with replacement)
 R_RELATIVE_REJECTED = {"s:revenu": (302.7009324688065, 5.933809917754663, 0.4606379534776229),
                        "s:sexe=f": (0.5361452987453268, 0.06410608608671363, 0.9088594966894065)}
@@ -606,7 +638,8 @@ def test_a_ratio_whose_denominator_is_0_in_a_subgroup_is_not_computed_and_says_w
     none = rows.loc["s:depenses/mois:per:menage/actifs:menage/statut=sans_actif"]
     assert math.isnan(none["estimate"]) and math.isnan(none["se"]) and none["n"] == 17 and none["df"] == 7
     assert est.note_of(none) == "the denominator is 0 for every answer: no ratio (a division by 0)"
-    said = shown.zero_denominators(shown.display_table(est.estimates(surveys["s"]), surveys["s"], "fr"),
-                                   surveys["s"], "fr")
-    assert said == ["« depenses/mois par menage/actifs » (menage/statut : sans_actif) : n.d., car « menage/actifs » "
-                    "vaut 0 dans chacune de ses 17 réponses : le ratio n'existe pas (division par 0)."], said
+    said = shown.not_available(shown.display_table(est.estimates(surveys["s"]), surveys["s"], "fr"),
+                               surveys["s"], "fr")
+    assert said == ["« depenses/mois par menage/actifs (ratio) » (menage/statut : sans_actif) : n.d., car "
+                    "« menage/actifs » vaut 0 dans chacune de ses 17 réponses : le ratio n'existe pas (division par 0)."
+                    ], said

@@ -32,6 +32,18 @@ def test_sentences_pick_the_language_and_escape_values(shown):
     assert shown == ["<p>Taux : <strong>&lt;b&gt;</strong>.</p>", "<p>Rate: <strong>37,5\u202f%</strong>.</p>"]
 
 
+def test_a_table_whose_caller_explains_each_n_d_has_no_general_note(shown):
+    """The survey table says why each n.d. is, row by row, under it: the general « non renseigné dans les données de
+    suivi, ou non calculable » was printed first, above the specific reasons."""
+    frame = pd.DataFrame({"what": ["a", "b"], "se": [1.5, float("nan")]})
+    annex(shown).table(frame, {"what": ("Quoi", "What"), "se": ("Erreur type", "SE")}, formats={"se": "est1"})
+    assert "non renseigné" in shown[-1]
+    shown.clear()
+    annex(shown).table(frame, {"what": ("Quoi", "What"), "se": ("Erreur type", "SE")}, formats={"se": "est1"},
+                       explained=True)
+    assert len(shown) == 1 and "n.d." in shown[0] and "non renseigné" not in shown[0]
+
+
 def test_a_sentence_ending_on_n_d_has_one_period(shown):
     """« coût par femme formée : n.d.. » in the sample's Maroc and Tunisie annexes."""
     ctx = annex(shown)

@@ -177,6 +177,10 @@ def test_a_median_or_post_strata_are_said_not_offered_not_a_neighbouring_key(tmp
     ("design: {weights: poids, repweights: poids}", "does not use replicate weights", "n'utilise pas de poids répl"),
     ("estimates:\n  - {rapport: emploi/revenu, par: identification/age}", "is written {ratio: <numerator>, per:",
      "s'écrit {ratio: <numérateur>, per:"),
+    # a baseline and an endline compared: was « Remove this line » (in English in a French project)
+    ("estimates:\n  - {mean: emploi/revenu, compare: baseline}", "does not compare two surveys",
+     "ne compare ni deux enquêtes"),
+    ("estimates:\n  - {difference: emploi/revenu}", "sqrt(se1^2 + se2^2)", "racine(et1² + et2²)"),
 ])
 def test_r_s_design_names_and_what_the_workbook_does_not_do_are_said(tmp_path, key, said, french):
     """R's svydesign names in the YAML (« ids: village », « psu: », « probs: ») were told « Remove this line »: removed,
@@ -195,6 +199,17 @@ def test_r_s_design_names_and_what_the_workbook_does_not_do_are_said(tmp_path, k
         [(p.column, p.hint) for p in problems]
     assert all("Did you mean" not in p.hint for p in unknown)
     assert all(translated(p, "fr").hint.count(french) == 1 for p in unknown), [translated(p, "fr").hint for p in unknown]
+
+
+def test_an_unknown_key_without_a_neighbour_is_told_to_remove_in_french(tmp_path):
+    """« p: 0.5 » beside a quantile: « Supprimez cette ligne. » in a French project, not « Remove this line. »."""
+    from helpers.pipeline.messages import translated
+
+    shutil.copy(DATA_DIR / "amem" / "surveys" / f"{NAME}.xlsx", tmp_path / "s.xlsx")
+    (tmp_path / "s.yaml").write_text("title: t\nestimates:\n  - {mean: emploi/revenu, p: 0.5}\n", encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path)
+    said = [translated(p, "fr").hint for p in problems if p.rule == "unknown_key"]
+    assert said == ["Supprimez cette ligne."], said
 
 
 def test_a_two_stage_design_written_as_lists_says_the_first_stage_is_taken(tmp_path):
@@ -710,6 +725,25 @@ def test_the_design_text_counts_clusters_within_their_strata(tmp_path):
     assert problems == [] and summary["clusters"] == 15 and summary["strata"] == 3
     assert "15" in design_text(survey, summary, "fr")
     assert est.estimate(survey, "mean", "emploi/revenu")["df"] == 12
+
+
+def test_the_design_text_says_one_as_one(tmp_path):
+    """One country's export (one stratum), one respondent weighted 0, one submission not approved: the annex said
+    « (1 strates) », « Parmi elles, 1 ont un poids nul » and « Avec les 1 soumissions écartées »."""
+    from helpers.annex.surveys import design_text
+
+    submissions, _ = make_tracer_survey()
+    one = submissions[submissions["identification/pays"].eq("maroc")].reset_index(drop=True)
+    one.loc[3, "poids"] = 0
+    one.loc[5, "_validation_status"] = "Not Approved"
+    survey, _ = _csv_survey(tmp_path, one)
+    said = {lang: design_text(survey, est.design_summary(survey), lang) for lang in ("fr", "en")}
+    assert "L'échantillon a une seule strate, « identification/pays »" in said["fr"]
+    assert "Parmi elles, 1 a un poids nul (hors de la population étudiée) : elle ne compte" in said["fr"]
+    assert "Avec la soumission écartée, les poids représentaient" in said["fr"]
+    assert "59 personnes ont répondu" in said["fr"]
+    assert "Of them, 1 has a weight of 0" in said["en"] and "With the submission left out" in said["en"]
+    assert "strates)" not in said["fr"] and " 1 ont " not in said["fr"]
 
 
 def test_codes_the_survey_declares_are_not_answered_and_code_like_outliers_are_told(tmp_path):
@@ -1993,6 +2027,23 @@ def test_thousands_with_a_narrow_no_break_space_are_numbers(tmp_path):
     assert problems == [] and surveys["s"].data["revenu"].tolist() == [3000.0, 2500.5, 1800.0]
 
 
+@pytest.mark.parametrize("typed", ["12 5", "1250 000", "1_000", "10 0,5"])
+def test_a_space_that_groups_no_thousands_is_not_a_number(tmp_path, typed):
+    """An income typed '12 5' (a typo, or two answers in one cell) was read 125, '1250 000' 1 250 000 and Python's
+    '1_000' 1 000, in the mean without a word: a space only groups thousands (3 digits after it). Refused at its
+    cell."""
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "s.csv").write_text("_uuid;_index;_submission_time;poids;revenu\n"
+                                  "a1;1;2021-05-01T10:00:00;12,5;1 800\n"
+                                  f"a2;2;2021-05-01T11:00:00;12,5;{typed}\n"
+                                  "a3;3;2021-05-01T12:00:00;7,25;- 300\n", encoding="utf-8")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: revenu}\n",
+                                   encoding="utf-8")
+    _, problems, _ = load_surveys(folder)
+    assert [(p.rule, p.row, p.column, p.value) for p in problems] == [("survey_not_a_number", 3, "revenu", typed)]
+
+
 def test_washington_group_answers_in_words_are_told(tmp_path):
     """The six WG-SS questions answered with a form's own choice names ('aucune', 'quelques', 'beaucoup',
     'impossible') instead of the WG's 1 to 4: no respondent was classified, and the share with a disability and every
@@ -2761,3 +2812,34 @@ def test_a_form_label_leaving_a_direction_isolate_open_is_refused_at_its_cell(tm
     found = {(p.rule, p.cell) for p in problems if p.severity == "error"}
     assert found == {("control_character", "survey!C12")}, found
     assert "opens a direction isolate" in next(p for p in problems if p.cell == "survey!C12").message
+
+
+def test_a_subgroup_column_answered_98_is_told_and_its_declared_code_is_no_subgroup(tmp_path):
+    """A subgroup column coded 1, 2 and 98 (« ne sait pas »): the annex showed « statut : 98 » as a subgroup of its
+    own (6 respondents, a mean of 314.7), without a word. It is warned at its first row, with the code to declare;
+    declared in missing_codes, those respondents are in no subgroup and the whole, and the other subgroups are the
+    same."""
+    submissions, _ = make_tracer_survey()
+    submissions["statut"] = ["1", "2"] * 90
+    submissions.loc[submissions.index[[4, 7, 9, 20, 33, 50]], "statut"] = "98"
+    spec = ("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
+            "estimates:\n  - {mean: emploi/revenu, by: statut}\n")
+    found = {}
+    for declared in ("", "missing_codes: [98]\n"):
+        folder = tmp_path / (declared and "declared" or "plain")
+        folder.mkdir()
+        submissions.to_csv(folder / "s.csv", sep=";", index=False)
+        (folder / "s.yaml").write_text(spec + declared, encoding="utf-8")
+        surveys, problems, _ = load_surveys(folder)
+        found[declared] = est.estimates(surveys["s"]).set_index("key"), problems
+    rows, problems = found[""]
+    told = [p for p in problems if p.rule == "survey_dont_know_subgroup"]
+    assert len(told) == 1 and told[0].severity == "warning" and told[0].column == "statut" and told[0].value == "98"
+    assert told[0].row == 6 and "6 answers are '98'" in told[0].message and "missing_codes: [98]" in told[0].hint
+    assert "s:emploi/revenu:statut=98" in rows.index
+    declared_rows, declared_problems = found["missing_codes: [98]\n"]
+    assert not [p for p in declared_problems if p.rule == "survey_dont_know_subgroup"]
+    assert "s:emploi/revenu:statut=98" not in declared_rows.index
+    for key in ("s:emploi/revenu", "s:emploi/revenu:statut=1", "s:emploi/revenu:statut=2"):
+        assert tuple(declared_rows.loc[key, ["estimate", "se", "n"]]) == pytest.approx(
+            tuple(rows.loc[key, ["estimate", "se", "n"]]), rel=1e-12), key

@@ -4,6 +4,8 @@ and hint translated, and no English sentence left. Until survey12 about 40 of th
 skip logic and versions, the select_multiple exports, the codes for « ne sait pas », the fpc against the weights)
 were printed wholly or partly in English."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -199,6 +201,11 @@ CASES = {
                                  dict(edit=lambda s: s.assign(**{"emploi/emploi_actuel": s["emploi/emploi_actuel"].map(
                                      {"oui": "1", "non": "2"})}).pipe(_set("emploi/emploi_actuel", slice(0, 9), "99")),
                                       estimates=["{share: emploi/emploi_actuel, value: 1}"])],
+    "survey_dont_know_subgroup": [dict(edit=lambda s: s.assign(statut=["1", "2"] * 90).pipe(
+                                           _set("statut", [0, 3], "98")),
+                                       estimates=["{mean: emploi/revenu, by: statut}"]),
+                                  dict(edit=_set("emploi/emploi_actuel", slice(0, 20), "nsp"),
+                                       estimates=["{mean: emploi/revenu, by: emploi/emploi_actuel}"])],
     "survey_multiple_guessed": dict(edit=lambda s: s.drop(columns=OPTIONS)),
     "survey_multiple_labels": dict(edit=_labels_text),
     "survey_multiple_no_zero": dict(edit=lambda s: s.drop(columns=["competences"]).replace({
@@ -236,6 +243,11 @@ CASES = {
                             dict(edit=lambda s: s.assign(**{"emploi/emploi_actuel": s["emploi/emploi_actuel"]
                                                             .str.capitalize()}), form=_form())],
     "survey_design_missing": dict(edit=_set("identification/centre", [3], None)),
+    "survey_ambiguous_number": dict(edit=_set("emploi/revenu", [0], "1,500")),
+    "survey_totals_row": dict(edit=lambda s: pd.concat([s, pd.DataFrame({"poids": [s["poids"].sum()]})],
+                                                      ignore_index=True)),
+    "survey_before_fieldwork": dict(edit=_early, extra="fieldwork_start: 2021-03-01\n"),
+    "survey_fpc_below_sample": dict(design=FPC, edit=_stratum_fpc({"maroc": 10.0, "tunisie": 900, "mauritanie": 900})),
 }
 
 
@@ -250,3 +262,24 @@ def test_a_survey_problem_is_told_wholly_in_french(tmp_path, rule, case):
     said = [translated(p, "fr") for p in problems if p.rule == rule]
     assert said, [(p.rule, p.message) for p in problems]
     assert [(p.message, p.hint) for p in said if english_words(p.message) or english_words(p.hint)] == []
+    # a number the sentence computes or quotes with French's decimal comma: « entre 217.06 et 387.65 », « ses poids
+    # représentent 669.6 personnes », « lu 1.5 » stood beside the annex's « 669,6 »
+    assert [t for p in said for t in (p.message, p.hint) if re.search(r"\d\.\d", t or "")] == []
+    # a day as a reader says it (« le 20 février 2021 », not « du 2021-02-20 au 2021-02-20 »); a hint keeps the ISO
+    # day to type in the YAML
+    assert [p.message for p in said if re.search(r"\d{4}-\d\d-\d\d", p.message)] == []
+
+
+@pytest.mark.parametrize("days, said", [(["2021-02-20"] * 4, "4 soumissions faites le 20 février 2021, 9 jours"),
+                                        (["2021-02-18", "2021-02-20"] * 2, "faites du 18 au 20 février 2021,"),
+                                        (["2021-01-30", "2021-02-01"] * 2, "faites du 30 janvier au 1er février 2021,")])
+def test_early_submissions_say_their_days_as_a_reader_does(tmp_path, days, said):
+    """Four tests of the form made on one day were « faites du 2021-02-20 au 2021-02-20 »."""
+    def early(s):
+        s.loc[s.index[:4], ["start", "_submission_time"]] = [[f"{d}T09:00:00"] * 2 for d in days]
+        return s
+
+    _survey(tmp_path, edit=early)
+    _, problems, _ = load_surveys(tmp_path)
+    message = [translated(p, "fr").message for p in problems if p.rule == "survey_early_submissions"]
+    assert len(message) == 1 and said in message[0], message

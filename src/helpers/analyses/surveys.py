@@ -354,6 +354,24 @@ def deff_note(kind: str) -> str:
             "": "deff not computable"}.get(kind, "")
 
 
+def missing_reason(row: pd.Series) -> str:
+    """Why an estimate (a row of ``COLUMNS``) has a cell not available, as a code the annex says in its language
+    (helpers.annex.surveys.not_available); '' when every cell is there."""
+    if row["n"] == 0:
+        return "no_answer"
+    if zero_denominator(row):
+        return "zero_denominator"
+    if not np.isfinite(row["se"]):
+        if row["n"] == 1 and row["stat"] != "share":
+            return "single_answer"
+        return "single_unit" if row["df"] == 0 else "answers_one_unit"
+    if not (np.isfinite(row["ci_low"]) and np.isfinite(row["ci_high"])):
+        return "no_interval"
+    if not np.isfinite(row["deff"]):   # a share of 0 % or 100 %: no variance, in the design or in a random sample
+        return "no_variance" if row["stat"] == "share" and row["se"] == 0 else "deff"
+    return ""
+
+
 def note_of(row: pd.Series) -> str:
     if row["n"] == 0:
         return "no answer in this subgroup"

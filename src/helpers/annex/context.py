@@ -238,7 +238,8 @@ class Annex:
 
     def table(self, frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping[str, str] | None = None,
               rag: str | None = None, caption: tuple[str, str] | None = None, top: str | None = None,
-              max_rows: int | None = None, missing: Mapping[str, tuple[str, str]] | None = None) -> None:
+              max_rows: int | None = None, missing: Mapping[str, tuple[str, str]] | None = None,
+              explained: bool = False) -> None:
         """Show the columns of ``frame`` named in ``columns`` (column -> heading word key or (fr, en) pair).
 
         formats: column -> "pct", "pct0", "num", "num1", "num2", "numv" (the decimals the value has, up to two:
@@ -254,6 +255,8 @@ class Annex:
         row is in the annex's .xlsx and figures.csv.
         missing: column -> (fr, en) why a cell of that column is empty; a note under the table says it for each
         column that shows n.d. (a column not named here gets a general reason), so no n.d. goes unexplained.
+        explained: the caller says why each n.d. is, row by row, right after the table (the survey estimates): no
+        note per column, whose general reason the reader read first, above the specific ones.
         """
         limit = max_rows or MAX_ROWS
         shown, left_out = (frame, 0) if len(frame) <= limit else self.top(frame, top, limit)
@@ -263,7 +266,8 @@ class Annex:
             _display_html(table_html(data), {TABLE_MIME: data})
         else:  # a caller that collects the HTML only (tests)
             self.show(table_html(data))
-        self._explain_missing(data, columns, missing or {})
+        if not explained:
+            self._explain_missing(data, columns, missing or {})
         if left_out:
             head = columns.get(top) if top else None
             label = (words.pick(self.lang, *head) if isinstance(head, tuple) else self.word(head)) if head else ""

@@ -20,16 +20,18 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
     """Who was sampled, how, and how many, in one paragraph."""
     d = summary["design"]
     n = fmt.number(summary["n"], 0, lang)
-    parts = [say("survey_answered", lang, n=n)]
+    parts = [say(_one("survey_answered", summary["n"]), lang, n=n)]
     if summary.get("zero_weight"):   # « 42 personnes ont répondu » beside estimates of 33: said why
-        parts.append(say("survey_zero_weight", lang, n=fmt.number(summary["zero_weight"], 0, lang)))
+        parts.append(say(_one("survey_zero_weight", summary["zero_weight"]), lang,
+                         n=fmt.number(summary["zero_weight"], 0, lang)))
     if summary["rejected"]:
         parts.append(say("survey_rejected", lang, n=fmt.number(summary["rejected"], 0, lang)))
     if summary.get("early"):
         parts.append(say("survey_before_fieldwork", lang, n=fmt.number(summary["early"], 0, lang),
                          date=fmt.date(survey.spec.fieldwork_start, lang)))
     if d["strata"]:
-        parts.append(say("survey_strata", lang, name=survey.label(d["strata"], lang), count=summary["strata"]))
+        parts.append(say(_one("survey_strata", summary["strata"]), lang, name=survey.label(d["strata"], lang),
+                         count=summary["strata"]))
     if d["clusters"]:
         parts.append(say("survey_clusters", lang, name=survey.label(d["clusters"], lang), count=summary["clusters"]))
     else:
@@ -41,8 +43,9 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
         parts.append(say("survey_weighted", lang, name=survey.label(d["weights"], lang), population=population))
         if summary.get("left_out_weight"):   # the rejected or test submissions' weights: a population now uncounted
             before = fmt.number(summary["population"] + summary["left_out_weight"], 0, lang)
-            parts.append(say("survey_weighted_left_out", lang, population=before,
-                             n=fmt.number(summary["rejected"] + summary.get("early", 0), 0, lang)))
+            left_out = summary["rejected"] + summary.get("early", 0)
+            parts.append(say(_one("survey_weighted_left_out", left_out), lang, population=before,
+                             n=fmt.number(left_out, 0, lang)))
     elif summary.get("fpc_weighted"):   # no weights: those the fpc gives, as R's svydesign takes them
         population = fmt.number(summary["population"], 0, lang)
         parts.append(say("survey_weighted_fpc", lang, name=survey.label(d["fpc"], lang), population=population))
@@ -55,6 +58,12 @@ def design_text(survey: Any, summary: dict[str, Any], lang: str) -> str:
         parts.append(say("survey_missing_codes", lang, codes=", ".join(fmt.number(c, 0 if float(c).is_integer() else 2,
                                                                                   lang) for c in codes)))
     return " ".join(parts)
+
+
+def _one(key: str, n: int) -> str:
+    """The sentence's key for a count of 1 (« 1 personne a répondu », « une seule strate »): « 1 personnes ont
+    répondu », « Parmi elles, 1 ont un poids nul », « (1 strates) » were printed."""
+    return f"{key}_one" if n == 1 else key
 
 
 def method_note(lang: str) -> str:
@@ -126,15 +135,43 @@ def all_zero(survey: Any, lang: str) -> list[str]:
     return sentences
 
 
-def zero_denominators(frame: pd.DataFrame, survey: Any, lang: str) -> list[str]:
-    """Per ratio shown n.d. because its denominator is 0 in every answer of its group (households without a worker
-    asked their spend per worker): why. The table's general « non renseigné ..., ou non calculable » was all a
-    reader saw, beside n 9."""
-    from ..analyses.surveys import zero_denominator
+_SHOWN = {"se": ("se",), "ci": ("ci_low", "ci_high"), "deff": ("deff",)}   # the cells n.d. beside an estimate
 
-    return [say("survey_ratio_zero_denominator", lang, name=what(survey, r, lang), group=group(survey, r, lang),
-                per=survey.label(r["value"], lang), n=fmt.number(int(r["n"]), 0, lang))
-            for _, r in frame.iterrows() if zero_denominator(r)]
+
+def not_available(frame: pd.DataFrame, survey: Any, lang: str) -> list[str]:
+    """One sentence per estimate of the table that shows n.d., naming its cells and their own reason (a subgroup of
+    one answer, inside one cluster, a ratio whose denominator is 0...). The table's general « non renseigné dans
+    les données de suivi, ou non calculable » was printed above the specific notes, and for most n.d. was all a
+    reader had."""
+    from ..analyses.surveys import missing_reason
+
+    clusters = survey.design_columns()["clusters"]
+    unit = survey.label(clusters, lang) if clusters else ""
+    sentences = []
+    for _, r in frame.iterrows():
+        reason = missing_reason(r)
+        if not reason:
+            continue
+        if reason == "zero_denominator":
+            why = say("survey_nd_zero_denominator" + ("_one" if int(r["n"]) == 1 else ""), lang,
+                      per=survey.label(r["value"], lang), n=fmt.number(int(r["n"]), 0, lang))
+        else:
+            why = say(f"survey_nd_{reason}" + ("_cluster" if unit and reason in ("single_unit", "answers_one_unit")
+                                               else ""), lang, unit=unit)
+        name = f"{what(survey, r, lang)} ({say('survey_stat_' + r['stat'], lang).lower()})"   # as the table says it
+        sentences.append(say("survey_nd", lang, name=name, group=group(survey, r, lang), cells=_cells(r, lang),
+                             why=why))
+    return sentences
+
+
+def _cells(row: pd.Series, lang: str) -> str:
+    """« erreur type, intervalle et effet de plan » (the cells shown n.d.), before « n.d. »; nothing when the
+    estimate itself is n.d. (every cell is)."""
+    if fmt.is_missing(row["estimate"]):
+        return ""
+    names = [say(f"survey_cell_{c}", lang) for c, cells in _SHOWN.items() if any(fmt.is_missing(row[k]) for k in cells)]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + say("survey_and", lang) + names[-1]
+    return listed + " "
 
 
 SMALL_N = 30   # answers below which an estimate is read with care (DHS puts 25-49 in parentheses)

@@ -341,6 +341,10 @@ REPLICATES_HINT = ("The workbook does not use replicate weights (R's svrepdesign
 RATIO_HINT = ("A ratio of two questions (R's svyratio, e.g. the spend per household member: total spend / total "
               "members) is written {ratio: <numerator>, per: <denominator>}; the mean of a column divided row by "
               "row is another figure (the mean of each household's ratio).")
+COMPARE_HINT = ("The workbook does not compare two surveys nor two subgroups (R's svyttest, svycontrast): each "
+                "survey (a baseline and an endline, each with its own YAML) gives its estimates with their standard "
+                "errors. Two independent samples' estimates differ with the standard error sqrt(se1^2 + se2^2); two "
+                "subgroups of one survey are not independent samples (R's svyby with covar = TRUE, then svycontrast).")
 # what R's survey package offers and the workbook does not, by the YAML keys written for it (folded, without '_' or
 # '-'): « Did you mean 'mean'? » for a median, « 'strata'? » for post-strata, led to another statistic or design
 NOT_OFFERED = (
@@ -360,6 +364,9 @@ NOT_OFFERED = (
       "sousechantillon", "deuxphases", "secondphase"}, TWO_PHASE_HINT),
     ({"repweights", "repweight", "replicateweights", "replicates", "replicate", "bootstrap", "jackknife", "brr",
       "jk1", "jkn"}, REPLICATES_HINT),
+    # a baseline and an endline compared, or two subgroups: « compare: baseline » was told « Remove this line »
+    ({"compare", "comparison", "comparaison", "comparer", "difference", "diff", "ecart", "versus", "vs",
+      "baseline", "endline", "evolution", "ttest", "svyttest", "contrast", "svycontrast"}, COMPARE_HINT),
     # « {ratio: depenses, per: membres} »: a mean of a column divided row by row is another figure
     ({"ratios", "rapport", "par", "denominator", "denominateur", "numerator", "numerateur"},
      RATIO_HINT),
@@ -458,6 +465,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _na_answers(survey, raw)
     problems += _version_unanswered(survey, raw)
     problems += _dont_know_in_shares(survey, raw)
+    problems += _dont_know_subgroups(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
     problems += _value_problems(survey, spec_path)
     return survey, problems
@@ -746,14 +754,21 @@ def _option_value(value: Any, option: str | None = None) -> float:
     return OPTION_VALUES.get(fold(text), 1.0 if option is not None and fold(text) == fold(option) else np.nan)
 
 
+_SPACE_GROUPED = re.compile(f"^[+-]?[{numbers.SPACES}]*\\d{{1,3}}(?:[{numbers.SPACES}]\\d{{3}})*(?:[.,]\\d+)?$")
+
+
 def _number(value: Any) -> float | None:
     """A number as KoboToolbox/ODK write it ('.' decimals; a single ',' is taken as the decimal mark)."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         return float(value) if math.isfinite(value) else None
-    # thousands written with a (narrow) no-break space, as French Excel and LibreOffice write them: '3\u202f000'
-    text = re.sub(f"[{numbers.SPACES}]", "", str(value).strip())
+    # thousands written with a (narrow) no-break space, as French Excel and LibreOffice write them: '3\u202f000';
+    # a space elsewhere ('12 5', two answers or a typo) is no number: it was read 125. So is Python's '1_000'
+    text = str(value).strip()
+    if "_" in text or (re.search(f"[{numbers.SPACES}]", text) and not _SPACE_GROUPED.match(text)):
+        return None
+    text = re.sub(f"[{numbers.SPACES}]", "", text)
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
     try:
@@ -1548,13 +1563,18 @@ def _early_cluster(frame: pd.DataFrame, raw: RawTable) -> list[Problem]:
             rows = ", ".join(str(raw.where(i)["row"]) for i in early.index[:MAX_LISTED])
             more = f" and {len(early) - MAX_LISTED} more" if len(early) > MAX_LISTED else ""
             return problems + [raw.problem(
-                "survey_early_submissions", f"{len(early)} submission(s) made from {before[0].isoformat()} to "
-                f"{before[-1].isoformat()}, {gap} days before all the others (from {after[0].isoformat()} on): tests "
+                "survey_early_submissions", f"{len(early)} submission(s) made {_days(before[0], before[-1])}, {gap} "
+                f"days before all the others (from {after[0].isoformat()} on): tests "
                 f"of the form? They count as respondents (rows {rows}{more})", f"If they are tests, write "
                 f"'fieldwork_start: {after[0].isoformat()}' in the YAML (they are then left out, and the annex says "
                 f"so); if they are interviews, write 'fieldwork_start: {before[0].isoformat()}'.", index=first,
                 column=column, value=_as_text(frame.at[first, column]), severity="warning")]
     return problems
+
+
+def _days(first: dt.date, last: dt.date) -> str:
+    """« on 2021-02-20 » for one day (« from 2021-02-20 to 2021-02-20 » read as two), else « from ... to ... »."""
+    return f"on {first.isoformat()}" if first == last else f"from {first.isoformat()} to {last.isoformat()}"
 
 
 def _answer_codes(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -1592,22 +1612,7 @@ def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
                 (column not in survey.data.columns and column not in survey.multiple):
             continue
         done.add(column)
-        labels = survey.value_labels.get(column, {})
-        codes = {code: next((t for t in (*labels.get(code, {}).values(), code.replace("_", " "))
-                             if NOT_AN_ANSWER.search(fold(t))), None) for code in survey.options(column)}
-        numeric = {code: _number(code) for code in codes}
-        if numeric and None not in numeric.values():   # a select_one coded 1 oui, 2 non, 99 without the form
-            for code, number in numeric.items():
-                top = max((n for c, n in numeric.items() if c != code), default=math.inf)
-                if codes[code] is None and code not in labels and (number in MISSING_CODES or
-                                                                   (_code_like(number) and number > top)):
-                    codes[code] = NUMBER_CODE
-        elif any(n is not None for n in numeric.values()):   # 98 beside 'oui' / 'non', without the form: the
-            # number is no choice of a question answered in words, but forms' code for « ne sait pas » (the share
-            # of 'oui' was among everyone, 41.9 % for 50.2 % among those who answered, without a word)
-            for code, number in numeric.items():
-                if codes[code] is None and code not in labels and number in (*MISSING_CODES, *NINES, *SHORT_CODES):
-                    codes[code] = NUMBER_CODE
+        codes = _dont_know_codes(survey, column)
         for code, label in codes.items():
             if label is None or code == est.value:
                 continue
@@ -1627,6 +1632,56 @@ def _dont_know_in_shares(survey: Survey, raw: RawTable) -> list[Problem]:
                  "nothing needs doing." if label == NUMBER_CODE and column not in survey.multiple else
                  "; otherwise nothing needs doing."),   # (missing_codes leaves a select_multiple's options as they are)
                 index=said.index[said][0], column=column, value=code, severity="warning"))
+    return problems
+
+
+def _dont_know_codes(survey: Survey, column: str) -> dict[str, str | None]:
+    """Each answer of a question counted by value -> the label saying it is « ne sait pas », « refus »... (the form's,
+    or the code's own words, 'nsp'), NUMBER_CODE for a number forms use so (99 beside 1, 2; 98 beside 'oui', 'non'),
+    else None."""
+    labels = survey.value_labels.get(column, {})
+    codes = {code: next((t for t in (*labels.get(code, {}).values(), code.replace("_", " "))
+                         if NOT_AN_ANSWER.search(fold(t))), None) for code in survey.options(column)}
+    numeric = {code: _number(code) for code in codes}
+    if numeric and None not in numeric.values():   # a select_one coded 1 oui, 2 non, 99 without the form
+        for code, number in numeric.items():
+            top = max((n for c, n in numeric.items() if c != code), default=math.inf)
+            if codes[code] is None and code not in labels and (number in MISSING_CODES or
+                                                               (_code_like(number) and number > top)):
+                codes[code] = NUMBER_CODE
+    elif any(n is not None for n in numeric.values()):   # 98 beside 'oui' / 'non', without the form: the
+        # number is no choice of a question answered in words, but forms' code for « ne sait pas » (the share
+        # of 'oui' was among everyone, 41.9 % for 50.2 % among those who answered, without a word)
+        for code, number in numeric.items():
+            if codes[code] is None and code not in labels and number in (*MISSING_CODES, *NINES, *SHORT_CODES):
+                codes[code] = NUMBER_CODE
+    return codes
+
+
+def _dont_know_subgroups(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A subgroup column (``by``) some answered with a code for « ne sait pas » or « refus » (98 beside 1 and 2, or a
+    choice the form labels so): the annex showed « Statut : 98 » as a subgroup of its own, beside the others,
+    without a word. Told once per column, with what to declare (missing_codes leaves them out of every subgroup;
+    they stay in « Ensemble »)."""
+    from .readers import header_name
+
+    problems = []
+    for column in dict.fromkeys(header_name(e.by) for e in survey.spec.estimates if e.by):
+        if column == WG_COLUMN or (column not in survey.data.columns and column not in survey.multiple):
+            continue
+        for code, label in _dont_know_codes(survey, column).items():
+            said = survey.indicator(column, code).eq(1)
+            if label is None or not said.any():
+                continue
+            shown = f"« {label} » ({code})" if label not in (code.replace("_", " "), NUMBER_CODE) else \
+                f"'{code}'" + (", a code for 'don't know' or 'refused' in most forms" if label == NUMBER_CODE else "")
+            declare = (f"declare the code (missing_codes: [{code}] in the YAML) or " if label == NUMBER_CODE and
+                       column not in survey.multiple else "")
+            problems.append(raw.problem(
+                "survey_dont_know_subgroup", f"{_answers(int(said.sum()))} {shown}: shown as a subgroup of its own "
+                f"beside the others ({column} = {code})", f"If it is no subgroup, {declare}leave those answers empty "
+                "in the export: those respondents then count in the whole and in no subgroup; if it is an answer, "
+                "nothing needs doing.", index=said.index[said][0], column=column, value=code, severity="warning"))
     return problems
 
 

@@ -217,6 +217,29 @@ def _commas(numbers: str) -> str:
     return re.sub(r"(\d)\.(\d)", r"\1,\2", numbers)
 
 
+def _day_fr(iso: str) -> str:
+    """« 2021-02-20 » as a French reader writes it, « 20 février 2021 » (« 1er mars 2021 »); text that is no date
+    is left as it is."""
+    from ..annex import fmt
+
+    try:
+        return fmt.date(iso, "fr")
+    except ValueError:
+        return iso
+
+
+def _days_fr(first: str, last: str | None) -> str:
+    """Days from ``first`` to ``last`` (ISO) as French says them: « le 20 février 2021 » (one day, which read « du
+    2021-02-20 au 2021-02-20 »), « du 1er au 15 janvier 2023 », « du 28 février au 3 mars 2021 », « du 30 décembre
+    2020 au 2 janvier 2021 »."""
+    if last is None or last == first:
+        return f"le {_day_fr(first)}"
+    start, end = _day_fr(first).split(" "), _day_fr(last).split(" ")
+    if len(start) == len(end) == 3 and start[2] == end[2]:   # the same year (and month) said once, at the end
+        start = start[:1] if start[1] == end[1] else start[:2]
+    return f"du {' '.join(start)} au {' '.join(end)}"
+
+
 def _answers_fr(said: str) -> str:
     """« 1 answer is », « 3 answers are » (data.surveys) in French."""
     return "1 réponse vaut" if said.startswith("1 answer") else said.split(" ")[0] + " réponses valent"
@@ -816,7 +839,7 @@ _FIRST_HOUR = (
     (r"^Give the stratum's population size on each of its rows\.$",
      "Donnez la taille de la population de la strate sur chacune de ses lignes."),
     (r"^the fpc \((\S+)\) is smaller than the (\d+) (clusters|respondents) sampled in (?:the stratum '(.*)'|the "
-     r"survey)$", lambda m: f"le fpc ({m[1]}) est plus petit que les {m[2]} "
+     r"survey)$", lambda m: f"le fpc ({_commas(m[1])}) est plus petit que les {m[2]} "
                             + ("grappes" if m[3] == "clusters" else "répondants") + " tirés "
                             + (f"dans la strate '{m[4]}'" if m[4] is not None else "dans l'enquête")),
     (r"^fpc is the population size from which the sample was drawn \(or the sampling fraction\): it cannot be smaller "
@@ -864,7 +887,7 @@ _FIRST_HOUR = (
      r"other rows); it would be counted as a respondent$",
      lambda m: "cette ligne n'est pas une soumission : "
                + (f"'{m[1]}' dit que c'est une ligne de total" if m[1] is not None else
-                  f"son {m[2]} ({m[3]}) est la somme des {m[4]} autres lignes") + " ; elle serait comptée comme un "
+                  f"son {m[2]} ({_commas(m[3])}) est la somme des {m[4]} autres lignes") + " ; elle serait comptée comme un "
                                                                                   "répondant"),
     (r"^every respondent is in the one cluster '(.*)': the variance between clusters cannot be estimated$",
      r"chaque répondant est dans la seule grappe '\1' : la variance entre grappes ne peut pas être estimée"),
@@ -2387,6 +2410,20 @@ _SURVEY_RULES = (
                + " : " + ("comptée" if m[1].startswith("1 ") else "comptées") + " au dénominateur de "
                + (f"la part de {m[3][len('the share of '):]}" if m[3].startswith("the share") else
                   "la part de chaque autre réponse") + ", comme des répondants qui ne l'ont pas donnée"),
+    (r"^(1 answer is|\d+ answers are) (« .* » \([^)]*\)|'[^']*'(?:, a code for 'don't know' or 'refused' in most "
+     r"forms)?): shown as a subgroup of its own beside the others \((.*) = (.*)\)$",
+     lambda m: _answers_fr(m[1]) + " " + m[2].replace(", a code for 'don't know' or 'refused' in most forms",
+                                                      ", un code de 'ne sait pas' ou 'refus' dans la plupart des "
+                                                      "formulaires")
+               + f" : {'montrée' if m[1].startswith('1 ') else 'montrées'} comme un sous-groupe à part, à côté des "
+                 f"autres ({m[3]} = {m[4]})"),
+    (r"^If it is no subgroup, (?:declare the code \(missing_codes: \[(.*)\] in the YAML\) or )?leave those answers "
+     r"empty in the export: those respondents then count in the whole and in no subgroup; if it is an answer, "
+     r"nothing needs doing\.$",
+     lambda m: "Si ce n'est pas un sous-groupe, " + (f"déclarez le code (missing_codes: [{m[1]}] dans le YAML) ou "
+                                                     if m[1] else "")
+               + "laissez ces réponses vides dans l'export : ces répondants comptent alors dans l'ensemble et dans "
+                 "aucun sous-groupe ; si c'est une réponse, il n'y a rien à faire."),
     (r"^If the share is to be among those who gave an answer, leave those answers empty in the export \(a "
      r"select_multiple's text and its option columns\)(?: or declare the code \(missing_codes: \[(.*)\] in the YAML\); "
      r"if (.*) is an answer \(88 « Autre »\), nothing needs doing\.|; otherwise nothing needs doing\.)$",
@@ -2405,7 +2442,8 @@ _SURVEY_RULES = (
      r"often than any other answer not ending in 0, as a code is and an amount typed is not): if \2 stands for "
      r"'don't know' or 'refused', the estimates count it as \2$",
      lambda m: _answers_fr(m[1]) + f" {m[2]}, "
-               + (f"bien au-dessus de la plupart des autres réponses (la moitié est entre {m[4]} et {m[5]})" if m[4]
+               + (f"bien au-dessus de la plupart des autres réponses (la moitié est entre {_commas(m[4])} et "
+                  f"{_commas(m[5])})" if m[4]
                   else "plus souvent que toute autre réponse ne finissant pas par 0, comme un code l'est et un "
                        "montant tapé ne l'est pas")
                + f" : si {m[2]} signifie 'ne sait pas' ou 'refus', les estimations le comptent comme {m[2]}"),
@@ -2484,12 +2522,12 @@ _SURVEY_RULES = (
      "Écrivez 1 pour une option choisie, 0 pour une option non choisie et laissez vides les cellules de ceux à qui "
      "la question n'a pas été posée (ou exportez de nouveau le select_multiple depuis KoboToolbox / ODK)."),
     # the times of the submissions (data.surveys._early_cluster, _submission_days, _without_tests)
-    (r"^(\d+) submission\(s\) made from (\S+) to (\S+), (\d+) days before all the others \(from (\S+) on\): tests of "
-     r"the form\? They count as respondents \(rows ([\d, ]+)(?: and (\d+) more)?\)$",
-     lambda m: _s(m[1], "soumission faite", "soumissions faites") + f" du {m[2]} au {m[3]}, {m[4]} jours avant "
-               f"toutes les autres (à partir du {m[5]}) : des essais du formulaire ? "
+    (r"^(\d+) submission\(s\) made (?:on (\S+)|from (\S+) to (\S+)), (\d+) days before all the others \(from (\S+) "
+     r"on\): tests of the form\? They count as respondents \(rows ([\d, ]+)(?: and (\d+) more)?\)$",
+     lambda m: _s(m[1], "soumission faite", "soumissions faites") + f" {_days_fr(m[2] or m[3], m[4])}, {m[5]} jours "
+               f"avant toutes les autres (à partir du {_day_fr(m[6])}) : des essais du formulaire ? "
                + ("Elle compte comme un répondant" if m[1] == "1" else "Elles comptent comme des répondants")
-               + f" (ligne{'s' if m[1] != '1' else ''} {m[6]}" + (f" et {m[7]} autres" if m[7] else "") + ")"),
+               + f" (ligne{'s' if m[1] != '1' else ''} {m[7]}" + (f" et {m[8]} autres" if m[8] else "") + ")"),
     (r"^If they are tests, write 'fieldwork_start: (\S+)' in the YAML \(they are then left out, and the annex says "
      r"so\); if they are interviews, write 'fieldwork_start: (\S+)'\.$",
      r"Si ce sont des essais, écrivez 'fieldwork_start: \1' dans le YAML (elles sont alors écartées, et l'annexe le "
@@ -2507,7 +2545,7 @@ _SURVEY_RULES = (
      r"made before it$",
      lambda m: _s(m[1], "heure", "heures") + f" de '{m[2]}' " + ("n'est pas lue" if m[1] == "1" else
                                                                 "ne sont pas lues")
-               + f" comme un jour : fieldwork_start {m[3]} ne peut dire si " + ("elle a été faite" if m[1] == "1"
+               + f" comme un jour : fieldwork_start ({_day_fr(m[3])}) ne peut dire si " + ("elle a été faite" if m[1] == "1"
                                                                                else "elles ont été faites")
                + " avant lui"),
     (r"^'fieldwork_start' is given, but the export has no 'start' nor '_submission_time' column to tell when each "
@@ -2550,26 +2588,26 @@ _SURVEY_RULES = (
     # the weights and the fpc (data.surveys._design_problems, _fpc_against_weights, _whole_subsampled, _value_problems)
     (r"^every weight is below 1 \((\S+) to (\S+)\): a weight is the number of people a respondent stands for; these "
      r"look like probabilities of selection, which would give the most weight to those who stand for the fewest$",
-     r"chaque poids est inférieur à 1 (de \1 à \2) : un poids est le nombre de personnes que représente un répondant ; "
-     r"ceux-ci ressemblent à des probabilités de sélection, qui donneraient le plus de poids à ceux qui en "
-     r"représentent le moins"),
+     lambda m: f"chaque poids est inférieur à 1 (de {_commas(m[1])} à {_commas(m[2])}) : un poids est le nombre de "
+               "personnes que représente un répondant ; ceux-ci ressemblent à des probabilités de sélection, qui "
+               "donneraient le plus de poids à ceux qui en représentent le moins"),
     (r"^Give the inverse of the probability as the weight \(1 / (\S+) = (\S+)\); if they are relative weights, "
      r"multiply them so that their mean is 1\.$",
-     r"Donnez l'inverse de la probabilité comme poids (1 / \1 = \2) ; si ce sont des poids relatifs, multipliez-les "
-     r"pour que leur moyenne soit 1."),
+     lambda m: f"Donnez l'inverse de la probabilité comme poids (1 / {_commas(m[1])} = {_commas(m[2])}) ; si ce sont "
+               "des poids relatifs, multipliez-les pour que leur moyenne soit 1."),
     (r"^the fpc \((\S+)\) is read as the population size of (?:the stratum '(.*)'|the survey), but its weights stand "
      r"for (\S+) people: (every fpc is between 1 and 100, a sampling rate written as a percentage\?|the fpc and the "
      r"weights describe different populations, and the finite population correction narrows the intervals by the "
      r"fpc's)$",
-     lambda m: f"le fpc ({m[1]}) est lu comme la taille de la population " + (f"de la strate '{m[2]}'" if m[2]
-                                                                               else "de l'enquête")
-               + f", mais ses poids représentent {m[3]} personnes : "
+     lambda m: f"le fpc ({_commas(m[1])}) est lu comme la taille de la population " + (
+                   f"de la strate '{m[2]}'" if m[2] else "de l'enquête")
+               + f", mais ses poids représentent {_commas(m[3])} personnes : "
                + ("chaque fpc est entre 1 et 100, un taux de sondage écrit en pourcentage ?" if m[4].startswith("every")
                   else "le fpc et les poids décrivent des populations différentes, et la correction de population "
                        "finie resserre les intervalles selon le fpc")),
     (r"^Write the sampling fraction \((\S+) for (\S+) %\) or the population size of each stratum(?: \(the number of "
      r"people it was drawn from\))?\.$",
-     lambda m: f"Écrivez la fraction de sondage ({m[1]} pour {m[2].replace('.', ',')} %) ou la taille de la "
+     lambda m: f"Écrivez la fraction de sondage ({_commas(m[1])} pour {_commas(m[2])} %) ou la taille de la "
                "population de chaque strate" + (" (le nombre de personnes parmi lesquelles elle a été tirée)."
                                                 if "drawn" in m[0] else ".")),
     (r"^Check the fpc \(the number of people the stratum was drawn from\) against the weights \(how many people each "
@@ -2578,25 +2616,25 @@ _SURVEY_RULES = (
      "représente chaque répondant)."),
     (r"^the fpc \((\S+)\) is neither a sampling fraction \(at most 1\) nor a population size \(a whole number\): a "
      r"sampling rate written as a percentage\?$",
-     r"le fpc (\1) n'est ni une fraction de sondage (au plus 1) ni une taille de population (un nombre entier) : un "
-     r"taux de sondage écrit en pourcentage ?"),
+     lambda m: f"le fpc ({_commas(m[1])}) n'est ni une fraction de sondage (au plus 1) ni une taille de population "
+               "(un nombre entier) : un taux de sondage écrit en pourcentage ?"),
     (r"^every fpc is between 1 and 100: read as the number of (clusters|people) (?:the stratum '(.*)'|the survey) was "
      r"drawn from \((\S+), (\d+) of them sampled, a sampling fraction of (\S+)\); if it is a sampling rate written as "
      r"a percentage, the standard errors are too small$",
      lambda m: "chaque fpc est entre 1 et 100 : lu comme le nombre de " + ("grappes" if m[1] == "clusters" else
                                                                            "personnes")
                + " parmi lesquelles " + (f"la strate '{m[2]}' a été tirée" if m[2] else "l'enquête a été tirée")
-               + f" ({m[3]}, dont {m[4]} " + ("tirées" if m[1] == "clusters" else "tirées") + ", une fraction de "
-               f"sondage de {m[5].replace('.', ',')}) ; si c'est un taux de sondage écrit en pourcentage, les "
+               + f" ({_commas(m[3])}, dont {m[4]} " + ("tirées" if m[1] == "clusters" else "tirées") + ", une fraction de "
+               f"sondage de {_commas(m[5])}) ; si c'est un taux de sondage écrit en pourcentage, les "
                "erreurs types sont trop petites"),
     (r"^Write a sampling rate as a fraction \(0\.1 for 10 %\); a population size is right as it is\.$",
-     "Écrivez un taux de sondage comme une fraction (0.1 pour 10 %) ; une taille de population est juste telle "
+     "Écrivez un taux de sondage comme une fraction (0,1 pour 10 %) ; une taille de population est juste telle "
      "quelle."),
     (r"^every cluster of (?:the stratum '(.*)'|the survey) was taken \((\d+), fpc (\S+)\), but its (\d+) respondents "
      r"stand for (\S+) people: they were drawn within the clusters, and the design \(first stage only\) counts no "
      r"variance of that drawing: the standard errors leave it out$",
      lambda m: "chaque grappe " + (f"de la strate '{m[1]}'" if m[1] else "de l'enquête") + f" a été prise ({m[2]}, "
-               f"fpc {m[3]}), mais ses {m[4]} répondants représentent {m[5]} personnes : ils ont été tirés dans les "
+               f"fpc {_commas(m[3])}), mais ses {m[4]} répondants représentent {_commas(m[5])} personnes : ils ont été tirés dans les "
                "grappes, et le plan (premier degré seulement) ne compte aucune variance de ce tirage : les erreurs "
                "types la laissent de côté"),
     (r"^If the respondents were drawn within those clusters, write in (?:the stratum '(.*)'|the survey) each "
@@ -2605,13 +2643,13 @@ _SURVEY_RULES = (
      lambda m: "Si les répondants ont été tirés dans ces grappes, écrivez " + (f"dans la strate '{m[1]}'" if m[1]
                                                                                else "dans l'enquête")
                + " le code propre de chaque répondant (son _uuid) comme sa grappe et le nombre de personnes parmi "
-               f"lesquelles il a été tiré comme son fpc ({m[2]}, la somme de ses poids) ; si tous ceux de ces "
+               f"lesquelles il a été tiré comme son fpc ({_commas(m[2])}, la somme de ses poids) ; si tous ceux de ces "
                "grappes ont été interrogés, il n'y a rien à faire."),
     (r"^'estimates\.(\d+)\.total' asks for the total of '([^']*)', and the weights add up to (\S+) for (\d+) "
      r"respondents(?: \((\S+) for the (\d+) submissions exported, (\d+) of them left out\))?: they are relative "
      r"weights \(normalised to a mean of 1\), and the total would be the sample's, not the population's$",
-     lambda m: f"'estimates.{m[1]}.total' demande le total de '{m[2]}', et les poids font {m[3]} pour {m[4]} "
-               "répondants" + (f" ({m[5]} pour les {m[6]} soumissions exportées, dont {m[7]} écartées)" if m[5]
+     lambda m: f"'estimates.{m[1]}.total' demande le total de '{m[2]}', et les poids font {_commas(m[3])} pour "
+               f"{m[4]} répondants" + (f" ({_commas(m[5])} pour les {m[6]} soumissions exportées, dont {m[7]} écartées)" if m[5]
                                else "")
                + " : ce sont des poids relatifs (ramenés à une moyenne de 1), et le total serait celui de "
                "l'échantillon, pas celui de la population"),
@@ -2649,6 +2687,16 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"Écrivez la seule colonne du premier degré ('\1') : la variance est estimée entre les unités du premier degré, "
      r"ce qui compte aussi le tirage des degrés suivants quand 'fpc' est omis (svydesign de R avec un seul id, la "
      r"« grappe ultime ») ; un fpc du premier degré laisse de côté la variance des degrés suivants."),
+    (r"^The workbook does not compare two surveys nor two subgroups \(R's svyttest, svycontrast\): each survey \(a "
+     r"baseline and an endline, each with its own YAML\) gives its estimates with their standard errors\. Two "
+     r"independent samples' estimates differ with the standard error sqrt\(se1\^2 \+ se2\^2\); two subgroups of one "
+     r"survey are not independent samples \(R's svyby with covar = TRUE, then svycontrast\)\.$",
+     "Le classeur ne compare ni deux enquêtes ni deux sous-groupes (svyttest, svycontrast de R) : chaque enquête "
+     "(une de référence et une finale, chacune avec son YAML) donne ses estimations avec leurs erreurs types. Les "
+     "estimations de deux échantillons indépendants diffèrent avec l'erreur type racine(et1² + et2²) ; deux "
+     "sous-groupes d'une même enquête ne sont pas des échantillons indépendants (svyby de R avec covar = TRUE, puis "
+     "svycontrast)."),
+    (r"^Remove this line\.$", "Supprimez cette ligne."),
     (r"^The workbook gives no median nor quantile of a survey \(R's svyquantile\): ask for the mean \(\{mean: "
      r"\.\.\.\}\) only if the mean is what the report needs, else compute the median outside the workbook\.$",
      "Le classeur ne calcule ni médiane ni quantile d'une enquête (svyquantile de R) : demandez la moyenne "
@@ -4026,12 +4074,12 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"l'estimation), déclarez le code (missing_codes: [\1] dans le YAML), ou corrigez la valeur."),
     # a survey's tests before the fieldwork and devices' clocks (data.surveys._without_tests, _device_clock)
     (r"^every submission was made before the fieldwork_start (\S+)$",
-     r"chaque soumission a été faite avant le fieldwork_start \1"),
+     lambda m: f"chaque soumission a été faite avant le {_day_fr(m[1])}, le fieldwork_start du YAML"),
     (r"^Check the date in the YAML \(year-month-day\)\.$", "Vérifiez la date dans le YAML (année-mois-jour)."),
     (r"^(\d+) submission\(s\) made before the fieldwork_start (\S+) \(tests of the form\) are left out of every "
      r"estimate \(rows ([\d, ]+)(?: and (\d+) more)?\)$",
      lambda m: (f"{m[1]} soumissions faites" if m[1] != "1" else "1 soumission faite")
-               + f" avant le fieldwork_start {m[2]} (des essais du formulaire) "
+               + f" avant le {_day_fr(m[2])}, le fieldwork_start du YAML (des essais du formulaire), "
                + ("sont écartées" if m[1] != "1" else "est écartée")
                + f" de toutes les estimations (ligne{'s' if m[1] != '1' else ''} {m[3]}"
                + (f" et {m[4]} autres" if m[4] else "") + ")"),
@@ -4050,9 +4098,11 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      "les « non approuvées »."),
     # a survey's numbers (data.surveys._ambiguous_numbers)
     (r"^'([^']*)' is read as (\S+) \(a single '([.,])' is the decimal mark\), but could mean (.+)$",
-     lambda m: f"'{m[1]}' est lu {m[2]} (un '{m[3]}' seul est la marque décimale), mais pourrait vouloir dire {m[4]}"),
+     lambda m: f"'{m[1]}' est lu {_commas(m[2])} (un '{m[3]}' seul est la marque décimale), mais pourrait vouloir "
+               f"dire {m[4]}"),
     (r"^Write (\S+) or (\S+): no '([.,])' followed by exactly three digits\.$",
-     r"Écrivez \1 ou \2 : pas de '\3' suivi d'exactement trois chiffres."),
+     # the export reads a single ',' as the decimal mark: « 1,5 » is read as the French reader writes it
+     lambda m: f"Écrivez {_commas(m[1])} ou {m[2]} : pas de '{m[3]}' suivi d'exactement trois chiffres."),
     # an answer « NA » (data.surveys._na_answers)
     (r"^(1 answer is|\d+ answers are) 'NA' \(how R writes a missing value\): counted as an answer, in the denominator "
      r"of every share of this question$",

@@ -321,6 +321,10 @@ WORDS = {
     "survey_weighted_relative": ("Each answer is weighted ('{name}'); the weights are relative (they add up to the "
                                  "number of respondents): they do not say how many people each respondent stands "
                                  "for."),
+    "survey_answered_one": "1 person answered.",
+    "survey_zero_weight_one": "Of them, 1 has a weight of 0 (outside the population studied): it counts in no estimate nor number of answers, but stays in the variance of its stratum, as R's survey package reads it.",
+    "survey_strata_one": "The sample has a single stratum, '{name}': it is drawn in one block.",
+    "survey_weighted_left_out_one": "With the submission left out, the weights stood for {population} people: the estimated totals do not count the part of the population its weight stood for (the weights of the answers kept are not adjusted).",
     "survey_without_subgroup": ("Respondents without an answer to '{name}', counted in 'All' and in none of its "
                                 "subgroups: {n}."),
     "survey_all_zero_not_asked": ("'{name}': the {n} respondents who answered '{value}' to '{control}' have 0 in "
@@ -329,8 +333,29 @@ WORDS = {
     "survey_all_zero_counted": ("'{name}': {n} respondents have 0 in every option and no answer, and none has its "
                                 "options empty (not asked): they are counted as asked and choosing no option, in the "
                                 "denominator of its shares; if they were not asked, its shares are too low."),
-    "survey_ratio_zero_denominator": ("'{name}' ({group}): n/a, since '{per}' is 0 in each of its {n} answers: "
-                                      "the ratio does not exist (a division by 0)."),
+    "survey_nd": "'{name}' ({group}): {cells}n/a, {why}.",
+    "survey_and": " and ",
+    "survey_cell_se": "standard error",
+    "survey_cell_ci": "confidence interval",
+    "survey_cell_deff": "design effect",
+    "survey_nd_no_answer": "since no one in this subgroup answered the question",
+    "survey_nd_zero_denominator": ("since '{per}' is 0 in each of its {n} answers: the ratio does not exist (a "
+                                   "division by 0)"),
+    "survey_nd_zero_denominator_one": ("since '{per}' is 0 in its only answer: the ratio does not exist (a division "
+                                       "by 0)"),
+    "survey_nd_single_answer": "since a single answer says nothing of the variance",
+    "survey_nd_single_unit": ("since the subgroup has a single unit drawn: no variance can be measured in it (0 "
+                              "degrees of freedom)"),
+    "survey_nd_single_unit_cluster": ("since the whole subgroup is in one cluster ('{unit}'): no variance can be "
+                                      "measured in it (0 degrees of freedom)"),
+    "survey_nd_answers_one_unit": ("since all its answers come from one unit drawn: the variance between units "
+                                   "cannot be measured"),
+    "survey_nd_answers_one_unit_cluster": ("since all its answers come from one cluster ('{unit}'): the variance "
+                                           "between clusters cannot be measured"),
+    "survey_nd_no_interval": "since the estimate rests on 0 degrees of freedom: no interval",
+    "survey_nd_no_variance": ("since a share of 0 % or 100 % has no variance, in the design or in a simple random "
+                              "sample (0/0)"),
+    "survey_nd_deff": "since the variance of a simple random sample cannot be computed here",
     "survey_small_n": ("Estimates resting on fewer than {limit} answers (column 'Count', {smallest} at the fewest): "
                        "{count}. Their intervals are wide and less reliable: read them with care."),
     "survey_not_weighted": "The answers are not weighted: the sample is treated as a simple random sample.",

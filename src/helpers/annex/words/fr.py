@@ -344,6 +344,10 @@ WORDS = {
     "survey_weighted_relative": ("Chaque réponse est pondérée (« {name} ») ; les poids sont relatifs (leur somme "
                                  "est le nombre de répondants) : ils ne disent pas combien de personnes chaque "
                                  "répondant représente."),
+    "survey_answered_one": "1 personne a répondu.",
+    "survey_zero_weight_one": "Parmi elles, 1 a un poids nul (hors de la population étudiée) : elle ne compte dans aucune estimation ni aucun effectif, mais reste dans le calcul de la variance de sa strate, comme le fait le paquet survey de R.",
+    "survey_strata_one": "L'échantillon a une seule strate, « {name} » : il est tiré d'un seul bloc.",
+    "survey_weighted_left_out_one": "Avec la soumission écartée, les poids représentaient {population} personnes : les totaux estimés ne comptent pas la part de la population que représentait son poids (les poids des réponses retenues ne sont pas redressés).",
     "survey_without_subgroup": ("Répondants sans réponse à « {name} », comptés dans « Ensemble » et dans aucun de "
                                 "ses sous-groupes : {n}."),
     "survey_all_zero_not_asked": ("« {name} » : les {n} répondants qui ont répondu « {value} » à « {control} » ont 0 "
@@ -353,8 +357,29 @@ WORDS = {
                                 "n'a ses options vides (non interrogé) : ils sont comptés comme interrogés n'ayant "
                                 "choisi aucune option, dans le dénominateur de ses parts ; s'ils n'ont pas été "
                                 "interrogés, ses parts sont sous-estimées."),
-    "survey_ratio_zero_denominator": ("« {name} » ({group}) : n.d., car « {per} » vaut 0 dans chacune de ses "
-                                      "{n} réponses : le ratio n'existe pas (division par 0)."),
+    "survey_nd": "« {name} » ({group}) : {cells}n.d., {why}.",
+    "survey_and": " et ",
+    "survey_cell_se": "erreur type",
+    "survey_cell_ci": "intervalle de confiance",
+    "survey_cell_deff": "effet de plan",
+    "survey_nd_no_answer": "car personne de ce sous-groupe n'a répondu à la question",
+    "survey_nd_zero_denominator": ("car « {per} » vaut 0 dans chacune de ses {n} réponses : le ratio n'existe pas "
+                                   "(division par 0)"),
+    "survey_nd_zero_denominator_one": ("car « {per} » vaut 0 dans sa seule réponse : le ratio n'existe pas (division "
+                                       "par 0)"),
+    "survey_nd_single_answer": "car une seule réponse ne dit rien de la variance",
+    "survey_nd_single_unit": ("car le sous-groupe n'a qu'une seule unité tirée : la variance ne peut pas y être "
+                              "mesurée (0 degré de liberté)"),
+    "survey_nd_single_unit_cluster": ("car le sous-groupe est tout entier dans une seule grappe (« {unit} ») : la "
+                                      "variance ne peut pas y être mesurée (0 degré de liberté)"),
+    "survey_nd_answers_one_unit": ("car toutes ses réponses viennent d'une seule unité tirée : la variance entre "
+                                   "unités ne peut pas y être mesurée"),
+    "survey_nd_answers_one_unit_cluster": ("car toutes ses réponses viennent d'une seule grappe (« {unit} ») : la "
+                                           "variance entre grappes ne peut pas y être mesurée"),
+    "survey_nd_no_interval": "car l'estimation repose sur 0 degré de liberté : pas d'intervalle",
+    "survey_nd_no_variance": ("car une part de 0 % ou de 100 % n'a de variance ni dans le plan ni dans un tirage "
+                              "aléatoire simple (0/0)"),
+    "survey_nd_deff": "car la variance d'un tirage aléatoire simple n'est pas calculable ici",
     "survey_small_n": ("Estimations reposant sur moins de {limit} réponses (colonne « Nombre », {smallest} au "
                        "moins) : {count}. Leurs intervalles sont larges et moins sûrs : à lire avec prudence."),
     "survey_not_weighted": ("Les réponses ne sont pas pondérées : l'échantillon est traité comme un tirage "
