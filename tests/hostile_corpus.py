@@ -141,6 +141,12 @@ def yaml_control_character(root: Path) -> None:
     path.write_text(text.replace("title: Mini project", 'title: "Mini \\e[31mproject\\a"'), encoding="utf-8")
 
 
+def yaml_long_integer(root: Path) -> None:
+    """project.yaml: `budget_total:` an integer of 5,000 digits (Python reads none of more than 4,300: a traceback)."""
+    path = root / "params/mini/project.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "budget_total: " + "9" * 5000 + "\n", encoding="utf-8")
+
+
 def pipe_as_annex_yaml(root: Path) -> None:
     """params/mini/pipe.yaml is a named pipe (reading it waits for a writer forever)."""
     os.mkfifo(root / "params/mini/pipe.yaml")
@@ -312,6 +318,7 @@ CASES = [
     Case("YAML duplicate key", yaml_duplicate_key, "duplicate_key"),
     Case("YAML of 2 MiB", yaml_too_large, "yaml_too_large"),
     Case("YAML control character", yaml_control_character, "control_character"),
+    Case("YAML integer of 5,000 digits", yaml_long_integer, "bad_value"),
     Case("named pipe as annex YAML", pipe_as_annex_yaml, "not_a_file"),
     Case("named pipe as table", pipe_as_table, "not_a_file"),
     Case("named pipe as study YAML", pipe_as_study_yaml, "not_a_file"),

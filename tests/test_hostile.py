@@ -98,6 +98,18 @@ def test_an_alias_inside_itself_is_refused(tmp_path):
     assert [p.rule for p in read_yaml(path)[1]] == ["yaml_aliases"]
 
 
+@pytest.mark.parametrize("number", ["9" * 5000, "0x" + "f" * 20000, ":".join(["59"] * 3000)])
+def test_an_integer_too_long_to_read_is_refused_not_a_traceback(tmp_path, number):
+    # Python reads no integer of more than 4,300 digits (ValueError); a hex or base-60 one so long could not be printed
+    path = tmp_path / "project.yaml"
+    path.write_text(f"title: x\nbudget_total: {number}\n", encoding="utf-8")
+    data, problems = read_yaml(path)
+    assert data is None and [(p.rule, p.row) for p in problems] == [("bad_value", 2)]
+    assert f"written in {len(number):,} characters" in problems[0].message
+    path.write_text("budget_total: " + "9" * 1000 + "\n", encoding="utf-8")
+    assert read_yaml(path) == ({"budget_total": int("9" * 1000)}, [])
+
+
 def test_deep_nesting_is_refused_not_a_recursion_error(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")

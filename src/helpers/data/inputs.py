@@ -42,6 +42,7 @@ MAX_YAML_BYTES = 1 * MiB          # a params or study YAML file
 MAX_IATI_BYTES = 1024 * MiB       # an IATI activity file (streamed, not held in memory)
 MAX_YAML_NODES = 100_000          # values in a YAML file once its aliases are expanded
 MAX_YAML_DEPTH = 100              # nesting of lists and mappings
+MAX_YAML_NUMBER_CHARS = 1000      # characters of one integer (a table's number cell has the same limit)
 # C0 controls but tab, line feed and carriage return; DEL; C1 controls. ESC, BEL... change a terminal's state and
 # cannot be stored in an .xlsx: they are refused in text, with the cell. So are the noncharacters U+FFFE and U+FFFF,
 # which no XML file can hold either: the Word and Excel export stopped on them after `make check` said OK; and the
@@ -379,6 +380,20 @@ def _date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
+
+
+def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """An integer YAML reads. `budget_total: 999...9` of 5,000 digits raised ValueError out of make check (Python reads
+    no integer of more than 4,300 digits), a traceback; 0xfff... or 59:59:... of as many characters made one that
+    could not be printed. No value of a params file or a study is written in more than a few dozen characters."""
+    if len(node.value) > MAX_YAML_NUMBER_CHARS:
+        raise _Refusal("bad_value", f"this number is written in {len(node.value):,} characters, more than the "
+                       f"{MAX_YAML_NUMBER_CHARS:,} the workbook reads", "Write the number itself (an amount, a "
+                       "count, a threshold), in a few digits.", node.start_mark.line + 1, value=clipped(node.value))
+    return loader.construct_yaml_int(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
 
 
 def _binary(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:

@@ -1971,6 +1971,9 @@ _FIRST_HOUR = (
     (r"^a value written as !!binary \(base64\) is not read: params and studies are text$",
      "une valeur écrite en !!binary (base64) n'est pas lue : les paramètres et les études sont du texte"),
     (r"^Write the value itself, as text, without !!binary\.$", "Écrivez la valeur elle-même, en texte, sans !!binary."),
+    (r"^this number is written in ([\d,]+) characters, more than the ([\d,]+) the workbook reads$",
+     lambda m: f"ce nombre est écrit en {_grouped(m[1])} caractères, plus que les {_grouped(m[2])} que le classeur "
+               "lit"),
     (r"^this code holds an invisible character \((U\+[0-9A-F]+) ([a-z -]+)\): it is shown as '([^']*)' and is another "
      r"code than that one$", r"ce code contient un caractère invisible (\1 \2) : il s'affiche '\3' et est un autre "
      r"code que celui-là"),
@@ -4128,6 +4131,8 @@ _EXACT = [
     ("Write one 'key: value' per line; params files are a few levels deep at most.",
      "Écrivez une « clé: valeur » par ligne ; un fichier de paramètres a quelques niveaux au plus."),
     ("Delete one of the two lines, or merge them.", "Supprimez l'une des deux lignes, ou fusionnez-les."),
+    ("Write the number itself (an amount, a count, a threshold), in a few digits.",
+     "Écrivez le nombre lui-même (un montant, un effectif, un seuil), en quelques chiffres."),
     ("Check that this is the right file.", "Vérifiez que c'est le bon fichier."),
     ("Replace it with the file itself (or delete it if the table does not apply).",
      "Remplacez-le par le fichier lui-même (ou supprimez-le si la table ne s'applique pas)."),
