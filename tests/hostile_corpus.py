@@ -338,7 +338,7 @@ CASES = [
     Case("folder as Word template", folder_as_word_template, "not_a_file"),
     Case("named pipe as Word template", pipe_as_word_template, "not_a_file"),
     Case("annex files Maroc.yaml and maroc.yaml", annex_names_by_capitals, "name_clash"),
-    Case("CSV cell of 50 MB", csv_cell_50_mb, "csv_cell_limit"),
+    Case("CSV cell of 50 MB", csv_cell_50_mb, "cell_too_long"),
 ]
 
 

@@ -897,10 +897,64 @@ def _first_record(head: Callable[[int], str], delimiter: str, size: int = 1 << 1
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
-def _lines(text: str) -> Iterator[str]:
+def _lines(text: str, read: list[int]) -> Iterator[str]:
     """The lines of ``text`` as io.StringIO(text, newline="") gives them, one at a time: a StringIO holds a copy of
-    the text at 4 bytes a character, so that one CSV cell of 50 MB (a quote never closed) took 390 MiB to refuse."""
-    return (m.group() for m in _LINE.finditer(text))
+    the text at 4 bytes a character, so that one CSV cell of 50 MB (a quote never closed) took 390 MiB to refuse.
+    ``read[0]``: where the last line given ends (the csv module reads no line ahead of the record it makes)."""
+    for match in _LINE.finditer(text):
+        read[0] = match.end()
+        yield match.group()
+
+
+def _over_limit(table: RawTable, text: str, start: int, row: int, header: list[str] | None) -> Problem:
+    """The problem of the record at ``start`` (row ``row``) that holds a cell over the csv module's limit: which
+    cell, and whether it is one long text (a cell too long, as any other) or a quote that is never closed or closed
+    lines further (the lines between read as one cell). Found with str.find, no copy of the text: a cell of 50 MB
+    between its two quotes was « most often a quote never closed », without its column."""
+    limit, delimiter = csv.field_size_limit(), table.delimiter
+    found = _long_cell(text, start, delimiter, limit)
+    if found is None:   # (the csv module and this reading differ): the row alone
+        return table.problem("csv_cell_limit", f"a cell of this row is longer than the {limit:,} characters a cell "
+                             "may hold: most often a quote (\") opened and never closed", "Close the quote (or delete "
+                             f"the stray one); a cell holds at most {MAX_CELL_CHARS:,} characters.", index=row)
+    number, first, length, closed = found
+    name = header[number].strip() if header and number < len(header) else ""
+    cell = "" if name else f" (cell {number + 1} of the row)"
+    where = {"index": row, "column": name or None, "value": text[first:first + 80] + f"… ({length:,} characters)"}
+    lines = text.count("\n", first, first + length)
+    if closed and not lines:
+        return table.problem("cell_too_long", f"this cell{cell} holds {length:,} characters, more than the "
+                             f"{MAX_CELL_CHARS:,} a spreadsheet cell can hold", "Shorten the text; put long "
+                             "documents in a file of their own.", **where)
+    said = (f"a quote (\") opens this cell and the next one is {lines:,} lines below, so the lines between read as "
+            "one cell" if closed else "a quote (\") opens this cell and is never closed, so the rest of the file "
+            "reads as one cell")
+    return table.problem("csv_cell_limit", f"{said}{cell}: {length:,} characters, more than the {limit:,} a cell "
+                         "may hold", "Close the quote (or delete the stray one); a cell holds at most "
+                         f"{MAX_CELL_CHARS:,} characters.", **where)
+
+
+def _long_cell(text: str, position: int, delimiter: str, limit: int) -> tuple[int, int, int, bool] | None:
+    """The first cell over ``limit`` characters of the record at ``position``, read as the csv module reads it: (its
+    number in the row from 0, where its text starts, its length, whether its quote is closed); None if there is none."""
+    ends = re.compile(f"[{re.escape(delimiter)}\r\n]")
+    number = 0
+    while position < len(text):
+        quoted = text.startswith('"', position)
+        close = text.find('"', position + 1) if quoted else position
+        while quoted and close >= 0 and text.startswith('"', close + 1):   # a doubled quote is a quote of the text
+            close = text.find('"', close + 2)
+        if quoted and close < 0:
+            return number, position + 1, len(text) - position - 1, False
+        after = ends.search(text, close + 1 if quoted else position)
+        end = after.start() if after else len(text)
+        first, length = (position + 1, close - position - 1) if quoted else (position, end - position)
+        if length > limit:
+            return number, first, length, True
+        if end >= len(text) or text[end] != delimiter:
+            return None
+        position, number = end + 1, number + 1
+    return None
 
 
 def _sep_line(cells: list[str], delimiter: str) -> bool:
@@ -1041,17 +1095,19 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
         text = body.decode("ascii")
     # the bytes let go while the csv module reads the text, and encoded again after it (a 50 MB cell: 50 MiB less)
     del data, body, utf8, unusual
-    reader = csv.reader(_lines(text), delimiter=delimiter)
+    read = [0]
+    reader = csv.reader(_lines(text, read), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
+    start = 0   # where the record being read starts
     try:
         for n, cells in enumerate(reader, start=1):
             rows.append((n, cells))
-    except csv.Error as exc:  # a cell over the csv module's limit: most often a quote that is never closed
-        table.problems.append(table.problem(
-            "csv_cell_limit", f"a cell starting in this row is longer than {csv.field_size_limit():,} characters "
-            f"({exc}): most often a quote (\") opened and never closed, so the rest of the file reads as one cell",
-            "Close the quote (or delete the stray one); a cell holds at most "
-            f"{MAX_CELL_CHARS:,} characters.", index=len(rows) + 1))
+            start = read[0]
+    except csv.Error:  # a cell over the csv module's limit: a quote never closed, or a text far too long
+        named = [(n, cells) for n, cells in rows[:HEADER_SEARCH_ROWS] if not _sep_line(cells, delimiter)]
+        position = _find_header(named, required_sets)   # (the rows above it: titles)
+        header = named[position][1] if position is not None else None
+        table.problems.append(_over_limit(table, text, start, len(rows) + 1, header))
         return table
     if rows and _sep_line(rows[0][1], delimiter):   # Excel's "sep=;" line is not shown as a row
         rows = rows[1:]

@@ -327,9 +327,10 @@ _FIRST_HOUR = (
     (r"^If the files write numbers as 1\.234,50, declare `decimal_mark: \",\"` in params/([^/\s]+)/project\.yaml; "
      r"else write 1234567 or 1 234 567\.$", r"Si les fichiers écrivent les nombres 1.234,50, déclarez "
      r"`decimal_mark: \",\"` dans params/\1/project.yaml ; sinon, écrivez 1234567 ou 1 234 567."),
-    (r"^this cell holds ([\d,]+) characters, more than the ([\d,]+) a spreadsheet cell can hold$",
-     lambda m: f"cette cellule contient {m[1].replace(',', ' ')} caractères, plus que les {m[2].replace(',', ' ')} "
-               "qu'une cellule de tableur peut contenir"),
+    (r"^this cell(?: \(cell (\d+) of the row\))? holds ([\d,]+) characters, more than the ([\d,]+) a spreadsheet "
+     r"cell can hold$",
+     lambda m: f"cette cellule{f' (cellule {m[1]} de la ligne)' if m[1] else ''} contient {_grouped(m[2])} caractères, "
+               f"plus que les {_grouped(m[3])} qu'une cellule de tableur peut contenir"),
     (r"^Shorten the text; put long documents in a file of their own\.$",
      "Raccourcissez le texte ; mettez les longs documents dans un fichier à part."),
     # currencies (data.headers, data.spending)
@@ -3697,11 +3698,18 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^a sheet of the workbook \((.*)\) holds ([\d,]+) cells, more than the ([\d,]+) the workbook reads from an "
      r"\.xlsx$", lambda m: f"une feuille du fichier Excel ({m[1]}) contient {_grouped(m[2])} cellules, plus que les "
                            f"{_grouped(m[3])} que le classeur lit d'un .xlsx"),
-    (r"^a cell starting in this row is longer than ([\d,]+) characters \((.*)\): most often a quote \(\"\) opened "
-     r"and never closed, so the rest of the file reads as one cell$",
-     lambda m: f"une cellule commençant à cette ligne dépasse {_grouped(m[1])} caractères ({m[2]}) : le plus souvent "
-               "un guillemet (\") ouvert et jamais fermé, si bien que la suite du fichier se lit comme une seule "
-               "cellule"),
+    (r"^a cell of this row is longer than the ([\d,]+) characters a cell may hold: most often a quote \(\"\) opened "
+     r"and never closed$",
+     lambda m: f"une cellule de cette ligne dépasse les {_grouped(m[1])} caractères qu'une cellule peut contenir : le "
+               "plus souvent un guillemet (\") ouvert et jamais fermé"),
+    (r"^a quote \(\"\) opens this cell and (?:the next one is ([\d,]+) lines below, so the lines between read as one "
+     r"cell|is never closed, so the rest of the file reads as one cell)(?: \(cell (\d+) of the row\))?: ([\d,]+) "
+     r"characters, more than the ([\d,]+) a cell may hold$",
+     lambda m: "un guillemet (\") ouvre cette cellule et " + (
+         f"le suivant est {_grouped(m[1])} lignes plus bas, si bien que les lignes entre eux se lisent comme une seule "
+         "cellule" if m[1] else "n'est jamais fermé, si bien que la suite du fichier se lit comme une seule cellule")
+         + (f" (cellule {m[2]} de la ligne)" if m[2] else "") + f" : {_grouped(m[3])} caractères, plus que les "
+         f"{_grouped(m[4])} qu'une cellule peut contenir"),
     (r"^this table has ([\d,]+) named columns, more than the ([\d,]+) the workbook reads in a table \(the contract's "
      r"'([^']*)' has (\d+)\); column ([\d,]+) is headed ('.*')$",
      lambda m: f"cette table a {_grouped(m[1])} colonnes nommées, plus que les {_grouped(m[2])} que le classeur lit "
