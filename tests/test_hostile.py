@@ -110,6 +110,22 @@ def test_an_integer_too_long_to_read_is_refused_not_a_traceback(tmp_path, number
     assert read_yaml(path) == ({"budget_total": int("9" * 1000)}, [])
 
 
+def test_reading_a_small_file_asks_for_its_size_not_the_limit(tmp_path):
+    # read(512 MiB + 1) allocated a 512 MiB buffer for each file read, a YAML of 30 bytes too
+    import tracemalloc
+    from helpers.data.inputs import read_input
+
+    path = tmp_path / "maroc.yaml"
+    path.write_text("country: Maroc\nname: Maroc\n", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        data = read_input(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data == path.read_bytes() and peak < 1 << 20, peak
+
+
 def test_deep_nesting_is_refused_not_a_recursion_error(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")

@@ -210,7 +210,12 @@ def _read(path: Path, root: Path | None, max_bytes: int) -> bytes:
             raise Refused(_not_a_file(file, info.st_mode))
         if info.st_size > max_bytes:
             raise Refused(_too_large(file, info.st_size, max_bytes))
-        data = handle.read(max_bytes + 1)
+        # its own size (and a byte more, to see it grow): read(max_bytes + 1) asked 512 MiB of memory for each
+        # file, a YAML of 300 bytes too (a buffer of that size, cut down once filled), a MemoryError where memory
+        # is counted as asked (a limit of address space, a Windows commit limit)
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += handle.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:  # it grew while it was read
         raise Refused(_too_large(file, len(data), max_bytes))
     return data
