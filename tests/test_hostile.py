@@ -126,6 +126,23 @@ def test_reading_a_small_file_asks_for_its_size_not_the_limit(tmp_path):
     assert data == path.read_bytes() and peak < 1 << 20, peak
 
 
+@pytest.mark.parametrize("value, tag", [
+    ("!!python/object/apply:os.system ['echo x']", "!!python/object/apply:os.system"), ("!Ref Mini", "!Ref")])
+def test_a_tagged_value_is_refused_naming_the_tag_in_the_projects_language(tmp_path, value, tag):
+    # was « not valid YAML: could not determine a constructor for the tag 'tag:yaml.org,2002:python/...' » told to
+    # check the indentation, in English in a French project
+    from helpers.pipeline.messages import translated
+
+    path = tmp_path / "project.yaml"
+    path.write_text(f"code: X\ntitle: {value}\n", encoding="utf-8")
+    data, problems = read_yaml(path)
+    assert data is None and [(p.rule, p.row, p.value) for p in problems] == [("yaml_syntax", 2, tag)]
+    assert f"the tag {tag}," in problems[0].message
+    assert problems[0].hint == f"Delete the tag ({tag}) and write the value itself."
+    french = translated(problems[0], "fr")
+    assert f"l'étiquette {tag}," in french.message and french.hint.startswith("Supprimez l'étiquette")
+
+
 def test_deep_nesting_is_refused_not_a_recursion_error(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")

@@ -506,6 +506,10 @@ def _read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem]
     except RecursionError:
         return None, [Problem(file, "yaml_nesting", "lists and mappings are nested too deep",
                               "Write one 'key: value' per line.")], sha256
+    except yaml.constructor.ConstructorError as exc:
+        if "could not determine a constructor for the tag" not in str(exc.problem):
+            raise
+        return None, [_tag_problem(file, exc)], sha256
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = str(getattr(exc, 'problem', None) or exc)
@@ -515,6 +519,18 @@ def _read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem]
                               "Check indentation and the ':' after each key; put a value that starts with a sign "
                               "in quotes, e.g. decimal_mark: \",\"",
                               row=mark.line + 1 if mark else None)], sha256
+
+
+def _tag_problem(file: str, exc: yaml.constructor.ConstructorError) -> Problem:
+    """A value marked with a tag YAML's safe reading does not build (`!!python/object/apply:os.system [...]`, a
+    template's `!Ref`): it was « not valid YAML », told to check the indentation, in English in a French project."""
+    tag = re.search(r"for the tag '([^']*)'", str(exc.problem))
+    written = tag.group(1).replace("tag:yaml.org,2002:", "!!") if tag else "?"
+    mark = exc.problem_mark
+    return Problem(file, "yaml_syntax", f"a value is marked with the tag {shown(written)}, which the workbook does not "
+                   "read: params and studies hold only text, numbers, dates, lists and 'key: value' lines",
+                   f"Delete the tag ({shown(written)}) and write the value itself.",
+                   row=mark.line + 1 if mark else None, value=clipped(written))
 
 
 # ---------------------------------------------------------------- zip containers (.xlsx, .docx)

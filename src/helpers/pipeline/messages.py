@@ -1972,6 +1972,12 @@ _FIRST_HOUR = (
     (r"^a value written as !!binary \(base64\) is not read: params and studies are text$",
      "une valeur écrite en !!binary (base64) n'est pas lue : les paramètres et les études sont du texte"),
     (r"^Write the value itself, as text, without !!binary\.$", "Écrivez la valeur elle-même, en texte, sans !!binary."),
+    (r"^a value is marked with the tag (.+), which the workbook does not read: params and studies hold only text, "
+     r"numbers, dates, lists and 'key: value' lines$", r"une valeur est marquée de l'étiquette \1, que le classeur ne "
+     r"lit pas : les paramètres et les études ne contiennent que du texte, des nombres, des dates, des listes et des "
+     r"lignes « clé: valeur »"),
+    (r"^Delete the tag \((.+)\) and write the value itself\.$", r"Supprimez l'étiquette (\1) et écrivez la valeur "
+     r"elle-même."),
     (r"^this number is written in ([\d,]+) characters, more than the ([\d,]+) the workbook reads$",
      lambda m: f"ce nombre est écrit en {_grouped(m[1])} caractères, plus que les {_grouped(m[2])} que le classeur "
                "lit"),
