@@ -298,10 +298,11 @@ _EXTERNAL_LINK_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\
                        '</Relationships>')
 
 
-def _xlsx_external_link(mini: Mini, name: str, cell: str, cached: float) -> None:
+def _xlsx_external_link(mini: Mini, name: str, cell: str, cached: float, defined: str = "") -> None:
     """<name>.xlsx whose ``cell`` is ='[Budget OIT 2021.xlsx]Feuil1'!<cell>, as Excel saves it: the formula
-    [1]Feuil1!<cell> with its cached value, and the external link part naming the other workbook."""
-    _xlsx_with_cached_formulas(mini, name, {cell: (f"=[1]Feuil1!{cell}", cached)})
+    [1]Feuil1!<cell> with its cached value, and the external link part naming the other workbook. ``defined``: the
+    cell is =<defined>, a name of the workbook that refers to [1]Feuil1!$<cell> (Formulas > Name Manager)."""
+    _xlsx_with_cached_formulas(mini, name, {cell: (f"={defined}" if defined else f"=[1]Feuil1!{cell}", cached)})
     path = mini.path(f"{name}.xlsx")
     with zipfile.ZipFile(path) as archive:
         parts = {item: archive.read(item) for item in archive.namelist()}
@@ -310,9 +311,11 @@ def _xlsx_external_link(mini: Mini, name: str, cell: str, cached: float) -> None
     parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
         b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
         b'relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>')
-    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+    names = (f'<definedNames><definedName name="{defined}">[1]Feuil1!${cell[0]}${cell[1:]}</definedName>'
+             '</definedNames>' if defined else "").encode()
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"<definedNames/>", b"").replace(
         b"</sheets>", b'</sheets><externalReferences><externalReference xmlns:r="http://schemas.openxmlformats.org/'
-        b'officeDocument/2006/relationships" r:id="rId99"/></externalReferences>')
+        b'officeDocument/2006/relationships" r:id="rId99"/></externalReferences>' + names)
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
         b"</Types>", b'<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/'
         b'vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>')
@@ -2536,6 +2539,14 @@ CASES = [
               "workbook: the value Excel stored when the file was last saved (50 000) was read without a word, "
               "whatever that workbook says today",
          expect=lambda m, problems: _said(problems, "budget", "Budget OIT 2021.xlsx")),
+    Case("xlsx cell linked to another workbook through a name",
+         lambda m: _xlsx_external_link(m, "budget", "B3", 50000, defined="BudgetOIT"),
+         "external_link", "budget.xlsx", 3, "budget", cell="Feuil1!B3", severity="warning", hint="update its links",
+         what="budget.xlsx whose B3 budget is =BudgetOIT, a name of the workbook (Formulas > Name Manager) that "
+              "refers to '[Budget OIT 2021.xlsx]Feuil1'!$B$3: the value stored when the file was last saved (50 000) "
+              "was read without a word, where the same link written in the cell is warned",
+         expect=lambda m, problems: _said(problems, "budget", "formula =BudgetOIT, which takes its value from "
+                                          "another workbook (Budget OIT 2021.xlsx)")),
     Case("xlsx encrypted with a password", lambda m: _compound_file(m, "budget", ("EncryptionInfo", "EncryptedPackage")),
          "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="delete the password",
          what="budget.xlsx protected by a password to open (Excel encrypts it into a compound file, not a zip: was "

@@ -1620,6 +1620,35 @@ _SUBTOTAL = re.compile(r"=\s*(?:_xlfn\.)?(?:subtotal|sous\.total|aggregate|agreg
 _EXTERNAL = re.compile(r"(?:^=|[^A-Za-z0-9_.\]\[])'?\[(\d+)\](?:[^!'\[\]()+\-*/^&<>=,;:\s]*|[^'\[\]]*')!")
 
 
+_NAME_IN_FORMULA = re.compile(r"(?<![\w.\]\[!'\"])([A-Za-z_\\][\w.\\]*)(?![\w.(!\[])")
+
+
+def _external_names(workbook) -> dict[str, str]:
+    """{defined name, in capitals: the number of the external link its reference is in} for each name of the
+    workbook that refers to another workbook (`BudgetOIT` = [1]Feuil1!$B$3): a formula =BudgetOIT takes its value
+    from there as surely as =[1]Feuil1!B3 does, and was read without a word."""
+    names = dict(workbook.defined_names.items())
+    for sheet in workbook.worksheets:   # (names of one sheet: Excel's « Étendue » a sheet)
+        names.update(getattr(sheet, "defined_names", None) or {})
+    linked = {}
+    for name, defined in names.items():
+        found = _EXTERNAL.search("=" + (getattr(defined, "attr_text", None) or ""))
+        if found:
+            linked[name.upper()] = found.group(1)
+    return linked
+
+
+def _external_link(cell: str, names: dict[str, str]) -> str | None:
+    """The number of the external link a formula takes a value from: written in it ([1]Feuil1!B3), or through a
+    defined name that refers to another workbook; None when it takes none."""
+    linked = _EXTERNAL.search(cell)
+    if linked:
+        return linked.group(1)
+    text = re.sub(r'"[^"]*"', "", cell)   # (a name inside a text in quotes is only text)
+    return next((names[m.group(1).upper()] for m in _NAME_IN_FORMULA.finditer(text) if m.group(1).upper() in names),
+                None)
+
+
 def _linked_books(data: bytes) -> dict[str, str]:
     """{external link number: the file name of the workbook it names}, from xl/externalLinks/ (empty when none)."""
     from urllib.parse import unquote
@@ -1651,6 +1680,7 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
         formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     books = None
     try:
+        names = _external_names(formulas)
         sheet = formulas[table.sheet]
         sheet.reset_dimensions()
         for n, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), 1):
@@ -1660,14 +1690,14 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
             for i, cell in enumerate(cells):
                 if type(cell) is str and cell[:1] == "=" and _SUBTOTAL.match(cell):
                     table.subtotals[(n, column_letter(i))] = shown(cell)
-                linked = _EXTERNAL.search(cell) if type(cell) is str and cell[:1] == "=" else None
+                linked = _external_link(cell, names) if type(cell) is str and cell[:1] == "=" else None
                 name = next((k for k, letter in table.letters.items() if letter == column_letter(i)), None) \
                     if linked else None
                 if name is not None:
                     # the value Excel stored when the file was last saved, not the other workbook's now: a budget
                     # revised there was read as it was then, without a word
                     books = _linked_books(data) if books is None else books
-                    book = books.get(linked.group(1))
+                    book = books.get(linked)
                     problems.append(Problem(
                         table.file, "external_link", f"this cell holds the formula {shown(cell)}, which takes its "
                         f"value from another workbook" + (f" ({shown(book)})" if book else "") + ": the value read "
