@@ -1600,6 +1600,18 @@ CASES = [
               "are 'Unnamed: 3', 'Unnamed: 4', two columns ignored without a word, and the 2020 amounts read as the "
               "budget",
          expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("a quote never closed on the last line", lambda m: m.write(
+             "budget", m.text("budget") + 'B5,1000,Maroc,"Divers,staff'),
+         "unclosed_quote", "budget.csv", 6, "label", hint="Close the quote",
+         what="budget.csv whose last line, without its line break, opens a quote it never closes: read as the label "
+              "« Divers,staff », the category 'staff' left out of the staff share, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
+    Case("a quote never closed swallowing the rows after it", lambda m: m.write(
+             "budget", m.text("budget") + 'B5,1000,Maroc,Divers,"staff\nB6,500,Maroc,Autres,staff\n'),
+         "unclosed_quote", "budget.csv", 6, "category", hint="Close the quote",
+         what="budget.csv whose row B5 opens a quote in its last cell and never closes it: B5's category read as "
+              "« staff⏎B6,500,Maroc,Autres,staff », the line B6 and its 500 gone from the budget, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
     Case("a thousands comma not in quotes", lambda m: m.write(
              "expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB2,2020-12-31,10,000\n"
                             "B3,2021-06-30,30000\nB4,2021-06-30,5000\n"),

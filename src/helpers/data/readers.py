@@ -53,7 +53,8 @@ SPLIT_HINT = ("Save the sheet as 'CSV UTF-8' (a CSV file is read up to 512 MiB),
               "table does not use (see data/README.md, 'Limits').")
 # a refusal of the whole file: nothing of it is typed
 UNREADABLE = ("encoding", "unreadable_xlsx", "not_a_file", "outside_folder", "file_too_large", "zip_bomb",
-              "too_many_cells", "csv_cell_limit", "several_sheets", "two_row_header", "too_many_columns")
+              "too_many_cells", "csv_cell_limit", "unclosed_quote", "several_sheets", "two_row_header",
+              "too_many_columns")
 UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in params/<project>/project.yaml"
 
 
@@ -906,6 +907,37 @@ def _lines(text: str, read: list[int]) -> Iterator[str]:
         yield match.group()
 
 
+def _csv_header(rows: list[tuple[int, list[str]]], delimiter: str,
+                required_sets: Sequence[Sequence[str]]) -> list[str] | None:
+    """The header among the first records the csv module read (the rows above it: titles), to name a column."""
+    named = [(n, cells) for n, cells in rows[:HEADER_SEARCH_ROWS] if not _sep_line(cells, delimiter)]
+    position = _find_header(named, required_sets)
+    return named[position][1] if position is not None else None
+
+
+def _unclosed_quote(text: str, position: int, delimiter: str) -> tuple[int, int, int] | None:
+    """(the cell's number in the row from 0, where its text starts, its length) of the cell of the record at
+    ``position`` whose quote is never closed, or None."""
+    return next(((number, first, length) for number, first, length, closed in _cells_of(text, position, delimiter)
+                 if not closed), None)
+
+
+def _never_closed(table: RawTable, text: str, cell: tuple[int, int, int], row: int,
+                  header: list[str] | None) -> Problem:
+    """A quote opened in the last record and never closed: the file's last line ended inside a cell. The csv module
+    reads every line after it into that cell: `B5,1000,Maroc,"Divers` then `B6,500,Maroc,Autre,staff` was B5 with
+    the label « Divers⏎B6,500,... », the budget of B6 gone, nothing said."""
+    number, first, length = cell
+    name = header[number].strip() if header and number < len(header) else ""
+    lines = text.count("\n", first, first + length) + (not text.endswith("\n"))
+    return table.problem(
+        "unclosed_quote", f"a quote (\") opens this cell{'' if name else f' (cell {number + 1} of the row)'} and is "
+        f"never closed: the {lines:,} line{'s' if lines > 1 else ''} from there to the end of the file "
+        f"{'are' if lines > 1 else 'is'} read as one cell", "Close the quote where the cell ends (or delete the stray "
+        "one), then check the rows after it.", index=row, column=name or None,
+        value=clipped(text[first - 1:first + length].rstrip("\r\n")))
+
+
 def _over_limit(table: RawTable, text: str, start: int, row: int, header: list[str] | None) -> Problem:
     """The problem of the record at ``start`` (row ``row``) that holds a cell over the csv module's limit: which
     cell, and whether it is one long text (a cell too long, as any other) or a quote that is never closed or closed
@@ -935,8 +967,14 @@ def _over_limit(table: RawTable, text: str, start: int, row: int, header: list[s
 
 
 def _long_cell(text: str, position: int, delimiter: str, limit: int) -> tuple[int, int, int, bool] | None:
-    """The first cell over ``limit`` characters of the record at ``position``, read as the csv module reads it: (its
-    number in the row from 0, where its text starts, its length, whether its quote is closed); None if there is none."""
+    """The first cell over ``limit`` characters (or whose quote is never closed) of the record at ``position``: its
+    number in the row from 0, where its text starts, its length, whether its quote is closed; None if there is none."""
+    return next((cell for cell in _cells_of(text, position, delimiter) if cell[2] > limit or not cell[3]), None)
+
+
+def _cells_of(text: str, position: int, delimiter: str) -> Iterator[tuple[int, int, int, bool]]:
+    """The cells of the record at ``position``, read as the csv module reads them, with str.find (no copy of the
+    text): (number in the row from 0, where its text starts, its length, whether its quote is closed)."""
     ends = re.compile(f"[{re.escape(delimiter)}\r\n]")
     number = 0
     while position < len(text):
@@ -945,16 +983,14 @@ def _long_cell(text: str, position: int, delimiter: str, limit: int) -> tuple[in
         while quoted and close >= 0 and text.startswith('"', close + 1):   # a doubled quote is a quote of the text
             close = text.find('"', close + 2)
         if quoted and close < 0:
-            return number, position + 1, len(text) - position - 1, False
+            yield number, position + 1, len(text) - position - 1, False
+            return
         after = ends.search(text, close + 1 if quoted else position)
         end = after.start() if after else len(text)
-        first, length = (position + 1, close - position - 1) if quoted else (position, end - position)
-        if length > limit:
-            return number, first, length, True
+        yield (number, position + 1, close - position - 1, True) if quoted else (number, position, end - position, True)
         if end >= len(text) or text[end] != delimiter:
-            return None
+            return
         position, number = end + 1, number + 1
-    return None
 
 
 def _sep_line(cells: list[str], delimiter: str) -> bool:
@@ -1086,7 +1122,9 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
     unusual = utf8.translate(None, _PRINTED)   # spaces, line breaks, controls, non-ASCII: a few bytes a row
     # without a quote, a cell holds no line break: a file whose only unusual bytes are line breaks has no space to strip
     spaced = b'"' in utf8 or bool(unusual.translate(None, b"\n"))
-    fast = _fast_frame(table, head, utf8, delimiter, required_sets, trim=spaced)
+    # an odd number of quotes: a quote may be open at the end of the file, which pyarrow reads as the last cell, the
+    # rows after it in it (unclosed_quote, said by the csv module's reading); else a quote typed in a text (12")
+    fast = _fast_frame(table, head, utf8, delimiter, required_sets, trim=spaced) if not utf8.count(b'"') % 2 else None
     if fast is not None:
         fast.problems += text_problems(fast, control=has_control(unusual))   # (the same answer as on utf8)
         fast.problems += garbled_text(fast, utf8)
@@ -1098,16 +1136,17 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
     read = [0]
     reader = csv.reader(_lines(text, read), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
-    start = 0   # where the record being read starts
+    last = start = 0   # where the last record read starts, and the one being read
     try:
         for n, cells in enumerate(reader, start=1):
             rows.append((n, cells))
-            start = read[0]
+            last, start = start, read[0]
     except csv.Error:  # a cell over the csv module's limit: a quote never closed, or a text far too long
-        named = [(n, cells) for n, cells in rows[:HEADER_SEARCH_ROWS] if not _sep_line(cells, delimiter)]
-        position = _find_header(named, required_sets)   # (the rows above it: titles)
-        header = named[position][1] if position is not None else None
-        table.problems.append(_over_limit(table, text, start, len(rows) + 1, header))
+        table.problems.append(_over_limit(table, text, start, len(rows) + 1, _csv_header(rows, delimiter, required_sets)))
+        return table
+    unclosed = _unclosed_quote(text, last, delimiter) if rows else None
+    if unclosed is not None:   # the csv module reads the rest of the file into the cell, rows and all, and says nothing
+        table.problems.append(_never_closed(table, text, unclosed, len(rows), _csv_header(rows, delimiter, required_sets)))
         return table
     if rows and _sep_line(rows[0][1], delimiter):   # Excel's "sep=;" line is not shown as a row
         rows = rows[1:]

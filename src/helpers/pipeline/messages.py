@@ -3725,6 +3725,13 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"is not read as a table\)\.$",
      r"Gardez les colonnes que data/README.md donne pour '\1' et supprimez les autres (un tableau croisé dynamique "
      r"ou un export très large ne se lit pas comme une table)."),
+    (r"^a quote \(\"\) opens this cell(?: \(cell (\d+) of the row\))? and is never closed: the ([\d,]+) lines? from "
+     r"there to the end of the file (?:are|is) read as one cell$",
+     lambda m: "un guillemet (\") ouvre cette cellule" + (f" (cellule {m[1]} de la ligne)" if m[1] else "")
+         + f" et n'est jamais fermé : {'la ligne' if m[2] == '1' else f'les {_grouped(m[2])} lignes'} de là à la fin du "
+         f"fichier {'se lit' if m[2] == '1' else 'se lisent'} comme une seule cellule"),
+    (r"^Close the quote where the cell ends \(or delete the stray one\), then check the rows after it\.$",
+     "Fermez le guillemet là où la cellule finit (ou supprimez celui de trop), puis vérifiez les lignes qui suivent."),
     (r"^Close the quote \(or delete the stray one\); a cell holds at most ([\d,]+) characters\.$",
      lambda m: f"Fermez le guillemet (ou supprimez celui de trop) ; une cellule contient au plus {_grouped(m[1])} "
                "caractères."),
