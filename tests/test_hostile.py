@@ -98,6 +98,51 @@ def test_an_alias_inside_itself_is_refused(tmp_path):
     assert [p.rule for p in read_yaml(path)[1]] == ["yaml_aliases"]
 
 
+@pytest.mark.parametrize("number", ["9" * 5000, "0x" + "f" * 20000, ":".join(["59"] * 3000)])
+def test_an_integer_too_long_to_read_is_refused_not_a_traceback(tmp_path, number):
+    # Python reads no integer of more than 4,300 digits (ValueError); a hex or base-60 one so long could not be printed
+    path = tmp_path / "project.yaml"
+    path.write_text(f"title: x\nbudget_total: {number}\n", encoding="utf-8")
+    data, problems = read_yaml(path)
+    assert data is None and [(p.rule, p.row) for p in problems] == [("bad_value", 2)]
+    assert f"written in {len(number):,} characters" in problems[0].message
+    path.write_text("budget_total: " + "9" * 1000 + "\n", encoding="utf-8")
+    assert read_yaml(path) == ({"budget_total": int("9" * 1000)}, [])
+
+
+def test_reading_a_small_file_asks_for_its_size_not_the_limit(tmp_path):
+    # read(512 MiB + 1) allocated a 512 MiB buffer for each file read, a YAML of 30 bytes too
+    import tracemalloc
+    from helpers.data.inputs import read_input
+
+    path = tmp_path / "maroc.yaml"
+    path.write_text("country: Maroc\nname: Maroc\n", encoding="utf-8")
+    tracemalloc.start()
+    try:
+        data = read_input(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data == path.read_bytes() and peak < 1 << 20, peak
+
+
+@pytest.mark.parametrize("value, tag", [
+    ("!!python/object/apply:os.system ['echo x']", "!!python/object/apply:os.system"), ("!Ref Mini", "!Ref")])
+def test_a_tagged_value_is_refused_naming_the_tag_in_the_projects_language(tmp_path, value, tag):
+    # was « not valid YAML: could not determine a constructor for the tag 'tag:yaml.org,2002:python/...' » told to
+    # check the indentation, in English in a French project
+    from helpers.pipeline.messages import translated
+
+    path = tmp_path / "project.yaml"
+    path.write_text(f"code: X\ntitle: {value}\n", encoding="utf-8")
+    data, problems = read_yaml(path)
+    assert data is None and [(p.rule, p.row, p.value) for p in problems] == [("yaml_syntax", 2, tag)]
+    assert f"the tag {tag}," in problems[0].message
+    assert problems[0].hint == f"Delete the tag ({tag}) and write the value itself."
+    french = translated(problems[0], "fr")
+    assert f"l'étiquette {tag}," in french.message and french.hint.startswith("Supprimez l'étiquette")
+
+
 def test_deep_nesting_is_refused_not_a_recursion_error(tmp_path):
     path = tmp_path / "x.yaml"
     path.write_text("a: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")

@@ -112,3 +112,23 @@ def test_hostile_and_arabic_labels_reach_the_annex_as_text(tmp_path):
     # shown as text (a cell may break after a '/')
     assert re.search(r"&lt;script&gt;alert\((&quot;|\")x(&quot;|\")\)&lt;/(<wbr/?>)?script&gt;", page)
     assert "<script" not in page
+
+
+def test_a_data_folder_linked_elsewhere_is_read_and_its_files_named_as_written(tmp_path, monkeypatch):
+    # data/<project> kept in a synced folder (OneDrive...) and linked into the workbook: read, and each file named
+    # data/mini/..., in the messages and in the annex's list of files; it was named by its absolute place on the disk
+    from fixtures.mini_project import Mini
+    from helpers import paths
+    from helpers.data.loader import load_project
+    import datetime as dt
+
+    mini = Mini.copy_to(tmp_path)
+    synced = tmp_path / "OneDrive" / "mini"
+    shutil.move(mini.folder, synced)
+    mini.folder.symlink_to(synced, target_is_directory=True)
+    monkeypatch.setattr(paths, "REPO_ROOT", mini.root)
+    mini.append("budget", "B5,,Maroc,Divers,operational")          # a warning, to see how its file is named
+    data = load_project("mini", mini.data_dir, mini.params_dir)
+    named = [name for name, _ in export.provenance(data.files, dt.datetime(2021, 1, 1))[:len(set(data.files))]]
+    assert named and all(name.startswith("data/mini/") for name in named), named
+    assert {p.file for p in data.warnings} == {"data/mini/budget.csv"}, data.warnings

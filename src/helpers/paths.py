@@ -100,11 +100,16 @@ def under(base: Path, *parts: str) -> Path:
 
 
 def relative(path: Path) -> str:
-    """A path as the user sees it: relative to the repository when inside it."""
-    try:
-        return str(Path(path).resolve().relative_to(REPO_ROOT.resolve()))
-    except ValueError:
-        return str(path)
+    """A path as the user sees it: relative to the repository when inside it. Its folders as written first: a
+    data/<project> that is a link (the data kept in a synced folder elsewhere) named each file by its absolute
+    place on the evaluator's disk, in the messages and in the annex's list of files sent to the donor."""
+    for written, root in ((Path(os.path.abspath(path)), Path(os.path.abspath(REPO_ROOT))),
+                          (Path(path).resolve(), REPO_ROOT.resolve())):
+        try:
+            return str(written.relative_to(root))
+        except ValueError:
+            continue
+    return str(path)
 
 
 def project_names(params_dir: Path = PARAMS_DIR) -> list[str]:

@@ -150,3 +150,34 @@ def test_factorized_is_pandas_factorize_on_arrow_text_in_chunks(cells, cuts):
     expected_codes, expected = pd.factorize(series)
     assert np.array_equal(codes, expected_codes) and distinct.equals(expected)
     assert factorized(pd.Series([1.0, None, 1.0]))[0].tolist() == [0, -1, 0]   # not Arrow text: pandas' own
+
+
+LIMIT = csv.field_size_limit()
+# a title row above the header makes the reader read with the csv module (its slow path), where the cell's limit is met
+
+
+@pytest.mark.parametrize("tail, rule, said", [
+    ('"' + "x" * (LIMIT + 10) + '",1\n', "cell_too_long", f"this cell holds {LIMIT + 10:,} characters"),
+    ('"never closed' + "x" * LIMIT + "\n", "csv_cell_limit", "is never closed, so the rest of the file reads as one"),
+    ('"opened\n' + ("y" * 50_000 + "\n") * 3 + 'closed",1\n', "csv_cell_limit", "the next one is 4 lines below"),
+])
+def test_a_cell_over_the_csv_module_s_limit_is_said_with_its_column_and_why(tmp_path, tail, rule, said):
+    # a text of 50 MB between its two quotes was « a cell starting in this row ... most often a quote never closed »,
+    # with the row and no column, whatever the cell
+    from helpers.pipeline.messages import translated
+
+    path = tmp_path / "t.csv"
+    path.write_text("Suivi 2021\nlabel,budget\nA,1\n" + tail, encoding="utf-8")
+    table = read_table(path, "utf-8", [("label", "budget")])
+    assert [(p.rule, p.row, p.column) for p in table.problems] == [(rule, 4, "label")]
+    assert said in table.problems[0].message
+    french = translated(table.problems[0], "fr")
+    assert french.message != table.problems[0].message and "cell" not in french.message.replace("cellule", "")
+
+
+def test_a_long_cell_without_a_header_is_named_by_its_place_in_the_row(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("Suivi 2021\nlabel,\nA,1\nB," + "x" * (LIMIT + 1) + "\n", encoding="utf-8")
+    problem, = read_table(path, "utf-8", [("label",)]).problems
+    assert (problem.rule, problem.row, problem.column) == ("cell_too_long", 4, None)
+    assert problem.message.startswith("this cell (cell 2 of the row) holds")

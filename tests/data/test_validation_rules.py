@@ -303,10 +303,11 @@ _EXTERNAL_LINK_RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\
                        '</Relationships>')
 
 
-def _xlsx_external_link(mini: Mini, name: str, cell: str, cached: float) -> None:
+def _xlsx_external_link(mini: Mini, name: str, cell: str, cached: float, defined: str = "") -> None:
     """<name>.xlsx whose ``cell`` is ='[Budget OIT 2021.xlsx]Feuil1'!<cell>, as Excel saves it: the formula
-    [1]Feuil1!<cell> with its cached value, and the external link part naming the other workbook."""
-    _xlsx_with_cached_formulas(mini, name, {cell: (f"=[1]Feuil1!{cell}", cached)})
+    [1]Feuil1!<cell> with its cached value, and the external link part naming the other workbook. ``defined``: the
+    cell is =<defined>, a name of the workbook that refers to [1]Feuil1!$<cell> (Formulas > Name Manager)."""
+    _xlsx_with_cached_formulas(mini, name, {cell: (f"={defined}" if defined else f"=[1]Feuil1!{cell}", cached)})
     path = mini.path(f"{name}.xlsx")
     with zipfile.ZipFile(path) as archive:
         parts = {item: archive.read(item) for item in archive.namelist()}
@@ -315,9 +316,11 @@ def _xlsx_external_link(mini: Mini, name: str, cell: str, cached: float) -> None
     parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
         b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
         b'relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>')
-    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+    names = (f'<definedNames><definedName name="{defined}">[1]Feuil1!${cell[0]}${cell[1:]}</definedName>'
+             '</definedNames>' if defined else "").encode()
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"<definedNames/>", b"").replace(
         b"</sheets>", b'</sheets><externalReferences><externalReference xmlns:r="http://schemas.openxmlformats.org/'
-        b'officeDocument/2006/relationships" r:id="rId99"/></externalReferences>')
+        b'officeDocument/2006/relationships" r:id="rId99"/></externalReferences>' + names)
     parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
         b"</Types>", b'<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/'
         b'vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>')
@@ -1617,6 +1620,18 @@ CASES = [
               "are 'Unnamed: 3', 'Unnamed: 4', two columns ignored without a word, and the 2020 amounts read as the "
               "budget",
          expect=lambda m, problems: _only_rule_of(problems, "merged_header")),
+    Case("a quote never closed on the last line", lambda m: m.write(
+             "budget", m.text("budget") + 'B5,1000,Maroc,"Divers,staff'),
+         "unclosed_quote", "budget.csv", 6, "label", hint="Close the quote",
+         what="budget.csv whose last line, without its line break, opens a quote it never closes: read as the label "
+              "« Divers,staff », the category 'staff' left out of the staff share, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
+    Case("a quote never closed swallowing the rows after it", lambda m: m.write(
+             "budget", m.text("budget") + 'B5,1000,Maroc,Divers,"staff\nB6,500,Maroc,Autres,staff\n'),
+         "unclosed_quote", "budget.csv", 6, "category", hint="Close the quote",
+         what="budget.csv whose row B5 opens a quote in its last cell and never closes it: B5's category read as "
+              "« staff⏎B6,500,Maroc,Autres,staff », the line B6 and its 500 gone from the budget, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
     Case("a thousands comma not in quotes", lambda m: m.write(
              "expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB2,2020-12-31,10,000\n"
                             "B3,2021-06-30,30000\nB4,2021-06-30,5000\n"),
@@ -2574,6 +2589,14 @@ CASES = [
               "workbook: the value Excel stored when the file was last saved (50 000) was read without a word, "
               "whatever that workbook says today",
          expect=lambda m, problems: _said(problems, "budget", "Budget OIT 2021.xlsx")),
+    Case("xlsx cell linked to another workbook through a name",
+         lambda m: _xlsx_external_link(m, "budget", "B3", 50000, defined="BudgetOIT"),
+         "external_link", "budget.xlsx", 3, "budget", cell="Feuil1!B3", severity="warning", hint="update its links",
+         what="budget.xlsx whose B3 budget is =BudgetOIT, a name of the workbook (Formulas > Name Manager) that "
+              "refers to '[Budget OIT 2021.xlsx]Feuil1'!$B$3: the value stored when the file was last saved (50 000) "
+              "was read without a word, where the same link written in the cell is warned",
+         expect=lambda m, problems: _said(problems, "budget", "formula =BudgetOIT, which takes its value from "
+                                          "another workbook (Budget OIT 2021.xlsx)")),
     Case("xlsx encrypted with a password", lambda m: _compound_file(m, "budget", ("EncryptionInfo", "EncryptedPackage")),
          "unreadable_xlsx", "budget.xlsx", NO_ROW, None, hint="delete the password",
          what="budget.xlsx protected by a password to open (Excel encrypts it into a compound file, not a zip: was "

@@ -42,6 +42,7 @@ MAX_YAML_BYTES = 1 * MiB          # a params or study YAML file
 MAX_IATI_BYTES = 1024 * MiB       # an IATI activity file (streamed, not held in memory)
 MAX_YAML_NODES = 100_000          # values in a YAML file once its aliases are expanded
 MAX_YAML_DEPTH = 100              # nesting of lists and mappings
+MAX_YAML_NUMBER_CHARS = 1000      # characters of one integer (a table's number cell has the same limit)
 # C0 controls but tab, line feed and carriage return; DEL; C1 controls. ESC, BEL... change a terminal's state and
 # cannot be stored in an .xlsx: they are refused in text, with the cell. So are the noncharacters U+FFFE and U+FFFF,
 # which no XML file can hold either: the Word and Excel export stopped on them after `make check` said OK; and the
@@ -209,7 +210,12 @@ def _read(path: Path, root: Path | None, max_bytes: int) -> bytes:
             raise Refused(_not_a_file(file, info.st_mode))
         if info.st_size > max_bytes:
             raise Refused(_too_large(file, info.st_size, max_bytes))
-        data = handle.read(max_bytes + 1)
+        # its own size (and a byte more, to see it grow): read(max_bytes + 1) asked 512 MiB of memory for each
+        # file, a YAML of 300 bytes too (a buffer of that size, cut down once filled), a MemoryError where memory
+        # is counted as asked (a limit of address space, a Windows commit limit)
+        data = handle.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += handle.read(max_bytes + 1 - len(data))
     if len(data) > max_bytes:  # it grew while it was read
         raise Refused(_too_large(file, len(data), max_bytes))
     return data
@@ -381,6 +387,20 @@ def _date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
 
 
+def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    """An integer YAML reads. `budget_total: 999...9` of 5,000 digits raised ValueError out of make check (Python reads
+    no integer of more than 4,300 digits), a traceback; 0xfff... or 59:59:... of as many characters made one that
+    could not be printed. No value of a params file or a study is written in more than a few dozen characters."""
+    if len(node.value) > MAX_YAML_NUMBER_CHARS:
+        raise _Refusal("bad_value", f"this number is written in {len(node.value):,} characters, more than the "
+                       f"{MAX_YAML_NUMBER_CHARS:,} the workbook reads", "Write the number itself (an amount, a "
+                       "count, a threshold), in a few digits.", node.start_mark.line + 1, value=clipped(node.value))
+    return loader.construct_yaml_int(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+
+
 def _binary(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     """A value written `!!binary <base64>` was decoded after the check of control characters (which sees the base64
     text): `name: !!binary 4oCuTWFyb2M=` made an annex named U+202E « Maroc », shown backwards. No params or study
@@ -486,6 +506,10 @@ def _read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem]
     except RecursionError:
         return None, [Problem(file, "yaml_nesting", "lists and mappings are nested too deep",
                               "Write one 'key: value' per line.")], sha256
+    except yaml.constructor.ConstructorError as exc:
+        if "could not determine a constructor for the tag" not in str(exc.problem):
+            raise
+        return None, [_tag_problem(file, exc)], sha256
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = str(getattr(exc, 'problem', None) or exc)
@@ -495,6 +519,18 @@ def _read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem]
                               "Check indentation and the ':' after each key; put a value that starts with a sign "
                               "in quotes, e.g. decimal_mark: \",\"",
                               row=mark.line + 1 if mark else None)], sha256
+
+
+def _tag_problem(file: str, exc: yaml.constructor.ConstructorError) -> Problem:
+    """A value marked with a tag YAML's safe reading does not build (`!!python/object/apply:os.system [...]`, a
+    template's `!Ref`): it was « not valid YAML », told to check the indentation, in English in a French project."""
+    tag = re.search(r"for the tag '([^']*)'", str(exc.problem))
+    written = tag.group(1).replace("tag:yaml.org,2002:", "!!") if tag else "?"
+    mark = exc.problem_mark
+    return Problem(file, "yaml_syntax", f"a value is marked with the tag {shown(written)}, which the workbook does not "
+                   "read: params and studies hold only text, numbers, dates, lists and 'key: value' lines",
+                   f"Delete the tag ({shown(written)}) and write the value itself.",
+                   row=mark.line + 1 if mark else None, value=clipped(written))
 
 
 # ---------------------------------------------------------------- zip containers (.xlsx, .docx)

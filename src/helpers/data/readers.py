@@ -53,7 +53,8 @@ SPLIT_HINT = ("Save the sheet as 'CSV UTF-8' (a CSV file is read up to 512 MiB),
               "table does not use (see data/README.md, 'Limits').")
 # a refusal of the whole file: nothing of it is typed
 UNREADABLE = ("encoding", "unreadable_xlsx", "not_a_file", "outside_folder", "file_too_large", "zip_bomb",
-              "too_many_cells", "csv_cell_limit", "several_sheets", "two_row_header", "too_many_columns")
+              "too_many_cells", "csv_cell_limit", "unclosed_quote", "several_sheets", "two_row_header",
+              "too_many_columns")
 UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in params/<project>/project.yaml"
 
 
@@ -922,10 +923,99 @@ def _first_record(head: Callable[[int], str], delimiter: str, size: int = 1 << 1
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
-def _lines(text: str) -> Iterator[str]:
+def _lines(text: str, read: list[int]) -> Iterator[str]:
     """The lines of ``text`` as io.StringIO(text, newline="") gives them, one at a time: a StringIO holds a copy of
-    the text at 4 bytes a character, so that one CSV cell of 50 MB (a quote never closed) took 390 MiB to refuse."""
-    return (m.group() for m in _LINE.finditer(text))
+    the text at 4 bytes a character, so that one CSV cell of 50 MB (a quote never closed) took 390 MiB to refuse.
+    ``read[0]``: where the last line given ends (the csv module reads no line ahead of the record it makes)."""
+    for match in _LINE.finditer(text):
+        read[0] = match.end()
+        yield match.group()
+
+
+def _csv_header(rows: list[tuple[int, list[str]]], delimiter: str,
+                required_sets: Sequence[Sequence[str]]) -> list[str] | None:
+    """The header among the first records the csv module read (the rows above it: titles), to name a column."""
+    named = [(n, cells) for n, cells in rows[:HEADER_SEARCH_ROWS] if not _sep_line(cells, delimiter)]
+    position = _find_header(named, required_sets)
+    return named[position][1] if position is not None else None
+
+
+def _unclosed_quote(text: str, position: int, delimiter: str) -> tuple[int, int, int] | None:
+    """(the cell's number in the row from 0, where its text starts, its length) of the cell of the record at
+    ``position`` whose quote is never closed, or None."""
+    return next(((number, first, length) for number, first, length, closed in _cells_of(text, position, delimiter)
+                 if not closed), None)
+
+
+def _never_closed(table: RawTable, text: str, cell: tuple[int, int, int], row: int,
+                  header: list[str] | None) -> Problem:
+    """A quote opened in the last record and never closed: the file's last line ended inside a cell. The csv module
+    reads every line after it into that cell: `B5,1000,Maroc,"Divers` then `B6,500,Maroc,Autre,staff` was B5 with
+    the label « Divers⏎B6,500,... », the budget of B6 gone, nothing said."""
+    number, first, length = cell
+    name = header[number].strip() if header and number < len(header) else ""
+    lines = text.count("\n", first, first + length) + (not text.endswith("\n"))
+    return table.problem(
+        "unclosed_quote", f"a quote (\") opens this cell{'' if name else f' (cell {number + 1} of the row)'} and is "
+        f"never closed: the {lines:,} line{'s' if lines > 1 else ''} from there to the end of the file "
+        f"{'are' if lines > 1 else 'is'} read as one cell", "Close the quote where the cell ends (or delete the stray "
+        "one), then check the rows after it.", index=row, column=name or None,
+        value=clipped(text[first - 1:first + length].rstrip("\r\n")))
+
+
+def _over_limit(table: RawTable, text: str, start: int, row: int, header: list[str] | None) -> Problem:
+    """The problem of the record at ``start`` (row ``row``) that holds a cell over the csv module's limit: which
+    cell, and whether it is one long text (a cell too long, as any other) or a quote that is never closed or closed
+    lines further (the lines between read as one cell). Found with str.find, no copy of the text: a cell of 50 MB
+    between its two quotes was « most often a quote never closed », without its column."""
+    limit, delimiter = csv.field_size_limit(), table.delimiter
+    found = _long_cell(text, start, delimiter, limit)
+    if found is None:   # (the csv module and this reading differ): the row alone
+        return table.problem("csv_cell_limit", f"a cell of this row is longer than the {limit:,} characters a cell "
+                             "may hold: most often a quote (\") opened and never closed", "Close the quote (or delete "
+                             f"the stray one); a cell holds at most {MAX_CELL_CHARS:,} characters.", index=row)
+    number, first, length, closed = found
+    name = header[number].strip() if header and number < len(header) else ""
+    cell = "" if name else f" (cell {number + 1} of the row)"
+    where = {"index": row, "column": name or None, "value": text[first:first + 80] + f"… ({length:,} characters)"}
+    lines = text.count("\n", first, first + length)
+    if closed and not lines:
+        return table.problem("cell_too_long", f"this cell{cell} holds {length:,} characters, more than the "
+                             f"{MAX_CELL_CHARS:,} a spreadsheet cell can hold", "Shorten the text; put long "
+                             "documents in a file of their own.", **where)
+    said = (f"a quote (\") opens this cell and the next one is {lines:,} lines below, so the lines between read as "
+            "one cell" if closed else "a quote (\") opens this cell and is never closed, so the rest of the file "
+            "reads as one cell")
+    return table.problem("csv_cell_limit", f"{said}{cell}: {length:,} characters, more than the {limit:,} a cell "
+                         "may hold", "Close the quote (or delete the stray one); a cell holds at most "
+                         f"{MAX_CELL_CHARS:,} characters.", **where)
+
+
+def _long_cell(text: str, position: int, delimiter: str, limit: int) -> tuple[int, int, int, bool] | None:
+    """The first cell over ``limit`` characters (or whose quote is never closed) of the record at ``position``: its
+    number in the row from 0, where its text starts, its length, whether its quote is closed; None if there is none."""
+    return next((cell for cell in _cells_of(text, position, delimiter) if cell[2] > limit or not cell[3]), None)
+
+
+def _cells_of(text: str, position: int, delimiter: str) -> Iterator[tuple[int, int, int, bool]]:
+    """The cells of the record at ``position``, read as the csv module reads them, with str.find (no copy of the
+    text): (number in the row from 0, where its text starts, its length, whether its quote is closed)."""
+    ends = re.compile(f"[{re.escape(delimiter)}\r\n]")
+    number = 0
+    while position < len(text):
+        quoted = text.startswith('"', position)
+        close = text.find('"', position + 1) if quoted else position
+        while quoted and close >= 0 and text.startswith('"', close + 1):   # a doubled quote is a quote of the text
+            close = text.find('"', close + 2)
+        if quoted and close < 0:
+            yield number, position + 1, len(text) - position - 1, False
+            return
+        after = ends.search(text, close + 1 if quoted else position)
+        end = after.start() if after else len(text)
+        yield (number, position + 1, close - position - 1, True) if quoted else (number, position, end - position, True)
+        if end >= len(text) or text[end] != delimiter:
+            return
+        position, number = end + 1, number + 1
 
 
 def _sep_line(cells: list[str], delimiter: str) -> bool:
@@ -1057,7 +1147,9 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
     unusual = utf8.translate(None, _PRINTED)   # spaces, line breaks, controls, non-ASCII: a few bytes a row
     # without a quote, a cell holds no line break: a file whose only unusual bytes are line breaks has no space to strip
     spaced = b'"' in utf8 or bool(unusual.translate(None, b"\n"))
-    fast = _fast_frame(table, head, utf8, delimiter, required_sets, trim=spaced)
+    # an odd number of quotes: a quote may be open at the end of the file, which pyarrow reads as the last cell, the
+    # rows after it in it (unclosed_quote, said by the csv module's reading); else a quote typed in a text (12")
+    fast = _fast_frame(table, head, utf8, delimiter, required_sets, trim=spaced) if not utf8.count(b'"') % 2 else None
     if fast is not None:
         fast.problems += text_problems(fast, control=has_control(unusual))   # (the same answer as on utf8)
         fast.problems += garbled_text(fast, utf8)
@@ -1066,17 +1158,20 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
         text = body.decode("ascii")
     # the bytes let go while the csv module reads the text, and encoded again after it (a 50 MB cell: 50 MiB less)
     del data, body, utf8, unusual
-    reader = csv.reader(_lines(text), delimiter=delimiter)
+    read = [0]
+    reader = csv.reader(_lines(text, read), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
+    last = start = 0   # where the last record read starts, and the one being read
     try:
         for n, cells in enumerate(reader, start=1):
             rows.append((n, cells))
-    except csv.Error as exc:  # a cell over the csv module's limit: most often a quote that is never closed
-        table.problems.append(table.problem(
-            "csv_cell_limit", f"a cell starting in this row is longer than {csv.field_size_limit():,} characters "
-            f"({exc}): most often a quote (\") opened and never closed, so the rest of the file reads as one cell",
-            "Close the quote (or delete the stray one); a cell holds at most "
-            f"{MAX_CELL_CHARS:,} characters.", index=len(rows) + 1))
+            last, start = start, read[0]
+    except csv.Error:  # a cell over the csv module's limit: a quote never closed, or a text far too long
+        table.problems.append(_over_limit(table, text, start, len(rows) + 1, _csv_header(rows, delimiter, required_sets)))
+        return table
+    unclosed = _unclosed_quote(text, last, delimiter) if rows else None
+    if unclosed is not None:   # the csv module reads the rest of the file into the cell, rows and all, and says nothing
+        table.problems.append(_never_closed(table, text, unclosed, len(rows), _csv_header(rows, delimiter, required_sets)))
         return table
     if rows and _sep_line(rows[0][1], delimiter):   # Excel's "sep=;" line is not shown as a row
         rows = rows[1:]
@@ -1589,6 +1684,35 @@ _SUBTOTAL = re.compile(r"=\s*(?:_xlfn\.)?(?:subtotal|sous\.total|aggregate|agreg
 _EXTERNAL = re.compile(r"(?:^=|[^A-Za-z0-9_.\]\[])'?\[(\d+)\](?:[^!'\[\]()+\-*/^&<>=,;:\s]*|[^'\[\]]*')!")
 
 
+_NAME_IN_FORMULA = re.compile(r"(?<![\w.\]\[!'\"])([A-Za-z_\\][\w.\\]*)(?![\w.(!\[])")
+
+
+def _external_names(workbook) -> dict[str, str]:
+    """{defined name, in capitals: the number of the external link its reference is in} for each name of the
+    workbook that refers to another workbook (`BudgetOIT` = [1]Feuil1!$B$3): a formula =BudgetOIT takes its value
+    from there as surely as =[1]Feuil1!B3 does, and was read without a word."""
+    names = dict(workbook.defined_names.items())
+    for sheet in workbook.worksheets:   # (names of one sheet: Excel's « Étendue » a sheet)
+        names.update(getattr(sheet, "defined_names", None) or {})
+    linked = {}
+    for name, defined in names.items():
+        found = _EXTERNAL.search("=" + (getattr(defined, "attr_text", None) or ""))
+        if found:
+            linked[name.upper()] = found.group(1)
+    return linked
+
+
+def _external_link(cell: str, names: dict[str, str]) -> str | None:
+    """The number of the external link a formula takes a value from: written in it ([1]Feuil1!B3), or through a
+    defined name that refers to another workbook; None when it takes none."""
+    linked = _EXTERNAL.search(cell)
+    if linked:
+        return linked.group(1)
+    text = re.sub(r'"[^"]*"', "", cell)   # (a name inside a text in quotes is only text)
+    return next((names[m.group(1).upper()] for m in _NAME_IN_FORMULA.finditer(text) if m.group(1).upper() in names),
+                None)
+
+
 def _linked_books(data: bytes) -> dict[str, str]:
     """{external link number: the file name of the workbook it names}, from xl/externalLinks/ (empty when none)."""
     from urllib.parse import unquote
@@ -1620,6 +1744,7 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
         formulas = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     books = None
     try:
+        names = _external_names(formulas)
         sheet = formulas[table.sheet]
         sheet.reset_dimensions()
         for n, cells in enumerate(sheet.iter_rows(min_row=1, min_col=1, values_only=True), 1):
@@ -1629,14 +1754,14 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
             for i, cell in enumerate(cells):
                 if type(cell) is str and cell[:1] == "=" and _SUBTOTAL.match(cell):
                     table.subtotals[(n, column_letter(i))] = shown(cell)
-                linked = _EXTERNAL.search(cell) if type(cell) is str and cell[:1] == "=" else None
+                linked = _external_link(cell, names) if type(cell) is str and cell[:1] == "=" else None
                 name = next((k for k, letter in table.letters.items() if letter == column_letter(i)), None) \
                     if linked else None
                 if name is not None:
                     # the value Excel stored when the file was last saved, not the other workbook's now: a budget
                     # revised there was read as it was then, without a word
                     books = _linked_books(data) if books is None else books
-                    book = books.get(linked.group(1))
+                    book = books.get(linked)
                     problems.append(Problem(
                         table.file, "external_link", f"this cell holds the formula {shown(cell)}, which takes its "
                         f"value from another workbook" + (f" ({shown(book)})" if book else "") + ": the value read "

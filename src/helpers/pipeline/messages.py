@@ -351,9 +351,10 @@ _FIRST_HOUR = (
     (r"^If the files write numbers as 1\.234,50, declare `decimal_mark: \",\"` in params/([^/\s]+)/project\.yaml; "
      r"else write 1234567 or 1 234 567\.$", r"Si les fichiers écrivent les nombres 1.234,50, déclarez "
      r"`decimal_mark: \",\"` dans params/\1/project.yaml ; sinon, écrivez 1234567 ou 1 234 567."),
-    (r"^this cell holds ([\d,]+) characters, more than the ([\d,]+) a spreadsheet cell can hold$",
-     lambda m: f"cette cellule contient {m[1].replace(',', ' ')} caractères, plus que les {m[2].replace(',', ' ')} "
-               "qu'une cellule de tableur peut contenir"),
+    (r"^this cell(?: \(cell (\d+) of the row\))? holds ([\d,]+) characters, more than the ([\d,]+) a spreadsheet "
+     r"cell can hold$",
+     lambda m: f"cette cellule{f' (cellule {m[1]} de la ligne)' if m[1] else ''} contient {_grouped(m[2])} caractères, "
+               f"plus que les {_grouped(m[3])} qu'une cellule de tableur peut contenir"),
     (r"^Shorten the text; put long documents in a file of their own\.$",
      "Raccourcissez le texte ; mettez les longs documents dans un fichier à part."),
     # currencies (data.headers, data.spending)
@@ -2015,6 +2016,15 @@ _FIRST_HOUR = (
     (r"^a value written as !!binary \(base64\) is not read: params and studies are text$",
      "une valeur écrite en !!binary (base64) n'est pas lue : les paramètres et les études sont du texte"),
     (r"^Write the value itself, as text, without !!binary\.$", "Écrivez la valeur elle-même, en texte, sans !!binary."),
+    (r"^a value is marked with the tag (.+), which the workbook does not read: params and studies hold only text, "
+     r"numbers, dates, lists and 'key: value' lines$", r"une valeur est marquée de l'étiquette \1, que le classeur ne "
+     r"lit pas : les paramètres et les études ne contiennent que du texte, des nombres, des dates, des listes et des "
+     r"lignes « clé: valeur »"),
+    (r"^Delete the tag \((.+)\) and write the value itself\.$", r"Supprimez l'étiquette (\1) et écrivez la valeur "
+     r"elle-même."),
+    (r"^this number is written in ([\d,]+) characters, more than the ([\d,]+) the workbook reads$",
+     lambda m: f"ce nombre est écrit en {_grouped(m[1])} caractères, plus que les {_grouped(m[2])} que le classeur "
+               "lit"),
     (r"^this code holds an invisible character \((U\+[0-9A-F]+) ([a-z -]+)\): it is shown as '([^']*)' and is another "
      r"code than that one$", r"ce code contient un caractère invisible (\1 \2) : il s'affiche '\3' et est un autre "
      r"code que celui-là"),
@@ -3816,11 +3826,18 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^a sheet of the workbook \((.*)\) holds ([\d,]+) cells, more than the ([\d,]+) the workbook reads from an "
      r"\.xlsx$", lambda m: f"une feuille du fichier Excel ({m[1]}) contient {_grouped(m[2])} cellules, plus que les "
                            f"{_grouped(m[3])} que le classeur lit d'un .xlsx"),
-    (r"^a cell starting in this row is longer than ([\d,]+) characters \((.*)\): most often a quote \(\"\) opened "
-     r"and never closed, so the rest of the file reads as one cell$",
-     lambda m: f"une cellule commençant à cette ligne dépasse {_grouped(m[1])} caractères ({m[2]}) : le plus souvent "
-               "un guillemet (\") ouvert et jamais fermé, si bien que la suite du fichier se lit comme une seule "
-               "cellule"),
+    (r"^a cell of this row is longer than the ([\d,]+) characters a cell may hold: most often a quote \(\"\) opened "
+     r"and never closed$",
+     lambda m: f"une cellule de cette ligne dépasse les {_grouped(m[1])} caractères qu'une cellule peut contenir : le "
+               "plus souvent un guillemet (\") ouvert et jamais fermé"),
+    (r"^a quote \(\"\) opens this cell and (?:the next one is ([\d,]+) lines below, so the lines between read as one "
+     r"cell|is never closed, so the rest of the file reads as one cell)(?: \(cell (\d+) of the row\))?: ([\d,]+) "
+     r"characters, more than the ([\d,]+) a cell may hold$",
+     lambda m: "un guillemet (\") ouvre cette cellule et " + (
+         f"le suivant est {_grouped(m[1])} lignes plus bas, si bien que les lignes entre eux se lisent comme une seule "
+         "cellule" if m[1] else "n'est jamais fermé, si bien que la suite du fichier se lit comme une seule cellule")
+         + (f" (cellule {m[2]} de la ligne)" if m[2] else "") + f" : {_grouped(m[3])} caractères, plus que les "
+         f"{_grouped(m[4])} qu'une cellule peut contenir"),
     (r"^this table has ([\d,]+) named columns, more than the ([\d,]+) the workbook reads in a table \(the contract's "
      r"'([^']*)' has (\d+)\); column ([\d,]+) is headed ('.*')$",
      lambda m: f"cette table a {_grouped(m[1])} colonnes nommées, plus que les {_grouped(m[2])} que le classeur lit "
@@ -3830,6 +3847,13 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"is not read as a table\)\.$",
      r"Gardez les colonnes que data/README.md donne pour '\1' et supprimez les autres (un tableau croisé dynamique "
      r"ou un export très large ne se lit pas comme une table)."),
+    (r"^a quote \(\"\) opens this cell(?: \(cell (\d+) of the row\))? and is never closed: the ([\d,]+) lines? from "
+     r"there to the end of the file (?:are|is) read as one cell$",
+     lambda m: "un guillemet (\") ouvre cette cellule" + (f" (cellule {m[1]} de la ligne)" if m[1] else "")
+         + f" et n'est jamais fermé : {'la ligne' if m[2] == '1' else f'les {_grouped(m[2])} lignes'} de là à la fin du "
+         f"fichier {'se lit' if m[2] == '1' else 'se lisent'} comme une seule cellule"),
+    (r"^Close the quote where the cell ends \(or delete the stray one\), then check the rows after it\.$",
+     "Fermez le guillemet là où la cellule finit (ou supprimez celui de trop), puis vérifiez les lignes qui suivent."),
     (r"^Close the quote \(or delete the stray one\); a cell holds at most ([\d,]+) characters\.$",
      lambda m: f"Fermez le guillemet (ou supprimez celui de trop) ; une cellule contient au plus {_grouped(m[1])} "
                "caractères."),
@@ -4247,6 +4271,8 @@ _EXACT = [
     ("Write one 'key: value' per line; params files are a few levels deep at most.",
      "Écrivez une « clé: valeur » par ligne ; un fichier de paramètres a quelques niveaux au plus."),
     ("Delete one of the two lines, or merge them.", "Supprimez l'une des deux lignes, ou fusionnez-les."),
+    ("Write the number itself (an amount, a count, a threshold), in a few digits.",
+     "Écrivez le nombre lui-même (un montant, un effectif, un seuil), en quelques chiffres."),
     ("Check that this is the right file.", "Vérifiez que c'est le bon fichier."),
     ("Replace it with the file itself (or delete it if the table does not apply).",
      "Remplacez-le par le fichier lui-même (ou supprimez-le si la table ne s'applique pas)."),
