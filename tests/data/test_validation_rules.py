@@ -2473,10 +2473,16 @@ CASES = [
               "`currency: UDS` is refused with « did you mean USD »; now a warning naming USD, the amounts read in USD"),
     Case("budget header in another currency mistyped",
          lambda m: m.replace("budget", "line,budget,", "line,Budget (EUE),"),
-         "other_currency", "budget.csv", 1, "Budget (EUE)", hint="Write the header 'budget' alone",
+         "other_currency", "budget.csv", 1, "Budget (EUE)", severity="warning", hint="Write the header 'budget' alone",
          expect=_says("did you mean EUR?"),
          what="budget.csv headed « Budget (EUE) » (EUR mistyped) in a USD project: a remark, euros read as dollars "
-              "without a word; now refused at the header, naming EUR (`Budget (TTC)` stays a remark)"),
+              "without a word; now a warning at the header naming EUR (`Budget (TTC)` stays a remark)"),
+    Case("budget header naming a donor",
+         lambda m: m.replace("budget", "line,budget,", "line,Budget (AFD),"),
+         "other_currency", "budget.csv", 1, "Budget (AFD)", severity="warning", hint="a donor's acronym",
+         expect=_says("did you mean AUD?"),
+         what="budget.csv headed « Budget (AFD) » (the Agence française de développement's budget), one keystroke "
+              "from AUD: refused as Australian dollars mistyped; now a warning, the amounts read in USD"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),

@@ -269,17 +269,18 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
             continue
         local = column in money and bool(_LOCAL.search(fold(split[1])))
         if column in money and (near := _mistyped_code(split[1], currency)):
-            # the project's own currency mistyped (UDS in a USD project) leaves the amounts right: a warning;
-            # another one (EUE in a USD project) would add euros up as dollars: refused
-            own = near == [currency_code(currency)]
+            # a warning, never a refusal: UDS in a USD project leaves the amounts right, and three capitals one
+            # keystroke from a currency are as often a donor's acronym (« Budget (AFD) »: AUD; (BAD): CAD; (MAE):
+            # MAD) as another currency mistyped (EUE: euros read as dollars, which the warning names)
             problems.append(_at_header(raw, name, "other_currency", (
                 f"the header gives its amounts in {split[1].strip()}, no currency's ISO 4217 code (did you mean "
                 f"{' or '.join(near)}?); the project's currency is {currency} (params, project.yaml), and the "
                 f"amounts are read in {currency}"),
                 f"Write the header '{column}' alone if the amounts are in {currency}; the workbook does not "
-                f"convert: amounts in another currency are converted to {currency} first.",
-                severity="warning" if own else "error"))
-            mistyped[name] = column   # refused, and that column (no "required column missing" besides)
+                f"convert: amounts in another currency are converted to {currency} first; a note that is no "
+                f"currency (a donor's acronym) goes in a column of its own.",
+                severity="warning"))
+            mistyped[name] = column   # read as that column (no "required column missing" besides)
             continue
         if bracket is None and (column not in money or _unit(split[1], currency) is None) and not local:
             continue    # 'Montant en retard' is no unit, 'Date en clair' no note

@@ -371,9 +371,11 @@ _FIRST_HOUR = (
                f"{m[2].replace(' or ', ' ou ')} ?) ; la devise du projet est {m[3]} (params, project.yaml), et les "
                f"montants sont lus en {m[3]}"),
     (r"^Write the header '(\w+)' alone if the amounts are in (\S+); the workbook does not convert: amounts in another "
-     r"currency are converted to \2 first\.$",
+     r"currency are converted to \2 first; a note that is no currency \(a donor's acronym\) goes in a column of its "
+     r"own\.$",
      r"Écrivez l'en-tête '\1' seul si les montants sont en \2 ; le classeur ne convertit pas : des montants dans une "
-     r"autre devise sont d'abord convertis en \2."),
+     r"autre devise sont d'abord convertis en \2 ; une note qui n'est pas une devise (le sigle d'un bailleur) va dans "
+     r"une colonne à part."),
     (r"^the header gives its amounts in ([A-Z]{3}), and the project's currency is (\S+) \(params, project\.yaml\): "
      r"they would be added up as \2$", r"l'en-tête donne ses montants en \1, et la devise du projet est \2 (params, "
      r"project.yaml) : ils seraient additionnés comme des \2"),
