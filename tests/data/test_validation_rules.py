@@ -1632,6 +1632,22 @@ CASES = [
          what="budget.csv whose row B5 opens a quote in its last cell and never closes it: B5's category read as "
               "« staff⏎B6,500,Maroc,Autres,staff », the line B6 and its 500 gone from the budget, nothing said",
          expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
+    Case("a quote never closed, the file's count of quotes even", lambda m: m.write(
+             "budget", m.text("budget").replace("Maroc,Personnel,staff", 'Maroc,Personnel,"staff')
+             .replace("Tunisie,Activités,operational", 'Tunisie,Écran 12",operational')),
+         "unclosed_quote", "budget.csv", 2, "category", hint="Close the quote",
+         what="budget.csv whose row B1 opens a quote in its category and never closes it, and whose row B3's label is "
+              "« Écran 12\" » (an even count of quotes): B1's category read as « staff⏎B2,...⏎B3,...,Écran 12 », "
+              "B2 and B3 and their 130,000 gone from the budget, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
+    Case("a quote never closed on the last row, a quote typed in a label above", lambda m: m.write(
+             "budget", m.text("budget").replace("Maroc,Personnel,staff", "Maroc,Écran 12\",staff")
+             .replace("Tunisie,Activités,operational", 'Tunisie,Activités,"operational')),
+         "unclosed_quote", "budget.csv", 4, "category", hint="Close the quote",
+         what="budget.csv whose row B3 opens a quote in its category, never closed, and B1's label is « Écran 12\" » "
+              "(an even count of quotes): B3's category read as « operational⏎B4,20000,,Coordination,support », B4 "
+              "and its 20,000 gone from the budget, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
     Case("a thousands comma not in quotes", lambda m: m.write(
              "expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB2,2020-12-31,10,000\n"
                             "B3,2021-06-30,30000\nB4,2021-06-30,5000\n"),
@@ -3284,6 +3300,11 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("a label of two lines in quotes", lambda m: m.write(
+                 "budget", m.text("budget").replace("Maroc,Personnel,staff", 'Maroc,"Personnel\nRabat, Fès",staff')),
+             "budget.csv saved by Excel with a label of two lines (Alt+Enter), a comma on its second: read as it is",
+             expect=lambda m, data: _check(data.tables["budget"]["label"].iloc[0] == "Personnel\nRabat, Fès"
+                                           and len(data.tables["budget"]) == 4)),
     Accepted("budget_total in dinars with its millimes", lambda m: (
                  m.as_french_excel(), m.set_param("currency", "TND"),
                  _edit_param_text(m, "reporting_date:", "budget_total: 300 000,500\nreporting_date:")),
