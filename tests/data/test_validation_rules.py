@@ -2427,6 +2427,18 @@ CASES = [
               "suffix): make check said « OK » and the build wrote Aux.html, Aux.docx, which Windows, where most "
               "evaluators open the annexes, cannot create, unzip or open",
          expect=lambda m, problems: _names_row(problems, "slug", "names a device on Windows")),
+    Case("a title holding ': ' without quotes", lambda m: _edit_param_text(m, "title: Mini project",
+                                                                        "title: Mini project: phase 2"),
+         "yaml_syntax", "project.yaml", 1, None, hint="Put a value holding ': ' in quotes",
+         what="project.yaml says title: Mini project: phase 2: told PyYAML's « mapping values are not allowed here », "
+              "in English in a French project, no column, the hint about signs in quotes",
+         expect=_says("line 1, column 20")),
+    Case("an annex name with an apostrophe in single quotes", lambda m: m.write_param_file(
+             "maroc", "country: Maroc\nname: 'l'Oriental'\n"),
+         "yaml_syntax", "maroc.yaml", 2, None, hint="double the apostrophe",
+         what="maroc.yaml says name: 'l'Oriental': told « expected <block end>, but found '<scalar>' » in English, "
+              "the hint about indentation and signs in quotes",
+         expect=_says("line 2, column 10")),
     Case("an annex name written as !!binary", lambda m: m.write_param_file(
              "maroc", "country: Maroc\nname: !!binary 4oCuTWFyb2MgG1sySg==\n"),
          "yaml_binary", "maroc.yaml", 2, None, hint="without !!binary",
