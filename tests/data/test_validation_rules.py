@@ -1632,6 +1632,22 @@ CASES = [
          what="budget.csv whose row B5 opens a quote in its last cell and never closes it: B5's category read as "
               "« staff⏎B6,500,Maroc,Autres,staff », the line B6 and its 500 gone from the budget, nothing said",
          expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
+    Case("a quote never closed, the file's count of quotes even", lambda m: m.write(
+             "budget", m.text("budget").replace("Maroc,Personnel,staff", 'Maroc,Personnel,"staff')
+             .replace("Tunisie,Activités,operational", 'Tunisie,Écran 12",operational')),
+         "unclosed_quote", "budget.csv", 2, "category", hint="Close the quote",
+         what="budget.csv whose row B1 opens a quote in its category and never closes it, and whose row B3's label is "
+              "« Écran 12\" » (an even count of quotes): B1's category read as « staff⏎B2,...⏎B3,...,Écran 12 », "
+              "B2 and B3 and their 130,000 gone from the budget, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
+    Case("a quote never closed on the last row, a quote typed in a label above", lambda m: m.write(
+             "budget", m.text("budget").replace("Maroc,Personnel,staff", "Maroc,Écran 12\",staff")
+             .replace("Tunisie,Activités,operational", 'Tunisie,Activités,"operational')),
+         "unclosed_quote", "budget.csv", 4, "category", hint="Close the quote",
+         what="budget.csv whose row B3 opens a quote in its category, never closed, and B1's label is « Écran 12\" » "
+              "(an even count of quotes): B3's category read as « operational⏎B4,20000,,Coordination,support », B4 "
+              "and its 20,000 gone from the budget, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
     Case("a thousands comma not in quotes", lambda m: m.write(
              "expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB2,2020-12-31,10,000\n"
                             "B3,2021-06-30,30000\nB4,2021-06-30,5000\n"),
@@ -2411,6 +2427,18 @@ CASES = [
               "suffix): make check said « OK » and the build wrote Aux.html, Aux.docx, which Windows, where most "
               "evaluators open the annexes, cannot create, unzip or open",
          expect=lambda m, problems: _names_row(problems, "slug", "names a device on Windows")),
+    Case("a title holding ': ' without quotes", lambda m: _edit_param_text(m, "title: Mini project",
+                                                                        "title: Mini project: phase 2"),
+         "yaml_syntax", "project.yaml", 1, None, hint="Put a value holding ': ' in quotes",
+         what="project.yaml says title: Mini project: phase 2: told PyYAML's « mapping values are not allowed here », "
+              "in English in a French project, no column, the hint about signs in quotes",
+         expect=_says("line 1, column 20")),
+    Case("an annex name with an apostrophe in single quotes", lambda m: m.write_param_file(
+             "maroc", "country: Maroc\nname: 'l'Oriental'\n"),
+         "yaml_syntax", "maroc.yaml", 2, None, hint="double the apostrophe",
+         what="maroc.yaml says name: 'l'Oriental': told « expected <block end>, but found '<scalar>' » in English, "
+              "the hint about indentation and signs in quotes",
+         expect=_says("line 2, column 10")),
     Case("an annex name written as !!binary", lambda m: m.write_param_file(
              "maroc", "country: Maroc\nname: !!binary 4oCuTWFyb2MgG1sySg==\n"),
          "yaml_binary", "maroc.yaml", 2, None, hint="without !!binary",
@@ -3284,6 +3312,11 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("a label of two lines in quotes", lambda m: m.write(
+                 "budget", m.text("budget").replace("Maroc,Personnel,staff", 'Maroc,"Personnel\nRabat, Fès",staff')),
+             "budget.csv saved by Excel with a label of two lines (Alt+Enter), a comma on its second: read as it is",
+             expect=lambda m, data: _check(data.tables["budget"]["label"].iloc[0] == "Personnel\nRabat, Fès"
+                                           and len(data.tables["budget"]) == 4)),
     Accepted("budget_total in dinars with its millimes", lambda m: (
                  m.as_french_excel(), m.set_param("currency", "TND"),
                  _edit_param_text(m, "reporting_date:", "budget_total: 300 000,500\nreporting_date:")),

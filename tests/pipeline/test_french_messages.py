@@ -439,3 +439,34 @@ def test_a_benchmark_shown_beside_no_cost_is_told_in_one_french_sentence(why, fr
     assert told == (f"la référence de coût unitaire 'X' n'est affichée à côté d'aucun coût : {french} ; une "
                     "référence a pour clé l'identifiant d'un indicateur de produit (qui nomme des lignes "
                     "budgétaires), participant ou woman"), told
+
+
+YAML_SLIPS = {   # annex file -> (its text, the line and column the message names)
+    "deux_points": ("country: Maroc\nname: Maroc: phase 2\n", 2, 12),
+    "tabulation": ("country: Maroc\nname: Maroc\nthresholds:\n\trag_green: 90\n", 4, 1),
+    "sans_deux_points": ("country: Maroc\nname Maroc\nbudget_total: 1000\n", 2, 1),
+    "guillemet": ('country: Maroc\nname: "Maroc\n', 3, 1),
+    "apostrophe": ("country: Maroc\nname: 'l'Oriental'\n", 2, 10),
+    "chemin": ('country: Maroc\nname: "C:\\Rapports"\n', 2, 11),
+    "accolade": ("country: Maroc\nthresholds: {rag_green: 90\nname: Maroc\n", 3, 5),
+}
+
+
+def test_yaml_syntax_errors_are_told_in_french_with_their_line_and_column(mini):
+    """`name: Maroc: phase 2`, a tab, a key without its ':', a quote never closed, an apostrophe in single quotes, a
+    Windows path in double quotes, a brace never closed: PyYAML's English (« mapping values are not allowed here »)
+    was printed in a French project's message, without the column, under a hint about signs in quotes."""
+    for name, (text, _, _) in YAML_SLIPS.items():
+        (mini.params_dir / "mini" / f"{name}.yaml").write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    lines = out.getvalue().splitlines()
+    told = {name: (line, lines[i + 1]) for i, line in enumerate(lines) for name in YAML_SLIPS
+            if f"/{name}.yaml" in line and "[yaml_syntax]" in line}
+    assert told.keys() == YAML_SLIPS.keys(), out.getvalue()
+    for name, (line, hint) in told.items():
+        _, row, column = YAML_SLIPS[name]
+        assert f"ligne {row}, colonne {column} [yaml_syntax]" in line, line
+        assert not english_words(line.split(".yaml", 1)[1]) and not english_words(hint), (line, hint)
+    assert "entre guillemets" in told["deux_points"][1] and "tabulation" in told["tabulation"][1]
+    assert "ouvert ligne 2" in told["guillemet"][1] and "'l''été'" in told["apostrophe"][1]

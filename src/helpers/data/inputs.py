@@ -511,14 +511,40 @@ def _read_yaml(path: Path, root: Path | None = None) -> tuple[Any, list[Problem]
             raise
         return None, [_tag_problem(file, exc)], sha256
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = str(getattr(exc, 'problem', None) or exc)
-        return None, [Problem(file, "yaml_syntax", f"this is not valid YAML: {problem}",
-                              "Indent with spaces, not tabs: replace each tab of the line by two spaces."
-                              if "'\\t'" in problem else   # (an editor's tab key)
-                              "Check indentation and the ':' after each key; put a value that starts with a sign "
-                              "in quotes, e.g. decimal_mark: \",\"",
-                              row=mark.line + 1 if mark else None)], sha256
+        return None, [_syntax_problem(file, exc)], sha256
+
+
+def _syntax_problem(file: str, exc: yaml.YAMLError) -> Problem:
+    """PyYAML's message quoted with its line and column (pipeline.messages says it in French, as the IATI reader's
+    libxml2 messages): « mapping values are not allowed here » alone, in English in a French project, named no place
+    on the line and no cause."""
+    mark = getattr(exc, "problem_mark", None)
+    problem = str(getattr(exc, "problem", None) or exc)
+    if problem == "could not find expected ':'" and getattr(exc, "context_mark", None):
+        mark = exc.context_mark   # (PyYAML gives up lines below the key written without its ':')
+    where = f", line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    return Problem(file, "yaml_syntax", f"this is not valid YAML: {problem}{where}", _syntax_hint(problem, exc),
+                   row=mark.line + 1 if mark else None)
+
+
+def _syntax_hint(problem: str, exc: yaml.YAMLError) -> str:
+    if "'\\t'" in problem:   # (an editor's tab key)
+        return "Indent with spaces, not tabs: replace each tab of the line by two spaces."
+    if problem == "mapping values are not allowed here":   # `title: AMEM: Maghreb`, or a key indented too far
+        return ("Put a value holding ': ' in quotes (title: \"AMEM: Maghreb\"); else indent the key as the keys "
+                "above it.")
+    opened = getattr(exc, "context_mark", None)
+    if problem == "found unexpected end of stream" and "quoted" in str(getattr(exc, "context", "")) and opened:
+        return f"Close the quote opened line {opened.line + 1} where its value ends."   # `title: "AMEM`, never closed
+    if problem == "could not find expected ':'":
+        return "Write this line as 'key: value' (a ':' and a space after the key), or join it to the value above it."
+    if problem.startswith("found unknown escape character"):   # `dossier: "C:\\Rapports"`
+        return "In double quotes a \\ starts an escape: write the value in single quotes ('C:\\Rapports')."
+    if problem == "expected <block end>, but found '<scalar>'":   # `titre: 'l'été'`
+        return ("Write a value holding an apostrophe in double quotes (\"l'été\"), or double the apostrophe inside "
+                "single quotes ('l''été').")
+    return ("Check indentation and the ':' after each key; put a value that starts with a sign in quotes, e.g. "
+            "decimal_mark: \",\"")
 
 
 def _tag_problem(file: str, exc: yaml.constructor.ConstructorError) -> Problem:

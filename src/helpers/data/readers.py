@@ -963,6 +963,35 @@ def _never_closed(table: RawTable, text: str, cell: tuple[int, int, int], row: i
         value=clipped(text[first - 1:first + length].rstrip("\r\n")))
 
 
+def _rows_in_cell(table: RawTable) -> Problem | None:
+    """A cell holding lines of which one (after its first) holds as many separators as the header, or more: the
+    file's rows read into one cell, between a quote left open and the next quote of the file, typed in a text (`Écran
+    12"`). With an even count of quotes it was read so without a word: `B1,...,"staff` then B2 and `B3,...,Écran 12"`
+    read as B1's category « staff⏎B2,...⏎B3,... », B2 and B3 and their amounts gone. A label of a few lines (Alt+Enter
+    in Excel) holds fewer separators on a line than a row."""
+    separators = len(table.frame.columns) - 1
+    if separators < 2 or table.frame.empty:   # (a line of one separator is a label's « Rabat, Fès » as often)
+        return None
+    for column in table.frame.columns:
+        cells = table.frame[column]
+        if not (pd.api.types.is_string_dtype(cells) or cells.dtype == object):
+            continue
+        broken = cells[cells.str.contains("\n", regex=False, na=False)]
+        for row, cell in broken.items():
+            lines = cell.splitlines()
+            if any(line.count(table.delimiter) >= separators for line in lines[1:]):
+                return _swallowed(table, row, str(column), cell, len(lines))
+    return None
+
+
+def _swallowed(table: RawTable, row: Hashable, column: str, cell: str, lines: int) -> Problem:
+    return table.problem(
+        "unclosed_quote", f"a quote (\") opens this cell and the next one is {lines - 1:,} line{'s' if lines > 2 else ''} "
+        "below: the lines between, which hold as many separators as the header (rows of the file), are read as one "
+        "cell and their rows are not read", "Close the quote where the cell ends (or delete the stray one), then check "
+        "the rows after it.", index=row, column=column, value=clipped('"' + cell))
+
+
 def _over_limit(table: RawTable, text: str, start: int, row: int, header: list[str] | None) -> Problem:
     """The problem of the record at ``start`` (row ``row``) that holds a cell over the csv module's limit: which
     cell, and whether it is one long text (a cell too long, as any other) or a quote that is never closed or closed
@@ -1150,6 +1179,10 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
     # an odd number of quotes: a quote may be open at the end of the file, which pyarrow reads as the last cell, the
     # rows after it in it (unclosed_quote, said by the csv module's reading); else a quote typed in a text (12")
     fast = _fast_frame(table, head, utf8, delimiter, required_sets, trim=spaced) if not utf8.count(b'"') % 2 else None
+    if fast is not None and b'"' in utf8 and _rows_in_cell(fast) is not None:
+        # a quote left open (at the file's end, or closed by a quote typed in a later text): said by the reading below,
+        # on a table of its own (the fast reading's header and problems are of rows read wrong)
+        fast, table = None, RawTable(path, pd.DataFrame(), sha256=table.sha256, delimiter=delimiter)
     if fast is not None:
         fast.problems += text_problems(fast, control=has_control(unusual))   # (the same answer as on utf8)
         fast.problems += garbled_text(fast, utf8)
@@ -1177,6 +1210,10 @@ def read_csv(path: Path, encoding_fallback: str = "utf-8",
         rows = rows[1:]
         rows = [(n - 1, cells) for n, cells in rows]
     table = _frame(table, rows, required_sets)
+    swallowed = _rows_in_cell(table)
+    if swallowed is not None:   # rows read into a cell: the table's other problems would be about the wrong rows
+        table.problems = [swallowed]
+        return table
     table.problems += text_problems(table)
     table.problems += garbled_text(table, text.encode("utf-8"))
     return table

@@ -118,6 +118,39 @@ def _libxml2_fr(said: str) -> str:
     return f"« {message} »{line}"
 
 
+# PyYAML's problems as data.inputs quotes them (« this is not valid YAML: <problem>, line 2, column 8 »), in French
+_PYYAML = [(re.compile(english), french) for english, french in (
+    (r"^mapping values are not allowed here$",
+     "un « : » là où la valeur ne peut pas en avoir (une valeur qui contient « : » sans guillemets, ou une clé plus "
+     "indentée que celles du dessus)"),
+    (r"^found character '\\t' that cannot start any token$", "une tabulation, qui n'indente pas en YAML"),
+    (r"^found character '(.)' that cannot start any token$",
+     r"le caractère « \1 » ne peut pas commencer une valeur sans guillemets"),
+    (r"^could not find expected ':'$", "le « : » attendu après une clé n'est pas trouvé"),
+    (r"^found unexpected end of stream$", "le fichier finit avant que la valeur ne soit fermée"),
+    (r"^expected <block end>, but found '<scalar>'$",
+     "du texte après la fin de la valeur (une apostrophe dans une valeur entre apostrophes ?)"),
+    (r"^expected <block end>, but found '-'$", "un « - » de liste qui n'est pas indenté comme la liste"),
+    (r"^expected <block end>, but found '(.*)'$", r"« \1 » inattendu : l'indentation ne suit pas celle du dessus"),
+    (r"^expected ',' or '([\]}])', but got '(.*)'$",
+     r"« , » ou « \1 » attendu, « \2 » trouvé (un crochet ou une accolade ouvert et jamais fermé ?)"),
+    (r"^found undefined alias '(.*)'$", r"l'alias *\1 ne renvoie à aucune ancre &\1"),
+    (r"^found unknown escape character '(.*)'$",
+     r"« \\\1 » n'est pas un échappement connu : entre guillemets doubles, « \\ » commence un échappement"),
+)]
+_PYYAML_WHERE = re.compile(r"^(.*), line (\d+), column (\d+)$", re.S)
+
+
+def _pyyaml_fr(said: str) -> str:
+    """PyYAML's problem with its line and column, in French; one this table does not know is quoted as written."""
+    where = _PYYAML_WHERE.match(said)
+    problem, line = (where[1], f", ligne {where[2]}, colonne {where[3]}") if where else (said, "")
+    for english, french in _PYYAML:
+        if english.match(problem):
+            return english.sub(french, problem) + line
+    return f"« {problem} »{line}"
+
+
 # Excel's errors' causes (data.numbers.EXCEL_ERRORS), in French
 _EXCEL_CAUSES = {
     "a division by zero or by an empty cell": "une division par zéro ou par une cellule vide",
@@ -2018,6 +2051,28 @@ _FIRST_HOUR = (
     (r"^a value written as !!binary \(base64\) is not read: params and studies are text$",
      "une valeur écrite en !!binary (base64) n'est pas lue : les paramètres et les études sont du texte"),
     (r"^Write the value itself, as text, without !!binary\.$", "Écrivez la valeur elle-même, en texte, sans !!binary."),
+    (r"^this is not valid YAML: (.*)$", lambda m: f"ce n'est pas du YAML valide : {_pyyaml_fr(m[1])}"),
+    (r"^Indent with spaces, not tabs: replace each tab of the line by two spaces\.$",
+     "Indentez avec des espaces, pas des tabulations : remplacez chaque tabulation de la ligne par deux espaces."),
+    (r"^Put a value holding ': ' in quotes \(title: \"AMEM: Maghreb\"\); else indent the key as the keys above it\.$",
+     "Mettez entre guillemets une valeur qui contient « : » (title: \"AMEM: Maghreb\") ; sinon, indentez la clé "
+     "comme les clés du dessus."),
+    (r"^Close the quote opened line (\d+) where its value ends\.$",
+     r"Fermez le guillemet ouvert ligne \1 là où sa valeur finit."),
+    (r"^Write this line as 'key: value' \(a ':' and a space after the key\), or join it to the value above it\.$",
+     "Écrivez cette ligne « clé: valeur » (un « : » et une espace après la clé), ou joignez-la à la valeur du "
+     "dessus."),
+    (r"^In double quotes a \\ starts an escape: write the value in single quotes \('C:\\Rapports'\)\.$",
+     "Entre guillemets doubles, « \\\\ » commence un échappement : écrivez la valeur entre apostrophes "
+     "('C:\\\\Rapports')."),
+    (r"^Write a value holding an apostrophe in double quotes \(\"l'été\"\), or double the apostrophe inside single "
+     r"quotes \('l''été'\)\.$",
+     "Écrivez entre guillemets doubles une valeur qui contient une apostrophe (\"l'été\"), ou doublez l'apostrophe "
+     "entre apostrophes ('l''été')."),
+    (r"^Check indentation and the ':' after each key; put a value that starts with a sign in quotes, e\.g\. "
+     r"decimal_mark: \",\"$",
+     "Vérifiez l'indentation et le « : » après chaque clé ; mettez entre guillemets une valeur qui commence par un "
+     "signe, par exemple decimal_mark: \",\""),
     (r"^a value is marked with the tag (.+), which the workbook does not read: params and studies hold only text, "
      r"numbers, dates, lists and 'key: value' lines$", r"une valeur est marquée de l'étiquette \1, que le classeur ne "
      r"lit pas : les paramètres et les études ne contiennent que du texte, des nombres, des dates, des listes et des "
@@ -3854,6 +3909,12 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      lambda m: "un guillemet (\") ouvre cette cellule" + (f" (cellule {m[1]} de la ligne)" if m[1] else "")
          + f" et n'est jamais fermé : {'la ligne' if m[2] == '1' else f'les {_grouped(m[2])} lignes'} de là à la fin du "
          f"fichier {'se lit' if m[2] == '1' else 'se lisent'} comme une seule cellule"),
+    (r"^a quote \(\"\) opens this cell and the next one is ([\d,]+) lines? below: the lines between, which hold as many "
+     r"separators as the header \(rows of the file\), are read as one cell and their rows are not read$",
+     lambda m: "un guillemet (\") ouvre cette cellule et le suivant est "
+               + ("à la ligne d'après" if m[1] == "1" else f"{_grouped(m[1])} lignes plus bas")
+               + " : les lignes entre eux, qui ont autant de séparateurs que l'en-tête (des lignes du fichier), se "
+               "lisent comme une seule cellule et leurs lignes ne sont pas lues"),
     (r"^Close the quote where the cell ends \(or delete the stray one\), then check the rows after it\.$",
      "Fermez le guillemet là où la cellule finit (ou supprimez celui de trop), puis vérifiez les lignes qui suivent."),
     (r"^Close the quote \(or delete the stray one\); a cell holds at most ([\d,]+) characters\.$",
