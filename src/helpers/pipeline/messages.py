@@ -206,9 +206,15 @@ def _reported_reason(m: re.Match[str]) -> str:
 
 
 def _grouped(amount: str) -> str:
-    """« 250,000.00 » (Python's {:,.2f}) as French writes it, thousands grouped by spaces and a decimal comma
-    (« 250 000,00 »): « 4,133 fois » read as four times in French."""
-    return amount.replace(",", " ").replace(".", ",")
+    """« 250,000.00 » (Python's {:,.2f}) or « 65745700 » (numbers.format_number) as the annex writes it (annex.fmt
+    .number): thousands grouped by narrow no-break spaces and a decimal comma (« 250 000,00 », « 65 745 700 »):
+    « 4,133 fois » read as four times in French, and an amount of eight digits in a row is hard to read."""
+    from ..annex import fmt
+
+    plain = amount.replace(",", "")
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", plain):
+        return fmt.number(float(plain), len(plain.partition(".")[2]), "fr")
+    return amount.replace(",", fmt.NNBSP).replace(".", ",")
 
 
 def _commas(numbers: str) -> str:
@@ -3035,9 +3041,9 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     # a line's spending below 0 (data.spending.negative_line_spending)
     (r"^the spending on line (.+) adds up to (\S+) \((\S+) spent, (\S+) of negative amounts\): a line's spending "
      r"cannot be below 0, and its execution rate would be negative, the other lines' shares of spending above 100 %$",
-     r"les dépenses de la ligne \1 totalisent \2 (\3 dépensés, \4 de montants négatifs) : les dépenses d'une ligne ne "
-     r"peuvent être inférieures à 0, son taux d'exécution serait négatif et la part des autres lignes dans les "
-     r"dépenses supérieure à 100 %"),
+     lambda m: f"les dépenses de la ligne {m[1]} totalisent {_grouped(m[2])} ({_grouped(m[3])} dépensés, "
+               f"{_grouped(m[4])} de montants négatifs) : les dépenses d'une ligne ne peuvent être inférieures à 0, son "
+               "taux d'exécution serait négatif et la part des autres lignes dans les dépenses supérieure à 100 %"),
     (r"^Check the sign of this amount, and whether it reverses spending recorded on another line \(then write it on "
      r"that line\) or before the first period of the table \(then add that period's spending\)\.$",
      "Vérifiez le signe de ce montant, et s'il annule une dépense enregistrée sur une autre ligne (écrivez-le alors "
@@ -3601,7 +3607,7 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^the spending recorded on line (\S+) \((\S+)\) is (\S+) times its budget: are both in the same unit \(a "
      r"budget in thousands\?\)$",
      # the ratio is grouped the English way (4,133): in French « 4,133 fois » read as four times
-     lambda m: f"les dépenses enregistrées sur la ligne {m[1]} ({m[2]}) font {_grouped(m[3])} fois son budget : les "
+     lambda m: f"les dépenses enregistrées sur la ligne {m[1]} ({_grouped(m[2])}) font {_grouped(m[3])} fois son budget : les "
                f"deux sont-ils dans la même unité (un budget en milliers ?)"),
     (r"^Write the budget and the spending in the same unit, the project's currency \(not in thousands\), and check "
      r"that the spending rows name the right line\.$",
@@ -4042,9 +4048,10 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     # spending written as totals to date, an indicator's « Cumul » row, weights, budget lines split, dates for figures
     (r"^the spending on line (\S+) rises period after period \((.*)\) and adds up to (\d+)% of its budget, while its "
      r"last amount alone is (\d+)%: are these totals since the start\? The workbook adds the periods up$",
-     r"les dépenses de la ligne \1 augmentent de période en période (\2) et totalisent \3 % de son budget, alors que "
-     r"son dernier montant seul en fait \4 % : sont-ce des totaux depuis le début ? Le classeur additionne les "
-     r"périodes"),
+     lambda m: f"les dépenses de la ligne {m[1]} augmentent de période en période "
+               f"({' → '.join(_grouped(a) for a in m[2].split(' → '))}) et totalisent {m[3]} % de son budget, alors "
+               f"que son dernier montant seul en fait {m[4]} % : sont-ce des totaux depuis le début ? Le classeur "
+               "additionne les périodes"),
     (r"^If they are totals since the start, write what was spent during each period \(each total less the previous "
      r"one\)\.$",
      "Si ce sont des totaux depuis le début, écrivez ce qui a été dépensé pendant chaque période (chaque total moins "
