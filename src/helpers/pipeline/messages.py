@@ -1836,13 +1836,16 @@ _FIRST_HOUR = (
      r"différence est biaisée (une double différence qui regroupe des unités traitées à des dates différentes, comme "
      r"une régression à effets fixes bidirectionnels, mêle les effets des cohortes avec des poids qui lui sont "
      r"propres, certains négatifs : Goodman-Bacon 2021)"),
-    (r"^Make one study per start \(cohort\), each with its treated units and the units never treated, the rounds "
-     r"before its start and its first round treated \(`period: \{column: (.+), post: \.\.\.\}` in a copy of (\S+)\); "
-     r"give the cohorts' effects side by side, or their mean weighted by their units \(Callaway and Sant'Anna "
-     r"2021\)\.$",
-     r"Faites une étude par début (cohorte) : ses unités traitées et les unités jamais traitées, les vagues d'avant "
-     r"son début et sa première vague traitée (`period: {column: \1, post: ...}` dans une copie de \2) ; donnez les "
-     r"effets des cohortes côte à côte, ou leur moyenne pondérée par leurs unités (Callaway et Sant'Anna 2021)."),
+    (r"^Nothing to split by hand: the impact annex gives, beside this pooled effect, each cohort's own "
+     r"difference-in-differences \(its treated units against the units never treated, from its last round before its "
+     r"start to its first round treated\) and their mean weighted by their treated units \(Callaway and Sant'Anna "
+     r"2021\); quote those, not the pooled effect, and check that '(.+)' gives each treated unit's start \(units "
+     r"treated from the first round, or after the last, are left out\)\.$",
+     r"Rien à découper à la main : l'annexe d'impact donne, à côté de cet effet regroupé, la double différence propre "
+     r"à chaque cohorte (ses unités traitées face aux unités jamais traitées, de sa dernière vague avant son début à "
+     r"sa première vague traitée) et leur moyenne pondérée par leurs unités traitées (Callaway et Sant'Anna 2021) ; "
+     r"citez celles-ci, non l'effet regroupé, et vérifiez que « \1 » donne le début de chaque unité traitée (les "
+     r"unités traitées dès la première vague, ou après la dernière, sont laissées de côté)."),
     (r"^Leave the rows of (.+) out of (\S+) \(compare the rounds both groups were surveyed in\), or give the other "
      r"group's rows of that round\.$", r"Retirez les lignes de \1 de \2 (comparez les vagues où les deux groupes ont "
      r"été enquêtés), ou donnez les lignes de l'autre groupe pour cette vague."),
