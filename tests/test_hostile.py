@@ -322,7 +322,7 @@ def test_the_limits_are_told_in_french_in_a_french_project(tmp_path):
     os.mkfifo(pipe)
     said = [shown(read_yaml(path)[1][0], "fr") for path in
             (tmp_path / "mini" / "params" / "mini" / "project.yaml", twice, deep, pipe)]
-    assert "une fois ses alias (*nom) développés, ce fichier contient plus de 100 000 valeurs" in said[0], said[0]
+    assert "une fois ses alias (*nom) développés, ce fichier contient plus de 100\u202f000 valeurs" in said[0], said[0]
     assert "Supprimez les ancres (&nom) et les alias (*nom)" in said[0]
     assert "la clé 'country' est écrite deux fois dans le même dictionnaire (d'abord à la ligne 1)" in said[1], said[1]
     assert "imbriqués sur plus de 100 niveaux" in said[2], said[2]

@@ -604,3 +604,17 @@ def test_an_earlier_upper_bound_is_said_at_most_in_the_table_of_figures_that_mov
     exact = table.loc[("Coût par participant", "Ensemble")]
     assert not exact["previous"].startswith("au plus") and exact["relative"] == "+6,7 %"
     assert moved_table(moved, "en", "EUR")["previous"].str.startswith("at most ").sum() == 2
+
+
+def test_spending_corrected_since_is_written_as_the_annex_writes_amounts():
+    """The spending corrected since the earlier annex was written with cents (« 795 000,00 EUR → 812 000,00 EUR »),
+    unlike every other amount of the annex (« 795 000 EUR »): whole units now, the cents only where whole units
+    would hide the correction."""
+    from helpers.annex.change import amounts_pair
+    from helpers.annex.fmt import NBSP, NNBSP
+
+    s = NNBSP
+    assert amounts_pair(795000.0, 812000.0, "EUR", "fr") == f"795{s}000{NBSP}EUR \u2192 812{s}000{NBSP}EUR"
+    assert amounts_pair(795000.0, 795000.4, "EUR", "fr") == \
+        f"795{s}000,00{NBSP}EUR \u2192 795{s}000,40{NBSP}EUR"
+    assert amounts_pair(1234.5, 2000.0, "USD", "en") == f"1,235{NBSP}USD \u2192 2,000{NBSP}USD"

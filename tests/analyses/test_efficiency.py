@@ -378,3 +378,23 @@ def test_a_person_at_two_trainings_is_said_beside_the_cost_per_participant(tmp_p
     mini.replace("participation", "E5,Awa Diop", "E5,Dado Ba")
     mini.replace("participation", "E5,BINTA SOW", "E5,Fanta Ba")   # each person once (Coumba's E6 names no line)
     assert efficiency.persons_counted(mini.load().tables["participation"]) is None
+
+
+def test_a_cost_per_woman_without_women_says_whether_they_are_none_or_not_recorded(sample):
+    """R1's events (RABAT-19, MALM-20) with their women cells left empty: the cost per woman said « aucune femme
+    comptée », read as no woman took part, where the women are not recorded; a real 0 keeps « aucune femme
+    comptée »."""
+    data, params = sample
+    tables = dict(loader.scope(data, params.country).tables)
+    people = tables["participation"].copy()
+    r1 = people["budget_lines"].astype(str).str.contains("R1").to_numpy()
+    people.loc[r1, "women"] = np.nan
+    tables["participation"] = people
+    woman = row(efficiency.cost_per_result(tables, params), "woman", "R1")
+    assert np.isnan(woman["cost"]) and woman["reason"] == "women_not_recorded"
+    assert efficiency.reason_text(woman["reason"], "fr") == "femmes non renseignées"
+    assert efficiency.reason_text(woman["reason"], "en") == "women not recorded"
+    people.loc[r1, "women"] = 0.0
+    people.loc[r1, "men"] = people.loc[r1, "participants"]   # every sex known: no woman took part
+    woman = row(efficiency.cost_per_result(tables, params), "woman", "R1")
+    assert woman["reason"] == "no_women" and efficiency.reason_text("no_women", "fr") == "aucune femme comptée"

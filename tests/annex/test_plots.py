@@ -412,3 +412,21 @@ def test_the_status_legend_is_not_drawn_over_the_title(n_statuses):
     ax = fig.axes[0]
     title, legend = ax.title if ax.get_title() else ax._left_title, ax.get_legend()
     assert title.get_window_extent(renderer).y0 >= legend.get_window_extent(renderer).y1 - 1
+
+
+def test_the_overlap_alt_text_never_says_a_score_of_0_or_1_that_is_neither():
+    """A comparison group whose lowest score is 0.003 (a unit very unlike the treated, not one certain to be left
+    untreated) was said « de 0,00 à ... » in the overlap's alt text, and a treated score of 0.9996 « 1,00 »: enough
+    decimals now to be true (0,003, 0,9996); the others keep two."""
+    params = load_annex_params("amem", "ensemble")
+    data = load_project("amem")
+    shown: list[str] = []
+    ctx = Annex(params=params, project_data=data, data=scope(data, params.country), show=shown.append)
+    scores = pd.DataFrame({"treated": [1, 1, 1, 0, 0, 0], "score": [0.2, 0.5, 0.9996, 0.003, 0.1, 0.3]})
+    ctx.figure(plots.overlap(scores, groups={1: "traités", 0: "comparaison"}, title="Recouvrement", xlabel="s",
+                             ylabel="p", fmt_value=lambda v: ctx.num(v, 1), fmt_share=lambda v: ctx.pct(100 * v, 0),
+                             bounds=(0.004, 0.95), bounds_label="b"), fr="Légende", en="Caption")
+    alt = html.unescape(re.search(r'alt="([^"]*)"', shown[0])[1])
+    assert "traités, 3 scores de 0,20 à 0,9996 (médiane 0,50)" in alt, alt
+    assert "comparaison, 3 scores de 0,003 à 0,30 (médiane 0,10)" in alt, alt
+    assert "bornes d'élagage 0,004 et 0,95" in alt, alt

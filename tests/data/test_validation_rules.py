@@ -2082,7 +2082,7 @@ CASES = [
                  f"{i},{'T' if i % 2 else 'C'},{(2020 if i % 4 == 1 else 2021) if i % 2 else ''},{year},"
                  f"{10 + i % 3 + year - 2018 + (100 * (year - 2019 - (i % 4 == 3)) if i % 2 and year >= 2020 + (i % 4 == 3) else 0)},30\n"
                  for i in range(1, 13) for year in (2018, 2019, 2020, 2021)))),
-         "staggered_start", "survey.csv", 10, "debut", severity="warning", hint="one study per start",
+         "staggered_start", "survey.csv", 10, "debut", severity="warning", hint="each cohort's own",
          what="a DiD over four rounds whose treated persons start in 2020 or 2021 (column `debut`), `post: 2021`: the "
               "2020 starters' treated round 2020 pooled as « before », the effect 125.5 where each cohort's own DiD "
               "gives 189.8 and 96.4 (60 generated villages, statsmodels), nothing said"),
@@ -2092,7 +2092,7 @@ CASES = [
                  f"{i},{'T' if i % 2 else 'C'},{(2020 if i % 4 == 1 else 2021) if i % 2 else ''},{year},"
                  f"{10 + i % 3 + year - 2018 + (100 * (year - 2019 - (i % 4 == 3)) if i % 2 and year >= 2020 + (i % 4 == 3) else 0)},30\n"
                  for i in range(1, 13) for year in (2018, 2019, 2020, 2021)))),
-         "staggered_start", "survey.csv", 10, "année_de_début", severity="warning", hint="one study per start",
+         "staggered_start", "survey.csv", 10, "année_de_début", severity="warning", hint="each cohort's own",
          what="the same study as a study team heads it, « Année de début » (read année_de_début): only the names "
               "`annee_debut`, `debut`... were known, and the pooled 125.5 went out without a word; the words de, "
               "du, d', la, le, l' of a French header are now left out of the match (« Date d'entrée », « Début du "

@@ -16,6 +16,7 @@ from helpers.data.countries import french_prepositions
 from helpers.pipeline import messages, runner
 from helpers.pipeline.check import run_check
 from helpers.pipeline.dask_executor import _refusal, differences
+from helpers.annex.fmt import NNBSP
 from helpers.pipeline.messages import sentence
 
 HERE = {"python": "3.11.2", "helpers": "1.0", "helpers code": "abcdef0123456789", "kernel": "installed",
@@ -249,14 +250,25 @@ def test_project_yaml_values_typed_as_an_evaluator_does_are_told_in_french(mini)
 def test_amounts_and_ratios_in_french_sentences_are_grouped_the_french_way():
     """Spending in Guinean francs beside a budget in EUR (1 860 000 000 on a line of 450 000) was told in French
     « font 4,133 fois son budget », which reads 4.133 times; and the lines above budget_total « 2 480 000.00 »,
-    with an English decimal point."""
+    with an English decimal point. The amount itself was printed ungrouped (« (1860000000) »), as were a line's
+    negative spending and its totals to date, where the annex writes « 1 860 000 000 » (narrow no-break spaces,
+    annex.fmt.NNBSP)."""
+    s = NNBSP
     far = sentence("the spending recorded on line R1 (1860000000) is 4,133 times its budget: are both in the same "
                    "unit (a budget in thousands?)", "fr")
-    assert "font 4 133 fois son budget" in far, far
+    assert f"sur la ligne R1 (1{s}860{s}000{s}000) font 4{s}133 fois son budget" in far, far
     above = sentence("the budget lines add up to 2,480,000.00, more than budget_total (2,400,000.50): the overall "
                      "execution rate divides by budget_total, the unallocated budget is -79,999.50", "fr")
-    assert "totalisent 2 480 000,00, plus que budget_total (2 400 000,50)" in above, above
-    assert "non alloué est de -79 999,50" in above, above
+    assert f"totalisent 2{s}480{s}000,00, plus que budget_total (2{s}400{s}000,50)" in above, above
+    assert f"non alloué est de -79{s}999,50" in above, above
+    negative = sentence("the spending on line B2 adds up to -12000.5 (30000 spent, -42000.5 of negative amounts): a "
+                        "line's spending cannot be below 0, and its execution rate would be negative, the other "
+                        "lines' shares of spending above 100 %", "fr")
+    assert f"totalisent -12{s}000,5 (30{s}000 dépensés, -42{s}000,5 de montants négatifs)" in negative, negative
+    rising = sentence("the spending on line B1 rises period after period (10000 → 25000.5 → 40000 → …) and adds up "
+                      "to 150% of its budget, while its last amount alone is 80%: are these totals since the start? "
+                      "The workbook adds the periods up", "fr")
+    assert f"(10{s}000 → 25{s}000,5 → 40{s}000 → …) et totalisent 150 %" in rising, rising
 
 
 def test_a_published_figure_dated_otherwise_is_told_in_french(mini):

@@ -20,7 +20,8 @@ Definitions (data/README.md, "Cost per result"):
 - **A line that finances several results** (several indicators, or indicators and the participation) gives each of
   them its whole spending: **the cost is shared, not divided** (the data holds no key to split it), so these costs
   must not be added up; such a figure has status ``shared`` and its note names the other results of its lines.
-- Never a division by 0 or by a negative: no actual, an actual of 0 or less, no spending (0), a negative spending
+- Never a division by 0 or by a negative: no women counted (``no_women``, all the events say 0), or none recorded
+  (``women_not_recorded``: a women cell left empty, or participants of unknown sex, who may be women), no actual, an actual of 0 or less, no spending (0), a negative spending
   total, spending not computable (after the data's end), a period that ends before the reporting date inside a
   spending period (30/06/2020 when spending is given by year), a period that is not a date, a line not in the budget
   table: the figure is NaN and ``reason`` (a code of ``REASONS``) says why.
@@ -58,6 +59,9 @@ REASONS: dict[str, tuple[str, str, str]] = {
                             "réalisé nul ou négatif : pas de division", "actual is 0 or less: no division"),
     "no_participants": ("not computable: no participants", "aucun participant", "no participants"),
     "no_women": ("not computable: no women counted", "aucune femme comptée", "no women counted"),
+    # a blank women cell is « not recorded », not 0: « aucune femme comptée » read as no woman took part
+    "women_not_recorded": ("not computable: the women are not recorded (the events' women cells are empty, or their "
+                           "participants' sex is not given)", "femmes non renseignées", "women not recorded"),
     "no_spending": ("not computable: no spending on its lines up to that date",
                     "aucune dépense sur ses lignes à cette date", "no spending on its lines up to that date"),
     "negative_spending": ("not computable: the spending on its lines is negative (reversals)",
@@ -373,7 +377,7 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
             women = float(events.loc[known, "women"].sum())
             not_counted = float(events.loc[~known, "participants"].sum()) + _sex_unknown(events[known])
             woman = _row("woman", key, "", None, None, lines, reporting, spent, women,
-                         reason or ("no_women" if women <= 0 else ""), shared)
+                         reason or _no_women(women, not_counted), shared)
             if not_counted > 0 and not woman["reason"]:
                 woman["status"] = UPPER_BOUND if not shared else f"{SHARED}; {UPPER_BOUND}"
                 woman["note"] += (f"; upper bound: {not_counted:.0f} participants of these events have no sex "
@@ -392,6 +396,14 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
                 cost = out.at[i, "cost"]
                 out.at[i, "cost_to_benchmark"] = cost / value if pd.notna(cost) and value > 0 else np.nan
     return out
+
+
+def _no_women(women: float, not_counted: float) -> str:
+    """Why there is no cost per woman: none counted where the sex is recorded ('no_women'), or participants whose
+    sex is not recorded may be women ('women_not_recorded'); '' when there are women to divide by."""
+    if women > 0:
+        return ""
+    return "women_not_recorded" if not_counted > 0 else "no_women"
 
 
 def _sex_unknown(events: pd.DataFrame) -> float:

@@ -38,6 +38,19 @@ def in_unit(value: Any, unit: str, lang: str) -> str:
     return fmt.money(value, unit, lang)
 
 
+def amounts_pair(before: Any, after: Any, currency: str, lang: str) -> str:
+    """An amount corrected since the earlier annex, as the annex writes amounts: « 795 000 EUR → 812 000 EUR ».
+    It was written with cents (« 795 000,00 EUR »), unlike every other amount of the annex; the cents are kept
+    only where the whole units would hide the correction (« 795 000,00 EUR → 795 000,40 EUR »)."""
+    def both(decimals: int) -> tuple[str, str]:
+        return fmt.money(before, currency, lang, decimals), fmt.money(after, currency, lang, decimals)
+
+    then, now = both(0)
+    if then == now and not fmt.is_missing(before) and not fmt.is_missing(after) and before != after:
+        then, now = both(2)
+    return f"{then} \u2192 {now}"
+
+
 def unit_pairs(units: pd.DataFrame) -> str:
     """change.unit_changes() as 'USD → EUR' (each pair once)."""
     pairs = sorted({(str(a), str(b)) for a, b in zip(units["previous_unit"], units["unit"])})

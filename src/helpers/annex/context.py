@@ -364,14 +364,22 @@ class Annex:
 
     def _overlap_alt(self, summary: Mapping[str, Any]) -> str:
         """« Histogrammes superposés « Recouvrement... » : traités, 120 scores de 0,12 à 0,91 (médiane 0,55) ; ... »"""
-        groups = [say("alt_overlap_group", self.lang, name=name, n=self.num(n), low=self.num(low, 2),
-                      median=self.num(median, 2), high=self.num(high, 2)) for name, n, low, median, high
+        groups = [say("alt_overlap_group", self.lang, name=name, n=self.num(n), low=self._score(low),
+                      median=self._score(median), high=self._score(high)) for name, n, low, median, high
                   in summary["groups"]]
         bounds = summary["bounds"]
-        trimmed = say("alt_overlap_bounds", self.lang, low=self.num(bounds[0], 2),
-                      high=self.num(bounds[-1], 2)) if bounds else ""
+        trimmed = say("alt_overlap_bounds", self.lang, low=self._score(bounds[0]),
+                      high=self._score(bounds[-1])) if bounds else ""
         return say("alt_overlap", self.lang, title=summary["title"], groups=" ; ".join(groups) if self.lang == "fr"
                    else "; ".join(groups), bounds=trimmed)
+
+    def _score(self, value: float) -> str:
+        """A propensity score with two decimals, or as many as it takes not to read 0 or 1 where it is neither:
+        a score of 0.003 was said « 0,00 » (a score of 0 is a unit certain not to be treated), 0.9996 « 1,00 »."""
+        decimals = 2
+        while decimals < fmt.NONZERO_MAX_DECIMALS and 0 < value < 1 and round(value, decimals) in (0, 1):
+            decimals += 1
+        return self.num(value, decimals)
 
     def _event_alt(self, summary: Mapping[str, Any]) -> str:
         """« Écarts par période « Revenu » (IC 95 %) : sans pondération, 2019 : -3,20 (-8,00 à 1,50), 2020 :

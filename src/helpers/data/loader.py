@@ -2850,7 +2850,8 @@ def _staggered_start(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_p
     cohort's own DiD (2021 against the rounds before its start, beside the units never treated) gives 189.8 and 96.4,
     mean 143.1 (true 200 and 100; statsmodels), nothing said. A two-way fixed-effects DiD over such starts is biased too
     (Goodman-Bacon 2021; de Chaisemartin and D'Haultfoeuille 2020): the way out is a DiD per cohort (Callaway and
-    Sant'Anna 2021), which the workbook estimates as one study per cohort. A warning at the column."""
+    Sant'Anna 2021), which the impact annex estimates beside the pooled effect (impact.cohort_effects): the hint
+    says so, where it said to make one study per cohort by hand. A warning at the column."""
     column = start_column(spec, frame)
     if column is None:
         return []
@@ -2865,10 +2866,13 @@ def _staggered_start(spec: StudySpec, frame: pd.DataFrame, raw: RawTable, spec_p
         "it, are compared as if they were not, and the difference-in-differences is biased (a DiD pooling "
         "units treated at different dates, as a two-way fixed-effects regression, mixes the cohorts' effects "
         "with weights of its own, some negative: Goodman-Bacon 2021)",
-        f"Make one study per start (cohort), each with its treated units and the units never treated, the rounds "
-        f"before its start and its first round treated (`period: {{column: {spec.period.column}, post: ...}}` in "
-        f"a copy of {spec_path.name}); give the cohorts' effects side by side, or their mean weighted by their "
-        "units (Callaway and Sant'Anna 2021).", index=first, column=column,
+        # the impact annex estimates the cohorts itself now (impact.cohort_effects): « make one study per cohort »
+        # sent the evaluator to do by hand what the annex prints beside the pooled effect
+        f"Nothing to split by hand: the impact annex gives, beside this pooled effect, each cohort's own "
+        f"difference-in-differences (its treated units against the units never treated, from its last round before "
+        f"its start to its first round treated) and their mean weighted by their treated units (Callaway and "
+        f"Sant'Anna 2021); quote those, not the pooled effect, and check that '{column}' gives each treated unit's "
+        "start (units treated from the first round, or after the last, are left out).", index=first, column=column,
         value=numbers.plain(frame.at[first, column]), severity="warning")]
 
 

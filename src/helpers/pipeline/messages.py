@@ -239,9 +239,15 @@ def _reported_reason(m: re.Match[str]) -> str:
 
 
 def _grouped(amount: str) -> str:
-    """« 250,000.00 » (Python's {:,.2f}) as French writes it, thousands grouped by spaces and a decimal comma
-    (« 250 000,00 »): « 4,133 fois » read as four times in French."""
-    return amount.replace(",", " ").replace(".", ",")
+    """« 250,000.00 » (Python's {:,.2f}) or « 65745700 » (numbers.format_number) as the annex writes it (annex.fmt
+    .number): thousands grouped by narrow no-break spaces and a decimal comma (« 250 000,00 », « 65 745 700 »):
+    « 4,133 fois » read as four times in French, and an amount of eight digits in a row is hard to read."""
+    from ..annex import fmt
+
+    plain = amount.replace(",", "")
+    if re.fullmatch(r"-?\d+(?:\.\d+)?", plain):
+        return fmt.number(float(plain), len(plain.partition(".")[2]), "fr")
+    return amount.replace(",", fmt.NNBSP).replace(".", ",")
 
 
 def _commas(numbers: str) -> str:
@@ -1863,13 +1869,16 @@ _FIRST_HOUR = (
      r"différence est biaisée (une double différence qui regroupe des unités traitées à des dates différentes, comme "
      r"une régression à effets fixes bidirectionnels, mêle les effets des cohortes avec des poids qui lui sont "
      r"propres, certains négatifs : Goodman-Bacon 2021)"),
-    (r"^Make one study per start \(cohort\), each with its treated units and the units never treated, the rounds "
-     r"before its start and its first round treated \(`period: \{column: (.+), post: \.\.\.\}` in a copy of (\S+)\); "
-     r"give the cohorts' effects side by side, or their mean weighted by their units \(Callaway and Sant'Anna "
-     r"2021\)\.$",
-     r"Faites une étude par début (cohorte) : ses unités traitées et les unités jamais traitées, les vagues d'avant "
-     r"son début et sa première vague traitée (`period: {column: \1, post: ...}` dans une copie de \2) ; donnez les "
-     r"effets des cohortes côte à côte, ou leur moyenne pondérée par leurs unités (Callaway et Sant'Anna 2021)."),
+    (r"^Nothing to split by hand: the impact annex gives, beside this pooled effect, each cohort's own "
+     r"difference-in-differences \(its treated units against the units never treated, from its last round before its "
+     r"start to its first round treated\) and their mean weighted by their treated units \(Callaway and Sant'Anna "
+     r"2021\); quote those, not the pooled effect, and check that '(.+)' gives each treated unit's start \(units "
+     r"treated from the first round, or after the last, are left out\)\.$",
+     r"Rien à découper à la main : l'annexe d'impact donne, à côté de cet effet regroupé, la double différence propre "
+     r"à chaque cohorte (ses unités traitées face aux unités jamais traitées, de sa dernière vague avant son début à "
+     r"sa première vague traitée) et leur moyenne pondérée par leurs unités traitées (Callaway et Sant'Anna 2021) ; "
+     r"citez celles-ci, non l'effet regroupé, et vérifiez que « \1 » donne le début de chaque unité traitée (les "
+     r"unités traitées dès la première vague, ou après la dernière, sont laissées de côté)."),
     (r"^Leave the rows of (.+) out of (\S+) \(compare the rounds both groups were surveyed in\), or give the other "
      r"group's rows of that round\.$", r"Retirez les lignes de \1 de \2 (comparez les vagues où les deux groupes ont "
      r"été enquêtés), ou donnez les lignes de l'autre groupe pour cette vague."),
@@ -3090,9 +3099,9 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     # a line's spending below 0 (data.spending.negative_line_spending)
     (r"^the spending on line (.+) adds up to (\S+) \((\S+) spent, (\S+) of negative amounts\): a line's spending "
      r"cannot be below 0, and its execution rate would be negative, the other lines' shares of spending above 100 %$",
-     r"les dépenses de la ligne \1 totalisent \2 (\3 dépensés, \4 de montants négatifs) : les dépenses d'une ligne ne "
-     r"peuvent être inférieures à 0, son taux d'exécution serait négatif et la part des autres lignes dans les "
-     r"dépenses supérieure à 100 %"),
+     lambda m: f"les dépenses de la ligne {m[1]} totalisent {_grouped(m[2])} ({_grouped(m[3])} dépensés, "
+               f"{_grouped(m[4])} de montants négatifs) : les dépenses d'une ligne ne peuvent être inférieures à 0, son "
+               "taux d'exécution serait négatif et la part des autres lignes dans les dépenses supérieure à 100 %"),
     (r"^Check the sign of this amount, and whether it reverses spending recorded on another line \(then write it on "
      r"that line\) or before the first period of the table \(then add that period's spending\)\.$",
      "Vérifiez le signe de ce montant, et s'il annule une dépense enregistrée sur une autre ligne (écrivez-le alors "
@@ -3656,7 +3665,7 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^the spending recorded on line (\S+) \((\S+)\) is (\S+) times its budget: are both in the same unit \(a "
      r"budget in thousands\?\)$",
      # the ratio is grouped the English way (4,133): in French « 4,133 fois » read as four times
-     lambda m: f"les dépenses enregistrées sur la ligne {m[1]} ({m[2]}) font {_grouped(m[3])} fois son budget : les "
+     lambda m: f"les dépenses enregistrées sur la ligne {m[1]} ({_grouped(m[2])}) font {_grouped(m[3])} fois son budget : les "
                f"deux sont-ils dans la même unité (un budget en milliers ?)"),
     (r"^Write the budget and the spending in the same unit, the project's currency \(not in thousands\), and check "
      r"that the spending rows name the right line\.$",
@@ -4103,9 +4112,10 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     # spending written as totals to date, an indicator's « Cumul » row, weights, budget lines split, dates for figures
     (r"^the spending on line (\S+) rises period after period \((.*)\) and adds up to (\d+)% of its budget, while its "
      r"last amount alone is (\d+)%: are these totals since the start\? The workbook adds the periods up$",
-     r"les dépenses de la ligne \1 augmentent de période en période (\2) et totalisent \3 % de son budget, alors que "
-     r"son dernier montant seul en fait \4 % : sont-ce des totaux depuis le début ? Le classeur additionne les "
-     r"périodes"),
+     lambda m: f"les dépenses de la ligne {m[1]} augmentent de période en période "
+               f"({' → '.join(_grouped(a) for a in m[2].split(' → '))}) et totalisent {m[3]} % de son budget, alors "
+               f"que son dernier montant seul en fait {m[4]} % : sont-ce des totaux depuis le début ? Le classeur "
+               "additionne les périodes"),
     (r"^If they are totals since the start, write what was spent during each period \(each total less the previous "
      r"one\)\.$",
      "Si ce sont des totaux depuis le début, écrivez ce qui a été dépensé pendant chaque période (chaque total moins "
