@@ -1592,6 +1592,12 @@ CASES = [
          what="line B1 by quarter, then « B1 | 31/12/2020 | 50000 | 2020 », the year's total repeating T4's end of "
               "period: still warned (a quarter equal to the others' sum by chance, at an end of period of its own, "
               "is read)"),
+    Case("a day of the week that is not the date's", lambda m: m.replace("expenditure", "B3,2021-06-30",
+                                                                           "B3,mar. 30 juin 2021"),
+         "not_a_date", "expenditure.csv", 4, "period_end", hint="2020-12-31",
+         what="period_end « mar. 30 juin 2021 » (30 June 2021 was a Wednesday): « not a date »; now refused saying the "
+              "day of the week is not the date's (the day or the date mistyped)",
+         expect=_says("'mar' is not the day of the week of 2021-06-30")),
     Case("columns separated by pipes", lambda m: m.write("participation", m.text("participation").replace(",", "|")),
          "one_column", "participation.csv", 1, None, hint="replace '|' by ','",
          what="participation.csv separated by '|': three « required column missing », none saying why",
@@ -3336,6 +3342,14 @@ ACCEPTED = [
              "chance: warned as « the sum of every other row of Maroc: a totals row? »; each quarter a row of its "
              "line and period, read as written",
         expect=lambda m, data: _check(data.tables["expenditure"]["amount"].sum() == 135001.0)),
+    Accepted("spending dated as an API writes a day, with its time and zone", lambda m: (
+        m.replace("expenditure", "B1,2020-12-31", "B1,2020-12-31T00:00:00Z"),
+        m.replace("expenditure", "B3,2021-06-30", "B3,2021-06-30T00:00:00+01:00"),
+        m.replace("expenditure", "B4,2021-06-30", "B4,\"June 30, 2021\"")),
+        what="period_end « 2020-12-31T00:00:00Z », « 2021-06-30T00:00:00+01:00 » (an API's, a Kobo export's) and "
+             "« June 30, 2021 »: refused as « not a date »; read as the day written, in the zone given",
+        expect=lambda m, data: _spending_ends(data) == ["2020-12-31", "2020-12-31", "2021-06-30", "2021-06-30"] or
+        pytest.fail(str(_spending_ends(data)))),
     Accepted("a line whose budget is the sum of the two below it", lambda m: (
         m.replace("budget", "B2,50000,Maroc", "B2,60000,Maroc"),
         m.replace("budget", "B2,60000,Maroc,Activités,operational\n",

@@ -2746,6 +2746,8 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^not a date$", "pas une date"),
     (r"^not a date: write 2020-12-31 or 31/12/2020( \(day first\))?$",
      r"pas une date : écrivez 2020-12-31 ou 31/12/2020\1"),
+    (r"^'([^']*)' is not the day of the week of (\S+): the day or the date mistyped\?$",
+     r"'\1' n'est pas le jour de la semaine du \2 : le jour ou la date est-il mal tapé ?"),
     (r"this date does not exist \(day (\d+), month (\d+), year (\d+)\)",
      r"cette date n'existe pas (jour \1, mois \2, année \3)"),
     (r"Write the date as 2020-12-31 or 31/12/2020 \(day first\)",
