@@ -8,8 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from helpers.data.numbers import (MonthCell, ambiguous, format_number, parse_bool, parse_bools, parse_date,
-                                  parse_dates, parse_number, parse_numbers, parse_period_end, period_start)
+from helpers.data.numbers import (MonthCell, ambiguous, ambiguous_cells, format_number, parse_bool, parse_bools,
+                                  parse_date, parse_dates, parse_number, parse_numbers, parse_period_end, period_start)
 
 
 @pytest.mark.parametrize("text, mark, expected", [
@@ -386,6 +386,24 @@ def test_a_day_of_the_week_that_is_not_the_dates_is_refused_saying_so():
     # 2023-03-31 was a Friday: « mer. » (Wednesday) says the day or the date was mistyped
     with pytest.raises(ValueError, match="'mer' is not the day of the week of 2023-03-31"):
         parse_date("mer. 31 mars 2023")
+
+
+@pytest.mark.parametrize("text, mark, expected", [
+    ("\uff0d\uff11\uff12\uff10\uff10\uff0c\uff15", ",", -1200.5),   # « －１２００，５ »: the full-width comma
+    ("\uff11\u3000\uff12\uff10\uff10\uff0c\uff15", ",", 1200.5),     # and the ideographic space between thousands
+    ("\uff11\uff12\uff10\uff10\uff0e\uff15", ".", 1200.5),           # the full-width full stop
+])
+def test_full_width_marks_are_read_as_the_half_width_ones(text, mark, expected):
+    # « －１２００，５ » was « not a number » where « -1200,5 » is read
+    assert parse_number(text, mark) == parse_number(text, mark, money=True) == expected
+
+
+def test_full_width_thousands_are_warned_ambiguous_as_the_half_width_ones():
+    assert ambiguous("\uff11\uff12\uff0c\uff10\uff10\uff10", ".") == ambiguous("12,000", ".") == (12000.0, 12.0)
+    cells = pd.Series(["\uff11\uff12\uff0c\uff10\uff10\uff10", "12,000", "\uff11\uff12"])
+    assert ambiguous_cells(cells).tolist() == [True, True, False]
+    with pytest.raises(ValueError, match="decimal mark '.'"):
+        parse_number("\uff11\uff12\uff10\uff10\uff0c\uff15", ".")
 
 
 def test_a_full_width_minus_is_warned_ambiguous_as_the_minus_sign_is():

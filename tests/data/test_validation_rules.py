@@ -3350,6 +3350,11 @@ ACCEPTED = [
              "« June 30, 2021 »: refused as « not a date »; read as the day written, in the zone given",
         expect=lambda m, data: _spending_ends(data) == ["2020-12-31", "2020-12-31", "2021-06-30", "2021-06-30"] or
         pytest.fail(str(_spending_ends(data)))),
+    Accepted("an amount typed with full-width digits and comma", lambda m: (
+        m.as_french_excel(), m.replace("expenditure", "30000", "\uff13\uff10\u3000\uff10\uff10\uff10\uff0c\uff15")),
+        what="expenditure.csv of a project with decimal_mark \",\" holding « ３０　０００，５ » (digits, space and comma "
+             "of a Chinese or Japanese input method): « not a number », where « 30 000,5 » is read; read as it",
+        expect=lambda m, data: _check(data.tables["expenditure"]["amount"].sum() == 85001.0)),
     Accepted("a line whose budget is the sum of the two below it", lambda m: (
         m.replace("budget", "B2,50000,Maroc", "B2,60000,Maroc"),
         m.replace("budget", "B2,60000,Maroc,Activités,operational\n",

@@ -5,7 +5,7 @@ spaces are thousands separators. Nothing is guessed per cell: with decimal mark 
 million six hundred thousand, and ``1.5`` is an error (a group after a thousands separator has three digits).
 A stray space before the decimal mark (« 17 ,7 ») is tolerated.
 A minus is ``-``, ``−`` (U+2212), the en dash, or one of the other minus signs a keyboard types (_OTHER_SIGNS: the
-full-width ``－``).
+full-width ``－``); full-width digits, comma, full stop and space (``－１２００，５``) are read as the half-width ones.
 
 Only finite numbers are numbers: ``1e400`` (beyond the largest float), ``inf`` and ``nan`` in any spelling are
 refused. In money columns (``money=True``) a negative may be written as finance systems export it, ``(1 234,00)``
@@ -53,7 +53,11 @@ _MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (Word turns '-' in
 # as a Chinese, Japanese or Korean input method types it, beside its full-width digits, which are read), the small
 # one (U+FE63), the hyphen and the figure dash (U+2010, U+2012). « －1 200 » was « not a number » where « −1 200 » is
 # read
-_OTHER_SIGNS = str.maketrans({"\uff0d": "-", "\ufe63": "-", "\u2010": "-", "\u2012": "-", "\uff0b": "+"})
+# (and the full-width comma, full stop and space an East Asian keyboard types with its full-width digits: « －１２００，５ »
+# was « not a number » where « -1200,5 » is read; the digits made ASCII too, for the patterns written with 0-9)
+_OTHER_SIGNS = str.maketrans({"\uff0d": "-", "\ufe63": "-", "\u2010": "-", "\u2012": "-", "\uff0b": "+",
+                              "\uff0c": ",", "\uff0e": ".", "\u3000": " ",
+                              **{chr(0xff10 + d): str(d) for d in range(10)}})
 _EXPONENT = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$")  # linear: '1'*60000 is not quadratic
 MAX_LENGTH = 1000         # no number is written with more characters (the largest float written out has 309 digits)
 TOO_LONG = "not a number (more than 1000 characters)"
@@ -845,6 +849,8 @@ def ambiguous_cells(texts: pd.Series) -> np.ndarray:
         if pc.all(pc.ascii_is_decimal(texts.array.__arrow_array__())).as_py() is not False:
             return np.zeros(len(texts), dtype=bool)
     ascii_only = bool(texts.str.isascii().all())
+    if not ascii_only:   # (« １２，０００ » is « 12,000 »: its full-width digits and comma as parse_number reads them)
+        texts = texts.str.translate(_OTHER_SIGNS)
     matched = texts.str.fullmatch(_AMBIGUOUS_ASCII if ascii_only else AMBIGUOUS_PATTERN)
     return matched.fillna(False).astype(bool).to_numpy()
 
