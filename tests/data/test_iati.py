@@ -393,6 +393,25 @@ def test_a_budget_after_the_projects_end_is_counted_and_said(tmp_path):
     assert "iati_budget_after_end" not in rules(across)
 
 
+def test_a_budget_of_more_than_a_year_past_the_end_is_counted_and_said(tmp_path):
+    """Before: a budget of 2020-01-01..2025-12-31 (six years, IATI allows one) for a project ending 2023-12-31 was
+    counted whole without a word, its two years after the end in every rate's denominator, the burn index low
+    (« behind schedule »); _budgets_after_end says only budgets that start after the end."""
+    source = load(tmp_path, activity("XM-1", budget("4000", "2020-01-01", "2025-12-31") + transaction("10")),
+                  activity("XM-2", budget("100")))
+    assert source.tables["budget"]["budget"].tolist() == [4000.0, 100.0]   # counted, as the file says, and said
+    said = [p for p in source.problems if p.rule == "iati_budget_across_end"]
+    assert [(p.element, p.severity, p.value) for p in said] == [
+        ("iati-activity[XM-1]/budget[1]/value", "warning", "2020-01-01..2025-12-31")]
+    # 731 of its 2 192 days after the end: 4 000 x 731 / 2 192
+    assert "about 1334 EUR" in said[0].message and "2023-12-31" in said[0].message
+    # a financial year across the end, or a long budget within the project's dates, changes no figure: not said
+    for name, start, end in (("fy", "2023-04-01", "2024-03-31"), ("inside", "2020-01-01", "2023-12-31"),
+                             ("year", "2023-01-01", "2024-01-01")):
+        quiet = load(tmp_path / name, activity("XM-1", budget("400", start, end)))
+        assert "iati_budget_across_end" not in rules(quiet), name
+
+
 def test_a_suspended_activity_is_counted_and_said(tmp_path):
     """Before: an activity suspended (activity-status 6) was counted as a running one, nothing said: its spending
     stopped, its low rate and burn index read as the pace of the work."""
@@ -3139,6 +3158,7 @@ FRENCH_CASES = {
     "iati_country_transactions_only": [activity(body=budget("1000") + transaction(
         "300", extra='<recipient-country code="MA"/>') + transaction("200", extra='<recipient-country code="TN"/>'))],
     "iati_budget_after_end": [activity(body=budget("400") + budget("600", "2024-01-01", "2024-12-31"))],
+    "iati_budget_across_end": [activity(body=budget("4000", "2020-01-01", "2025-12-31"))],
     "iati_after_reporting_date": [activity(body=budget("1000") + transaction("300")
                                            + transaction("200", date="2023-03-31"))],
     "iati_transfers_as_spending": [activity(body=budget("1000") + transaction(

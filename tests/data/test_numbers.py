@@ -8,8 +8,8 @@ import math
 import pandas as pd
 import pytest
 
-from helpers.data.numbers import (MonthCell, ambiguous, format_number, parse_bool, parse_bools, parse_date,
-                                  parse_dates, parse_number, parse_numbers, parse_period_end, period_start)
+from helpers.data.numbers import (MonthCell, ambiguous, ambiguous_cells, format_number, parse_bool, parse_bools,
+                                  parse_date, parse_dates, parse_number, parse_numbers, parse_period_end, period_start)
 
 
 @pytest.mark.parametrize("text, mark, expected", [
@@ -82,13 +82,21 @@ def test_decimal_mark_must_be_known():
     ("2020/12/31", dt.date(2020, 12, 31)), ("31 décembre 2020", dt.date(2020, 12, 31)),
     ("31-déc.-20", dt.date(2020, 12, 31)), ("31-Dec-2020", dt.date(2020, 12, 31)),
     ("1er janvier 2021", dt.date(2021, 1, 1)),
+    # with the zone an API or a Kobo export writes (the day as written, in the zone given), the month in words first
+    # as English writes it, a day of the week that is the date's (each was « not a date »)
+    ("2023-03-31T00:00:00Z", dt.date(2023, 3, 31)), ("2023-03-31T00:00:00+01:00", dt.date(2023, 3, 31)),
+    ("2023-03-31T23:30:00.000-05:00", dt.date(2023, 3, 31)), ("2023-03-31 10:00 +0100", dt.date(2023, 3, 31)),
+    ("March 31, 2023", dt.date(2023, 3, 31)), ("Dec 31st, 2020", dt.date(2020, 12, 31)),
+    ("ven. 31 mars 2023", dt.date(2023, 3, 31)), ("Friday, March 31, 2023", dt.date(2023, 3, 31)),
+    ("vendredi 31/03/2023", dt.date(2023, 3, 31)),
 ])
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
 
 
 @pytest.mark.parametrize("text", ["31/02/2020", "29/02/2021", "2020-13-01", "12/31/2020", "fin 2020", "2020",
-                                  "20-12-31", "31-12-20", "12/31/20", "31 brumaire 2020", "Dec 31, 2020", 44196])
+                                  "20-12-31", "31-12-20", "12/31/20", "31 brumaire 2020", "Dec 31, 20", "2023-03-31Z",
+                                  "mer. 31 brumaire 2023", 44196])
 def test_not_a_date(text):
     with pytest.raises(ValueError):
         parse_date(text)
@@ -372,6 +380,30 @@ def test_other_minus_signs_are_read_as_the_minus_sign_is(text, mark, expected):
     # « －1 200 » was « not a number » where « −1 200 » (U+2212) is -1 200
     assert parse_number(text, mark) == expected
     assert parse_number(text, mark, money=True) == expected
+
+
+def test_a_day_of_the_week_that_is_not_the_dates_is_refused_saying_so():
+    # 2023-03-31 was a Friday: « mer. » (Wednesday) says the day or the date was mistyped
+    with pytest.raises(ValueError, match="'mer' is not the day of the week of 2023-03-31"):
+        parse_date("mer. 31 mars 2023")
+
+
+@pytest.mark.parametrize("text, mark, expected", [
+    ("\uff0d\uff11\uff12\uff10\uff10\uff0c\uff15", ",", -1200.5),   # « －１２００，５ »: the full-width comma
+    ("\uff11\u3000\uff12\uff10\uff10\uff0c\uff15", ",", 1200.5),     # and the ideographic space between thousands
+    ("\uff11\uff12\uff10\uff10\uff0e\uff15", ".", 1200.5),           # the full-width full stop
+])
+def test_full_width_marks_are_read_as_the_half_width_ones(text, mark, expected):
+    # « －１２００，５ » was « not a number » where « -1200,5 » is read
+    assert parse_number(text, mark) == parse_number(text, mark, money=True) == expected
+
+
+def test_full_width_thousands_are_warned_ambiguous_as_the_half_width_ones():
+    assert ambiguous("\uff11\uff12\uff0c\uff10\uff10\uff10", ".") == ambiguous("12,000", ".") == (12000.0, 12.0)
+    cells = pd.Series(["\uff11\uff12\uff0c\uff10\uff10\uff10", "12,000", "\uff11\uff12"])
+    assert ambiguous_cells(cells).tolist() == [True, True, False]
+    with pytest.raises(ValueError, match="decimal mark '.'"):
+        parse_number("\uff11\uff12\uff10\uff10\uff0c\uff15", ".")
 
 
 def test_a_full_width_minus_is_warned_ambiguous_as_the_minus_sign_is():

@@ -1584,6 +1584,20 @@ CASES = [
          what="« Total T4 | 30/06/2021 | 35000 » under the spending rows: refused only as « this budget line is not "
               "in the budget table → add the line there »",
          expect=lambda m, problems: _only_rules_of(problems, {"totals_row"})),
+    Case("a line's year under its quarters", lambda m: m.replace(
+             "expenditure", "B1,2020-12-31,40000,Maroc,2020\nB2,2020-12-31,10000.50,Maroc,2020\n",
+             "B1,2020-03-31,20000,Maroc,T1 2020\nB1,2020-06-30,15000,Maroc,T2 2020\nB1,2020-09-30,5000,Maroc,T3 2020\n"
+             "B1,2020-12-31,10000,Maroc,T4 2020\nB1,2020-12-31,50000,Maroc,2020\n"),
+         "totals_row", "expenditure.csv", 6, "amount", severity="warning", hint="Delete this row",
+         what="line B1 by quarter, then « B1 | 31/12/2020 | 50000 | 2020 », the year's total repeating T4's end of "
+              "period: still warned (a quarter equal to the others' sum by chance, at an end of period of its own, "
+              "is read)"),
+    Case("a day of the week that is not the date's", lambda m: m.replace("expenditure", "B3,2021-06-30",
+                                                                           "B3,mar. 30 juin 2021"),
+         "not_a_date", "expenditure.csv", 4, "period_end", hint="2020-12-31",
+         what="period_end « mar. 30 juin 2021 » (30 June 2021 was a Wednesday): « not a date »; now refused saying the "
+              "day of the week is not the date's (the day or the date mistyped)",
+         expect=_says("'mar' is not the day of the week of 2021-06-30")),
     Case("columns separated by pipes", lambda m: m.write("participation", m.text("participation").replace(",", "|")),
          "one_column", "participation.csv", 1, None, hint="replace '|' by ','",
          what="participation.csv separated by '|': three « required column missing », none saying why",
@@ -3353,6 +3367,27 @@ ACCEPTED = [
              "as « not a date », whose hint named T4 2020; read as the quarter's and the half's last day",
         expect=lambda m, data: _spending_ends(data)[:3] == ["2020-12-31", "2020-12-31", "2021-06-30"] or
         pytest.fail(str(_spending_ends(data)))),
+    Accepted("a quarter of a line equal to its other quarters' sum", lambda m: m.replace(
+        "expenditure", "B1,2020-12-31,40000,Maroc,2020\n",
+        "B1,2020-03-31,20000,Maroc,T1 2020\nB1,2020-06-30,15000,Maroc,T2 2020\nB1,2020-09-30,5000,Maroc,T3 2020\n"
+        "B1,2020-12-31,50000.50,Maroc,T4 2020\n"),
+        what="line B1 spent by quarter, T4 50 000,50 the sum of T1, T2, T3 and B2's 10 000,50 (Maroc's other rows) by "
+             "chance: warned as « the sum of every other row of Maroc: a totals row? »; each quarter a row of its "
+             "line and period, read as written",
+        expect=lambda m, data: _check(data.tables["expenditure"]["amount"].sum() == 135001.0)),
+    Accepted("spending dated as an API writes a day, with its time and zone", lambda m: (
+        m.replace("expenditure", "B1,2020-12-31", "B1,2020-12-31T00:00:00Z"),
+        m.replace("expenditure", "B3,2021-06-30", "B3,2021-06-30T00:00:00+01:00"),
+        m.replace("expenditure", "B4,2021-06-30", "B4,\"June 30, 2021\"")),
+        what="period_end « 2020-12-31T00:00:00Z », « 2021-06-30T00:00:00+01:00 » (an API's, a Kobo export's) and "
+             "« June 30, 2021 »: refused as « not a date »; read as the day written, in the zone given",
+        expect=lambda m, data: _spending_ends(data) == ["2020-12-31", "2020-12-31", "2021-06-30", "2021-06-30"] or
+        pytest.fail(str(_spending_ends(data)))),
+    Accepted("an amount typed with full-width digits and comma", lambda m: (
+        m.as_french_excel(), m.replace("expenditure", "30000", "\uff13\uff10\u3000\uff10\uff10\uff10\uff0c\uff15")),
+        what="expenditure.csv of a project with decimal_mark \",\" holding « ３０　０００，５ » (digits, space and comma "
+             "of a Chinese or Japanese input method): « not a number », where « 30 000,5 » is read; read as it",
+        expect=lambda m, data: _check(data.tables["expenditure"]["amount"].sum() == 85001.0)),
     Accepted("a line whose budget is the sum of the two below it", lambda m: (
         m.replace("budget", "B2,50000,Maroc", "B2,60000,Maroc"),
         m.replace("budget", "B2,60000,Maroc,Activités,operational\n",

@@ -321,6 +321,7 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     budget = _budget(activities, converted, counted, transfers, params, problems)  # first: it may leave activities out
     problems += _hierarchy_budgets(activities, converted, counted, budget, params)
     problems += _budgets_after_end(activities, converted, counted, params)
+    problems += _long_budgets_across_end(activities, converted, counted, params)
     lines = set(zip(budget["line"].tolist(), budget["country"].tolist()))   # (Arrow's values one by one: 5x slower)
     tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines,
                                                             budget),
@@ -401,6 +402,47 @@ def _budgets_after_end(activities: list[Activity], amounts: dict[int, float], co
                     "as end_date in project.yaml; if it ended early, that budget was never to be spent and the rates "
                     "are over it: ask the publisher to revise it; otherwise to correct the budget's period.",
                     element=first.path, value=first.start.isoformat(), severity="warning")]
+
+
+def _longer_than_a_year(start: dt.date, end: dt.date) -> bool:
+    """Whether a period runs past the day a year after its start (2021-01-01..2022-01-01, a period-end written as the
+    next period's start, is a year)."""
+    try:
+        year_on = start.replace(year=start.year + 1)
+    except ValueError:   # (29 February)
+        year_on = dt.date(start.year + 1, 3, 1)
+    return end > year_on
+
+
+def _long_budgets_across_end(activities: list[Activity], amounts: dict[int, float], counted: set[int],
+                             params: ProjectParams) -> list[Problem]:
+    """Budgets of more than a year (IATI: a budget's period is at most a year) that run past project.yaml's
+    end_date: counted whole in the budget, the denominator of every rate, while the time elapsed is over
+    start_date..end_date, so the money planned after the end makes the project look behind schedule, as a budget
+    starting after the end does (_budgets_after_end). A financial year across the end (at most a year) is the
+    project's, and a long budget within the dates changes no figure: neither is said. One warning for the files,
+    naming the first, with the part after end_date if the budget is spread evenly over its days."""
+    end = getattr(params, "end_date", None)
+    if end is None:
+        return []
+    across = [(a, b) for a in activities for b in a.budgets
+              if b.start is not None and b.end is not None and b.start <= end < b.end
+              and _longer_than_a_year(b.start, b.end) and id(b) in counted and amounts.get(id(b), 0) > 0]
+    if not across:
+        return []
+    activity, first = across[0]
+    names = sorted({a.identifier for a, _ in across})
+    later = sum(amounts[id(b)] * (b.end - end).days / ((b.end - b.start).days + 1) for _, b in across)
+    return [Problem(activity.file, "iati_budget_across_end", f"{len(across)} budget(s) of {len(names)} activit"
+                    f"{'y' if len(names) == 1 else 'ies'} ({', '.join(names[:3])}{', ...' if len(names) > 3 else ''})"
+                    f" span more than a year and run past project.yaml's end_date ({end.isoformat()}), the first "
+                    f"{first.start.isoformat()}..{first.end.isoformat()}: they are counted whole in the budget "
+                    f"(about {_show(round(later))} {params.currency} of them after end_date, spread evenly over their "
+                    "days), while the time elapsed, hence the burn index and its verdict, is computed up to end_date",
+                    "Ask the publisher for one budget per year at most (IATI's rule for a budget's period); if the "
+                    "project was extended, write its new end as end_date in project.yaml.",
+                    element=first.path, value=f"{first.start.isoformat()}..{first.end.isoformat()}",
+                    severity="warning")]
 
 
 def _elapsed(start: dt.date, end: dt.date, params: ProjectParams) -> float:

@@ -5,14 +5,15 @@ spaces are thousands separators. Nothing is guessed per cell: with decimal mark 
 million six hundred thousand, and ``1.5`` is an error (a group after a thousands separator has three digits).
 A stray space before the decimal mark (« 17 ,7 ») is tolerated.
 A minus is ``-``, ``−`` (U+2212), the en dash, or one of the other minus signs a keyboard types (_OTHER_SIGNS: the
-full-width ``－``).
+full-width ``－``); full-width digits, comma, full stop and space (``－１２００，５``) are read as the half-width ones.
 
 Only finite numbers are numbers: ``1e400`` (beyond the largest float), ``inf`` and ``nan`` in any spelling are
 refused. In money columns (``money=True``) a negative may be written as finance systems export it, ``(1 234,00)``
 or ``1234,00-``; elsewhere (counts) these forms are refused.
 
-Dates are ISO ``2020-12-31`` (a time part is ignored) or day first ``31/12/2020`` (also ``31.12.2020``,
-``31-12-2020``). Cells read from .xlsx arrive as Python numbers, dates or booleans and are taken as they are, but
+Dates are ISO ``2020-12-31`` (a time part is ignored, and its zone: ``2023-03-31T00:00:00+01:00`` is the day as
+written) or day first ``31/12/2020`` (also ``31.12.2020``, ``31-12-2020``), or with the month in words (``31 mars
+2023``, ``March 31, 2023``), maybe after the day of the week, which must be the date's. Cells read from .xlsx arrive as Python numbers, dates or booleans and are taken as they are, but
 for a cell formatted as a percentage (``Percent``: it holds 0.45 where the sheet shows 45 %).
 
 A period's end (``parse_period_end``, for the columns that hold one: an expenditure's ``period_end``): a date, or the
@@ -52,7 +53,11 @@ _MINUS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash (Word turns '-' in
 # as a Chinese, Japanese or Korean input method types it, beside its full-width digits, which are read), the small
 # one (U+FE63), the hyphen and the figure dash (U+2010, U+2012). « －1 200 » was « not a number » where « −1 200 » is
 # read
-_OTHER_SIGNS = str.maketrans({"\uff0d": "-", "\ufe63": "-", "\u2010": "-", "\u2012": "-", "\uff0b": "+"})
+# (and the full-width comma, full stop and space an East Asian keyboard types with its full-width digits: « －１２００，５ »
+# was « not a number » where « -1200,5 » is read; the digits made ASCII too, for the patterns written with 0-9)
+_OTHER_SIGNS = str.maketrans({"\uff0d": "-", "\ufe63": "-", "\u2010": "-", "\u2012": "-", "\uff0b": "+",
+                              "\uff0c": ",", "\uff0e": ".", "\u3000": " ",
+                              **{chr(0xff10 + d): str(d) for d in range(10)}})
 _EXPONENT = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+$")  # linear: '1'*60000 is not quadratic
 MAX_LENGTH = 1000         # no number is written with more characters (the largest float written out has 309 digits)
 TOO_LONG = "not a number (more than 1000 characters)"
@@ -122,12 +127,26 @@ NO_CENTS = "a dash in place of the cents"
 _NO_CENTS = re.compile(rf"^[+{_MINUS}]?[\d{SPACES}.,'\u2019]*\d[.,][{_MINUS}\u2014]{{1,2}}$")
 _NOT_FINITE = re.compile(r"^[+\-\u2212]?(inf|infinity|nan)$", re.IGNORECASE)
 _ACCOUNTING = re.compile(rf"^\((?P<paren>[^()]*)\)$|^(?P<trailing>[^()]*\d)[{_MINUS}]$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+# (with the zone an API or a Kobo export writes after the time, « 2023-03-31T00:00:00Z », « …T00:00:00+01:00 »: the
+# day as written, in the zone given; it was « not a date »)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                  r"(?:\s?(?:Z|[+-]\d{2}(?::?\d{2})?))?)?$")
 # (a year of two digits after '/' or '.' only: 31/12/20; 20-12-31 may be year first)
 DAY_FIRST = _DAY_FIRST = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|(?<=[/.])\d{2})"
                                     r"(?: \d{1,2}:\d{2}(?::\d{2})?)?$")
 _YEAR_FIRST = re.compile(r"^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$")                      # 2020/12/31: year first
 _DAY_MONTH_NAME = re.compile(r"^(\d{1,2})(?:er)?[ .-]*([a-z]+)\.?[ .-]*(\d{4}|\d{2})$")  # 31 décembre 2020, 31-déc.-20
+# the month in words first, as English writes it: « March 31, 2023 », « Dec 31st, 2020 » (a year of four digits)
+_MONTH_NAME_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+# a day of the week before the date (« mer. 31 mars 2023 », « Friday, March 31, 2023 »), as Outlook or a long date
+# format writes it: read when it is the date's, else refused (the day or the date mistyped)
+_WEEKDAY = re.compile(r"^(?P<day>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lun|mar|mer|jeu|ven|sam|dim|"
+                      r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|thurs|thur|thu|fri|"
+                      r"sat|sun)\.?,?\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_WEEKDAYS = {name: day for day, names in enumerate(("lundi lun monday mon", "mardi mar tuesday tues tue",
+                                                    "mercredi mer wednesday wed", "jeudi jeu thursday thurs thur thu",
+                                                    "vendredi ven friday fri", "samedi sam saturday sat",
+                                                    "dimanche dim sunday sun")) for name in names.split()}
 TRUE_WORDS = frozenset({"true", "vrai", "yes", "oui", "1", "x", "y", "o"})
 FALSE_WORDS = frozenset({"false", "faux", "no", "non", "0", "n", ""})
 
@@ -417,19 +436,33 @@ def parse_date(text: Any) -> dt.date | None:
         _excel_serial(float(stripped.replace(",", ".")))
     iso = _ISO.match(stripped) or _YEAR_FIRST.match(stripped)
     day_first = _DAY_FIRST.match(stripped)
-    named = None if iso or day_first else _DAY_MONTH_NAME.match(unaccented(stripped).lower())
+    words = None if iso or day_first else unaccented(stripped).lower()
+    named = _DAY_MONTH_NAME.match(words) if words else None
+    month_first = _MONTH_NAME_DAY.match(words) if words and not named else None
     if iso:
         year, month, day = int(iso[1]), int(iso[2 if iso.re is _ISO else 3]), int(iso[3 if iso.re is _ISO else 4])
     elif day_first:
         day, month, year = int(day_first[1]), int(day_first[3]), full_year(day_first[4])
     elif named and named[2] in MONTHS:
         day, month, year = int(named[1]), MONTHS[named[2]], full_year(named[3])
+    elif month_first and month_first[1] in MONTHS:
+        day, month, year = int(month_first[2]), MONTHS[month_first[1]], int(month_first[3])
+    elif (weekday := _WEEKDAY.match(stripped)) is not None:
+        return _on_its_weekday(weekday)
     else:
         raise ValueError(_saved_by_excel(stripped) or "not a date: write 2020-12-31 or 31/12/2020 (day first)")
     try:
         return dt.date(year, month, day)
     except ValueError:
         raise ValueError(f"this date does not exist (day {day}, month {month}, year {year})") from None
+
+
+def _on_its_weekday(weekday: re.Match) -> dt.date:
+    """The date after a day of the week (_WEEKDAY's match), when that day is the date's."""
+    date = parse_date(weekday["rest"])
+    if date is None or date.weekday() != _WEEKDAYS[weekday["day"].lower()]:
+        raise ValueError(f"'{weekday['day']}' is not the day of the week of {date}: the day or the date mistyped?")
+    return date
 
 
 _MONTH_NAMES = {
@@ -816,6 +849,8 @@ def ambiguous_cells(texts: pd.Series) -> np.ndarray:
         if pc.all(pc.ascii_is_decimal(texts.array.__arrow_array__())).as_py() is not False:
             return np.zeros(len(texts), dtype=bool)
     ascii_only = bool(texts.str.isascii().all())
+    if not ascii_only:   # (« １２，０００ » is « 12,000 »: its full-width digits and comma as parse_number reads them)
+        texts = texts.str.translate(_OTHER_SIGNS)
     matched = texts.str.fullmatch(_AMBIGUOUS_ASCII if ascii_only else AMBIGUOUS_PATTERN)
     return matched.fillna(False).astype(bool).to_numpy()
 

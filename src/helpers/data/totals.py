@@ -362,9 +362,28 @@ def _own_line(frame: pd.DataFrame, index: Any, texts: tuple[str, ...]) -> bool:
                    for v in cells)
 
 
+def _periods_of_their_lines(frame: pd.DataFrame, texts: tuple[str, ...]) -> set[Any]:
+    """The spending rows that may be one period of a line spent period by period: a line and an end of period that
+    no other row of the line (and country) repeats, the line having rows at other periods (and, _own_line, a label
+    that does not say total). Line R1 spent T1 80 000, T2 30 000, T3 10 000, T4 120 000: T4 is the sum of the
+    others by chance and was warned as a totals row; a line's total over its periods has no period of its own
+    (empty, « Total ») or repeats its last period's end (2020-12-31 beside T4's), and stays said."""
+    if "period_end" not in frame.columns or not texts or texts[0] != "line" or "line" not in frame.columns:
+        return set()
+    keys = ["line", *(["country"] if "country" in frame.columns else [])]
+    dated = frame[[*keys, "period_end"]].astype("string").fillna("")
+    dated = dated[frame["line"].notna().to_numpy(bool) & frame["period_end"].notna().to_numpy(bool)]
+    if dated.empty:
+        return set()
+    alone = ~dated.duplicated(keep=False)
+    others = dated.groupby(keys, sort=False)["period_end"].transform("nunique").ge(2)
+    return set(dated.index[(alone & others).to_numpy(bool)])   # (_own_line: asked of the rows equal to the others)
+
+
 def _equal_to_the_others(frame: pd.DataFrame, amounts: pd.Series, column: str, raw: Any,
                          is_error: bool, texts: tuple[str, ...] = ()) -> dict[Any, Problem]:
     out: dict[Any, Problem] = {}
+    periods_of_lines: set[Any] | None = None   # (found at the first row equal to the others: most tables have none)
     groups = [("the table", np.ones(len(frame), dtype=bool), is_error)]
     if "country" in frame.columns and frame["country"].nunique(dropna=True) > 1:
         for country in frame["country"].dropna().unique():
@@ -380,7 +399,9 @@ def _equal_to_the_others(frame: pd.DataFrame, amounts: pd.Series, column: str, r
         nonzero = (np.abs(values[known]) > 0.005).sum()
         hit = known & (values > 0) & (np.abs(values - others) < 0.005) & (nonzero - 1 >= 2)
         for i in np.flatnonzero(hit):
-            if index[i] in out:
+            if periods_of_lines is None:
+                periods_of_lines = _periods_of_their_lines(frame, texts)
+            if index[i] in out or index[i] in periods_of_lines and _own_line(frame, index[i], texts):
                 continue
             if error and texts and _own_line(frame, index[i], texts):
                 code, label = (frame.at[index[i], c] if c in frame.columns else None for c in texts[:2])

@@ -1486,6 +1486,18 @@ _FIRST_HOUR = (
      r"\1 budget(s) de \2 activité(s) (\3) commence(nt) après le end_date de project.yaml (\4), le premier \5 : ils "
      r"sont comptés dans le budget, alors que le temps écoulé, donc l'indice de consommation et son verdict, est "
      r"calculé jusqu'à end_date (l'argent prévu pour plus tard fait paraître le projet en retard)"),
+    (r"^(\d+) budget\(s\) of (\d+) activit(?:y|ies) \((.*?)\) span more than a year and run past project\.yaml's "
+     r"end_date \((\S+)\), the first (\S+): they are counted whole in the budget \(about (\S+) ([A-Z]{3}) of them "
+     r"after end_date, spread evenly over their days\), while the time elapsed, hence the burn index and its verdict, "
+     r"is computed up to end_date$",
+     r"\1 budget(s) de \2 activité(s) (\3) couvre(nt) plus d'un an et dépasse(nt) le end_date de project.yaml (\4), "
+     r"le premier \5 : ils sont comptés en entier dans le budget (environ \6 \7 après end_date, s'ils sont répartis "
+     r"également sur leurs jours), alors que le temps écoulé, donc l'indice de consommation et son verdict, est "
+     r"calculé jusqu'à end_date"),
+    (r"^Ask the publisher for one budget per year at most \(IATI's rule for a budget's period\); if the project was "
+     r"extended, write its new end as end_date in project\.yaml\.$",
+     "Demandez à l'éditeur du fichier un budget par an au plus (la règle IATI pour la période d'un budget) ; si le "
+     "projet a été prolongé, écrivez sa nouvelle fin comme end_date dans project.yaml."),
     (r"^If the project was extended, write its new end as end_date in project\.yaml; if it ended early, that budget "
      r"was never to be spent and the rates are over it: ask the publisher to revise it; otherwise to correct the "
      r"budget's period\.$", "Si le projet a été prolongé, écrivez sa nouvelle fin comme end_date dans project.yaml ; "
@@ -2810,6 +2822,8 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^not a date$", "pas une date"),
     (r"^not a date: write 2020-12-31 or 31/12/2020( \(day first\))?$",
      r"pas une date : écrivez 2020-12-31 ou 31/12/2020\1"),
+    (r"^'([^']*)' is not the day of the week of (\S+): the day or the date mistyped\?$",
+     r"'\1' n'est pas le jour de la semaine du \2 : le jour ou la date est-il mal tapé ?"),
     (r"this date does not exist \(day (\d+), month (\d+), year (\d+)\)",
      r"cette date n'existe pas (jour \1, mois \2, année \3)"),
     (r"Write the date as 2020-12-31 or 31/12/2020 \(day first\)",
