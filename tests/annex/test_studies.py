@@ -855,7 +855,7 @@ def test_staggered_adoption_is_shown_cohort_by_cohort_with_the_weights_and_the_u
     cohorts = cohort_effects(study)
     fr = studies.cohorts_text(study, cohorts, "fr")
     assert "colonne « année_de_début »" in fr and "compare la vague 2021 à toutes les autres" in fr
-    assert "cohorte 2020 : 33\u00a0% ; cohorte 2021 : 67\u00a0%" in fr and "regroupées par personne (CRV1)" in fr
+    assert "cohorte 2020 : 33\u202f% ; cohorte 2021 : 67\u202f%" in fr and "regroupées par personne (CRV1)" in fr
     assert "laissées de côté : 1 (traitement dès la première vague" in fr
     en = studies.cohorts_text(study, cohorts, "en")
     assert "cohort 2020: 33%; cohort 2021: 67%" in en and "clustered by person (CRV1)" in en
