@@ -380,7 +380,7 @@ def test_a_line_spent_below_0_and_a_budget_by_year_are_said_in_french(tmp_path):
     said = {p.rule: shown(p, "fr") for p in check_project("mini", mini.data_dir, mini.params_dir)}
     assert "les colonnes 2021, 2022 à côté de 'budget' ne sont pas lues" in said["periods_beside_amount"]
     assert "écrivez-y le montant total de chaque ligne" in said["periods_beside_amount"]
-    assert "les dépenses de la ligne B2 totalisent -4999.5 (10000.5 dépensés" in said["negative_line_spending"]
+    assert "les dépenses de la ligne B2 totalisent -4\u202f999,5 (10\u202f000,5 dépensés" in said["negative_line_spending"]
     assert "Vérifiez le signe de ce montant" in said["negative_line_spending"]
 
 

@@ -2226,7 +2226,7 @@ def test_skip_logic_blanks_filled_in_are_told_from_the_form_s_relevant(tmp_path)
     (folder / "s.yaml").write_text(spec, encoding="utf-8")
     _, problems, _ = load_surveys(folder)
     assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
-        ("survey_answered_not_asked", "warning", 2, "emploi/revenu", "0"),
+        ("survey_answered_not_asked", "warning", 2, "emploi/revenu", "0.0"),
         ("survey_answered_not_asked", "warning", 2, "emploi/satisfait", "non")]
     assert problems[0].message.startswith("18 answers are given to 'emploi/revenu', which the form asks only when "
                                           "${emploi_actuel} = 'oui'")
