@@ -2843,3 +2843,51 @@ def test_a_subgroup_column_answered_98_is_told_and_its_declared_code_is_no_subgr
     for key in ("s:emploi/revenu", "s:emploi/revenu:statut=1", "s:emploi/revenu:statut=2"):
         assert tuple(declared_rows.loc[key, ["estimate", "se", "n"]]) == pytest.approx(
             tuple(rows.loc[key, ["estimate", "se", "n"]]), rel=1e-12), key
+
+
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_title_typed_above_the_exports_header_is_read_over(tmp_path, sample, merged):
+    """A title typed in A1 above KoboToolbox's header (« Enquête de suivi, export du 12/06/2021 », a blank row under
+    it; merged over the columns or not), and the same in the repeat sheet: the title was read as the header. Merged,
+    one error « the header ... is merged over the columns A to AG » (merged_header); not merged, every column « has
+    values but no header » and each of the YAML's columns « not in the export » (46 problems). The header is now the
+    first row holding a submission's metadata (or a column the YAML names), as a monitoring table's title rows are
+    skipped: the same estimates as the export without the title, nothing to say."""
+    import openpyxl
+
+    folder = tmp_path / "titled"
+    write_tracer_survey(folder)
+    book = openpyxl.load_workbook(folder / f"{NAME}.xlsx")
+    for sheet in book.worksheets:
+        width = sheet.max_column
+        sheet.insert_rows(1, 2)
+        sheet["A1"] = "Enquête de suivi des stagiaires - export Kobo du 12/06/2021"
+        if merged:
+            sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    book.save(folder / f"{NAME}.xlsx")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    titled = surveys[NAME]
+    assert titled.data.index[0] == 4   # rows named as the sheet shows them: the header on row 3
+    assert titled.data["emplois/_count"].sum() == sample.data["emplois/_count"].sum()
+    mine = est.estimates(titled).set_index("key")
+    theirs = est.estimates(sample).set_index("key")
+    pd.testing.assert_frame_equal(mine, theirs)
+
+
+def test_a_title_above_a_csv_exports_header_is_read_over(tmp_path, sample):
+    """The same in KoboToolbox's CSV (the title typed in Excel and saved as CSV): the same estimates."""
+    submissions, _ = make_tracer_survey()
+    text = submissions.drop(columns=["competences"]).to_csv(sep=";", index=False)
+    (tmp_path / "t.csv").write_text("Enquête de suivi des stagiaires;;;\n;;;\n" + text, encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(
+        "title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
+        "estimates:\n  - {mean: emploi/revenu, by: identification/sexe}\n", encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert problems == []
+    mine = est.estimates(surveys["t"]).set_index("key")
+    theirs = est.estimates(sample).set_index("key")
+    for key in ("emploi/revenu", "emploi/revenu:identification/sexe=f"):
+        assert tuple(mine.loc[f"t:{key}", ["estimate", "se", "n"]]) == pytest.approx(
+            tuple(theirs.loc[f"{NAME}:{key}", ["estimate", "se", "n"]]), rel=1e-12)
+

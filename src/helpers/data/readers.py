@@ -1593,9 +1593,12 @@ def _part(data: bytes, name: str, most: int = 1 << 16) -> bytes:
         return b""
 
 
-def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_name: str | None = None) -> RawTable:
+def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_name: str | None = None,
+              only_sheet: bool = False) -> RawTable:
     """One sheet of an .xlsx, streamed (openpyxl read-only) once; the limits are checked before it is parsed: the
-    parts' unpacked sizes from the zip's central directory, then the number of cells in the sheet."""
+    parts' unpacked sizes from the zip's central directory, then the number of cells in the sheet. ``only_sheet``:
+    the sheet named ``sheet_name`` is read whatever the others hold (a survey's sheets, each read in turn);
+    ``required_sets`` then only find its header row."""
     import openpyxl
 
     table = RawTable(path, pd.DataFrame())
@@ -1627,7 +1630,11 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
         table.problems.append(_unreadable(table, data, exc))
         return table
     try:
-        sheet = _pick_sheet(values, sheet_name, required_sets, table)
+        if only_sheet:   # a file may declare a wrong size: ignored, as _pick_sheet does
+            sheet = values[sheet_name]
+            sheet.reset_dimensions()
+        else:
+            sheet = _pick_sheet(values, sheet_name, required_sets, table)
         table.sheet = sheet.title
         table.date1904 = values.epoch.year == 1904
         part = scanned.get(sheet._worksheet_path) or _Part(formulas=True)  # unknown part: look for formulas

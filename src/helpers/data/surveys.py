@@ -42,7 +42,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import numpy as np
 import pandas as pd
@@ -407,7 +407,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
                                 "Keep one of the two files (the latest export).", severity="warning"))
     if spec is None or data_path is None:
         return None, problems
-    raw, repeats, read_problems = _read_export(data_path, encoding)
+    raw, repeats, read_problems = _read_export(data_path, encoding, _header_sets(spec))
     problems += read_problems
     if raw is None or any(p.severity == "error" for p in read_problems):
         return None, problems
@@ -471,15 +471,41 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     return survey, problems
 
 
-def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTable], list[Problem]]:
-    """The submissions and, for an .xlsx, the repeat-group sheets (those with a ``_parent_index`` column)."""
+# Columns only the submissions have (KoboToolbox, ODK Central, SurveyCTO), and those naming a repeat row's submission:
+# the header is the first row holding one, as a monitoring table's is the first holding its columns
+SUBMISSION_COLUMNS = ("_uuid", "_submission_time", "submissiondate", "meta/instanceid", "meta-instanceid",
+                      "meta.instanceid", "instanceid")
+REPEAT_HEADER_SETS = (("_parent_index",), ("parent_key",), ("_submission__uuid",))
+
+
+def _header_sets(spec: SurveySpec | None) -> list[tuple[str, ...]]:
+    """The sets of columns that tell the export's header row: a submission's metadata, or the columns the YAML names
+    (each separator KoboToolbox and ODK write). A title typed above the header (« Enquête de suivi, export du
+    12/06 », merged over the columns or not) was read as the header: every column « without a header », the YAML's
+    columns « missing » (27 problems), or the title « merged over the columns A to AG »."""
+    sets = [(name,) for name in SUBMISSION_COLUMNS]
+    if spec is None:
+        return sets
+    named = [getattr(part, key, None) for part in (spec.design, *spec.estimates)
+             for key in ("weights", "strata", "clusters", "fpc", "mean", "total", "share", "ratio", "per", "by")]
+    named = [header_name(n) for n in named if isinstance(n, str) and not re.search(r"/_(count|sum)$|^wg_disability$",
+                                                                                     header_name(n))]
+    for sep in ("/", ".", "-"):
+        sets += [(n.replace("/", sep),) for n in dict.fromkeys(named)]
+    return sets
+
+
+def _read_export(path: Path, encoding: str, header_sets: Sequence[Sequence[str]] = ()
+                 ) -> tuple[RawTable | None, list[RawTable], list[Problem]]:
+    """The submissions and, for an .xlsx, the repeat-group sheets (those with a ``_parent_index`` column); the
+    header of each is the first row holding one of ``header_sets`` (title rows above it are skipped)."""
     if path.suffix.lower() != ".xlsx":
-        raw = read_table(path, encoding)
+        raw = read_table(path, encoding, header_sets)
         # ODK Central's « Download all data » gives each repeat group as its own file, <form>-<repeat>.csv: it was
         # told « no description, add t-emplois.yaml » and '<repeat>/_count' « not in the export »
         repeats, problems = [], list(raw.problems)
         for other in _repeat_files(path):
-            table = read_table(other, encoding)
+            table = read_table(other, encoding, REPEAT_HEADER_SETS)
             problems += table.problems
             if {"_parent_index", "parent_key", "_submission__uuid"} & set(table.frame.columns):
                 table.sheet = other.stem[len(path.stem) + 1:]   # the repeat's name: '<repeat>/_count'
@@ -497,11 +523,11 @@ def _read_export(path: Path, encoding: str) -> tuple[RawTable | None, list[RawTa
     except Exception as exc:  # a damaged file
         return None, [], [Problem(relative(path), "unreadable_xlsx", f"the file cannot be read as .xlsx ({exc})",
                                   "Export it again from KoboToolbox / ODK Central.")]
-    main = read_xlsx(path, sheet_name=names[0])
+    main = read_xlsx(path, header_sets, sheet_name=names[0], only_sheet=True)
     repeats = []
     problems = list(main.problems)
     for name in names[1:]:
-        sheet = read_xlsx(path, sheet_name=name)
+        sheet = read_xlsx(path, REPEAT_HEADER_SETS, sheet_name=name, only_sheet=True)
         problems += sheet.problems
         # KoboToolbox, ODK; a KoboToolbox repeat sheet whose _parent_index was deleted still names its submission
         # by _submission__uuid (it was ignored: 'emplois/_count' « not in the export »)
