@@ -2891,3 +2891,25 @@ def test_a_title_above_a_csv_exports_header_is_read_over(tmp_path, sample):
         assert tuple(mine.loc[f"t:{key}", ["estimate", "se", "n"]]) == pytest.approx(
             tuple(theirs.loc[f"{NAME}:{key}", ["estimate", "se", "n"]]), rel=1e-12)
 
+
+def test_weights_in_percent_of_the_population_are_read_as_relative_weights(tmp_path, sample):
+    """Weights below 1 that add up to 100 (each trainee's percentage of the population, 0.28 to 0.87 for 180): refused
+    as « probabilities of selection », with the hint to give their inverse as the weights, which weighs most those who
+    stand for the fewest. They are now read as relative weights, with a warning saying what they are: the mean and
+    the share equal R's svymean on them (scale-free: those of the weights they are a percentage of; the design
+    effect with replacement, deff = "replace"), and a total is refused."""
+    submissions, _ = make_tracer_survey()
+    percent = submissions.assign(poids=submissions["poids"] / submissions["poids"].sum() * 100)
+    survey, problems = _csv_survey(tmp_path / "pct", percent, SPEC_CSV.replace("  - {total: emploi/heures_formation}\n",
+                                                                               ""))
+    assert [(p.rule, p.severity, p.column) for p in problems] == [("survey_weight_percent", "warning", "poids")]
+    assert problems[0].row == percent["poids"].idxmin() + 2 and "add up to 100" in problems[0].message
+    mine = est.estimates(survey).set_index("key")
+    theirs = est.estimates(sample).set_index("key")
+    for key in ("emploi/revenu", "emploi/emploi_actuel=oui"):
+        assert tuple(mine.loc[f"s:{key}", ["estimate", "se", "ci_low", "ci_high", "n"]]) == pytest.approx(
+            tuple(theirs.loc[f"{NAME}:{key}", ["estimate", "se", "ci_low", "ci_high", "n"]]), rel=1e-9)
+    # R: svymean(~emploi_revenu, des, na.rm = TRUE, deff = "replace") on the percentages: 325.406, SE 18.637, 1.1932
+    assert mine.loc["s:emploi/revenu", "deff"] == pytest.approx(1.1932, abs=1e-4)
+    _, problems = _csv_survey(tmp_path / "total", percent)
+    assert "survey_total_relative_weights" in {p.rule for p in problems}

@@ -75,6 +75,7 @@ LANGUAGE_NAMES = {"fr": ("fr", "francais", "french"), "en": ("en", "english", "a
 METADATA = re.compile(r"^_|^__version__$|^meta/|^formhub/")
 STATS = ("mean", "total", "share", "ratio")
 RELATIVE_WEIGHTS = 1.01   # weights adding up to at most this many times the sample count no population
+PERCENT_TOLERANCE = 0.005   # weights in percent add up to 100 to their rounding (180 rounded to 2 decimals: 99.6)
 
 
 class _Strict(BaseModel):
@@ -2481,6 +2482,20 @@ def _zero_weights(data: pd.DataFrame, weights: str, raw: RawTable, bad: pd.Serie
                         index=data.index[zero][0], column=weights, value=0, severity="warning")]
 
 
+def _percent_weights(given: pd.Series, raw: RawTable, weights: str) -> Problem:
+    """Every weight below 1 and their sum 100: each respondent's percentage of the population (0.55 for 180
+    respondents), which the weights' reader refused as probabilities of selection, with a hint to invert them (the
+    most weight to those who stand for the fewest: the mean earnings 296 for 325). Read as relative weights (their
+    sum is below the sample's count: means, shares and ratios as R's, design effects with replacement, no total)."""
+    low, high = numbers.plain(float(given.min())), numbers.plain(float(given.max()))
+    return raw.problem(
+        "survey_weight_percent", f"every weight is below 1 ({low} to {high}) and they add up to 100: each is the "
+        "percentage of the population a respondent stands for; they are read as relative weights (means, shares "
+        "and ratios are right, a total is not given)", "Nothing to do for means and shares; for a total, give "
+        "each respondent the number of people they stand for (their weight × the population / 100).",
+        index=given.idxmin(), column=weights, value=numbers.plain(float(given.min())), severity="warning")
+
+
 def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
     problems = _weights_unused(survey, raw)
     design = survey.design_columns()
@@ -2502,7 +2517,9 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
         given = data[weights][~bad & data[weights].gt(0)]
         # every weight below 1, not adding up to 1: probabilities of selection given as weights (0.02 in the large
         # stratum, 0.2 in the small one), which weigh most those who stand for the fewest: mean 165 for 285
-        if len(given) and given.max() < 1 and abs(given.sum() - 1) > 0.01 and given.nunique() > 1:
+        if len(given) and given.max() < 1 and abs(given.sum() - 100) <= PERCENT_TOLERANCE * 100:
+            problems.append(_percent_weights(given, raw, weights))
+        elif len(given) and given.max() < 1 and abs(given.sum() - 1) > 0.01 and given.nunique() > 1:
             i = given.idxmin()
             low, high = numbers.plain(float(given.min())), numbers.plain(float(given.max()))
             problems.append(raw.problem(

@@ -2674,6 +2674,16 @@ _SURVEY_RULES = (
      "Exportez les réponses avec les codes 1 à 4 du WG (les noms des choix du formulaire), ou recodez-les ainsi dans "
      "l'export."),
     # the weights and the fpc (data.surveys._design_problems, _fpc_against_weights, _whole_subsampled, _value_problems)
+    (r"^every weight is below 1 \((\S+) to (\S+)\) and they add up to 100: each is the percentage of the population "
+     r"a respondent stands for; they are read as relative weights \(means, shares and ratios are right, a total is not "
+     r"given\)$",
+     lambda m: f"chaque poids est inférieur à 1 (de {_commas(m[1])} à {_commas(m[2])}) et leur somme vaut 100 : "
+               "chacun est le pourcentage de la population que représente un répondant ; ils sont lus comme des poids "
+               "relatifs (moyennes, parts et ratios sont justes, aucun total n'est donné)"),
+    (r"^Nothing to do for means and shares; for a total, give each respondent the number of people they stand for "
+     r"\(their weight × the population / 100\)\.$",
+     "Rien à faire pour les moyennes et les parts ; pour un total, donnez à chaque répondant le nombre de personnes "
+     "qu'il représente (son poids × la population / 100)."),
     (r"^every weight is below 1 \((\S+) to (\S+)\): a weight is the number of people a respondent stands for; these "
      r"look like probabilities of selection, which would give the most weight to those who stand for the fewest$",
      lambda m: f"chaque poids est inférieur à 1 (de {_commas(m[1])} à {_commas(m[2])}) : un poids est le nombre de "
