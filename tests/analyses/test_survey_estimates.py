@@ -123,39 +123,25 @@ def test_a_share_of_0_or_100_percent_gets_the_exact_interval_not_0_to_0(tmp_path
     assert 0 < women["ci_low"] < women["estimate"] < women["ci_high"] < 1
 
 
-# R 4.2.2, survey 4.1.1, on _relative_weights_export's file: svydesign(ids = ~village, strata = ~region,
-# weights = ~poids, nest = TRUE); svymean(~revenu + f, deff = "replace") (estimate, SE, design effect)
-R_RELATIVE = {"rel:revenu": (350.0106886132235786, 15.1759858630931355, 3.4436483597043819),
-              "rel:sexe=f": (0.4713893097201181, 0.0628506557918637, 0.9353108398546048)}
+# tests/fixtures/survey/relative_weights.R: svydesign(ids = ~village, strata = ~region, weights = ~poids, nest = TRUE);
+# svymean(~revenu + f, deff = "replace") (estimate, SE, design effect)
+R_RELATIVE = {"rel:revenu": (350.01068861322358, 15.175985863093135, 3.4436483597043819),
+              "rel:sexe=f": (0.47138930972011805, 0.062850655791863677, 0.93531083985460484)}
 
 
 def _relative_weights_export(folder: Path) -> None:
     """A stratified, clustered export whose weights are normalised to a mean of 1 and rounded to 4 decimals (they
-    add up to 60.0004 for 60 respondents), as survey firms often deliver them."""
-    import numpy as np
-
-    rng = np.random.default_rng(4)
-    rows = []
-    for i in range(60):
-        weight = round(float(rng.uniform(0.5, 1.5)), 4)
-        rows.append(f"{i},r{i % 3},v{i % 12},{weight},{round(float(rng.normal(300 + 10 * (i % 12), 50)), 1)},"
-                    f"{'f' if rng.random() < 0.55 else 'm'}")
-    text = "_uuid,region,village,poids,revenu,sexe\n" + "\n".join(rows) + "\n"
-    total = sum(float(r.split(",")[3]) for r in rows)
-    scale = 60 / total
-    lines = text.splitlines()
-    fixed = [lines[0]] + [",".join(p[:3] + [f"{float(p[3]) * scale:.4f}"] + p[4:])
-                          for p in (line.split(",") for line in lines[1:])]
+    add up to 60.0003 for 60 respondents), as survey firms often deliver them (fixtures/survey/relative_weights.csv)."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "rel.csv").write_text("\n".join(fixed) + "\n", encoding="utf-8")
+    shutil.copy(FIXTURES / "relative_weights.csv", folder / "rel.csv")
 
 
 def test_relative_weights_give_the_design_effect_against_sampling_with_replacement(tmp_path):
     """Weights normalised to a mean of 1 but adding up to a hair more than the sample (rounding): the design effect
     was taken against sampling without replacement from a « population » of 60.0004, whose variance is nearly 0,
     and came out in the hundreds of thousands (476 126 for a mean in a generated survey). It is now against
-    sampling with replacement, as R's ``svymean(deff = "replace")`` gives it (values written by R 4.2.2 and survey
-    4.1.1 from this very file); the annex says the weights are relative, and a total is refused."""
+    sampling with replacement, as R's ``svymean(deff = "replace")`` gives it (tests/fixtures/survey/relative_weights.R,
+    R 4.2.2 and survey 4.1.1); the annex says the weights are relative, and a total is refused."""
     _relative_weights_export(tmp_path)
     (tmp_path / "rel.yaml").write_text("title: t\ndesign: {weights: poids, strata: region, clusters: village}\n"
                                        "estimates:\n  - {mean: revenu}\n  - {share: sexe, value: f}\n",

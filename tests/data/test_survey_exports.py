@@ -915,12 +915,11 @@ def test_estimates_on_fewer_than_30_answers_are_counted_beside_the_table(sample)
 
 
 def _fpc_survey(folder, fpc, weight=10):
-    """Three training centres (strata) of 80, 90 and 100 trainees, 10 % drawn in each (8, 9 and 10 respondents
-    weighing 10), the sampling rate written in the column taux_sondage as ``fpc`` gives it per centre."""
-    rng = np.random.default_rng(7)
-    rows = [f"uuid-{k:03d};{centre};{weight};{fpc[centre]};{rng.normal(3000, 800):.0f}" for k, (centre, size) in
-            enumerate(((c, s) for c, s in (("Casablanca", 80), ("Tanger", 90), ("Oujda", 100))
-                       for _ in range(s // 10)))]
+    """Three training centres (strata) of 80, 90 and 100 trainees, 10 % drawn in each (8, 9 and 10 respondents,
+    fixtures/survey/fpc_rate.csv) weighing ``weight``, the sampling rate written in the column taux_sondage as
+    ``fpc`` gives it per centre."""
+    lines = (FIXTURES / "fpc_rate.csv").read_text(encoding="utf-8").splitlines()[1:]
+    rows = [f"{uuid};{centre};{weight};{fpc[centre]};{revenu}" for uuid, centre, revenu in (r.split(";") for r in lines)]
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "suivi.csv").write_text("_uuid;centre;poids;taux_sondage;revenu\n" + "\n".join(rows) + "\n",
                                       encoding="utf-8")
@@ -930,12 +929,18 @@ def _fpc_survey(folder, fpc, weight=10):
     return surveys.get("suivi"), problems
 
 
+# tests/fixtures/survey/fpc_rate.R: the fpc as typed -> (mean, se)
+# (« percent »: the rate 10 read as a population of 10, the SE the workbook gave before it was refused)
+FPC_RATE_R = {"fraction": (2646.03703704, 119.352694777), "sizes": (2646.03703704, 119.352694777),
+              "percent": (2646.03703704, 33.8745736238)}
+
+
 def test_a_sampling_rate_written_as_a_percentage_is_refused_at_the_fpc_column(tmp_path):
     """10 % of each centre drawn, the rate typed 10: read as a population of 10 (the sample of 8 being smaller), the
     SE of the mean earnings was 33.87 for 119.35 (R's survey: svydesign(fpc = ~taux_sondage) gives 33.875, with
     the fraction 0.1 119.35), without a word. The weights say 80 people: refused at the column, as a percentage.
-    The fraction, or the populations 80, 90 and 100, give R's 119.35; an fpc of 150 beside weights standing for 800
-    people is told."""
+    The fraction, or the populations 80, 90 and 100, give R's 119.35 (tests/fixtures/survey/fpc_rate.R); an fpc of
+    150 beside weights standing for 800 people is told."""
     _, problems = _fpc_survey(tmp_path / "pct", dict.fromkeys(("Casablanca", "Tanger", "Oujda"), "10"))
     assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
         ("survey_fpc_percent", "error", 2, "taux_sondage", "10")]
@@ -944,7 +949,8 @@ def test_a_sampling_rate_written_as_a_percentage_is_refused_at_the_fpc_column(tm
                         ("sizes", {"Casablanca": "80", "Tanger": "90", "Oujda": "100"})):
         survey, problems = _fpc_survey(tmp_path / name, rates)
         assert problems == []
-        assert est.estimate(survey, "mean", "revenu")["se"] == pytest.approx(119.35, abs=0.005)
+        mean = est.estimate(survey, "mean", "revenu")
+        assert (mean["estimate"], mean["se"]) == pytest.approx(FPC_RATE_R[name], rel=1e-10)
     _, problems = _fpc_survey(tmp_path / "other", {"Casablanca": "150", "Tanger": "200", "Oujda": "200"}, 100)
     assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
         ("survey_fpc_weights", "warning", 2, "taux_sondage")]
@@ -2574,22 +2580,23 @@ def test_split_options_sharing_a_first_word_without_the_text_column_are_read_as_
 
 
 def _household_survey(folder, extra=""):
-    """A household survey as KoboToolbox's CSV: incomes rounded to tens with six '999' (« ne sait pas »), a
-    select_one coded 1 oui, 2 non, 99 ne sait pas; stratified and clustered, weighted."""
-    rng = np.random.default_rng(3)
-    strata = np.repeat(["nord", "sud", "centre"], 40)
-    income = np.round(rng.lognormal(8, 0.5, 120), -1)
-    rng.integers(0, 6, 120), rng.integers(18, 60, 120)   # (the draws of the reference's other questions)
-    employed = rng.choice([1, 2], 120)
-    income[[3, 15, 44, 70, 90, 111]] = 999
-    employed[[2, 30, 61, 99]] = 99
-    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(120)], "_submission_time": "2021-06-01T10:00:00",
-                          "menage/region": strata, "menage/village": [f"{s}-{i % 5}" for i, s in enumerate(strata)],
-                          "menage/revenu": income, "menage/emploi": employed,
-                          "poids": np.where(strata == "nord", 20.0, np.where(strata == "sud", 35.0, 12.5))})
-    spec = ("title: t\ndesign: {weights: poids, strata: menage/region, clusters: menage/village}\nestimates:\n"
-            "  - {mean: menage/revenu}\n  - {share: menage/emploi, value: 1}\n" + extra)
-    return _csv_survey(folder, frame, spec)
+    """A household survey as KoboToolbox's CSV (fixtures/survey/household_codes.csv): incomes rounded to tens with
+    six '999' (« ne sait pas »), a select_one coded 1 oui, 2 non, 99 ne sait pas; stratified and clustered,
+    weighted."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(FIXTURES / "household_codes.csv", folder / "s.csv")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: menage/region, clusters: menage/village}"
+                                   "\nestimates:\n  - {mean: menage/revenu}\n  - {share: menage/emploi, value: 1}\n"
+                                   + extra, encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    return surveys.get("s"), problems
+
+
+# tests/fixtures/survey/household_codes.R: (estimate, se, n), the codes as NA (declared) and as written
+HOUSEHOLD_CODES_R = {
+    "declared": {"mean": (3317.85575049, 170.226374597, 114), "share": (0.444019138756, 0.0455607582091, 116)},
+    "as written": {"mean": (3201.91296296, 191.701588377, 120), "share": (0.42962962963, 0.045464754434, 120)},
+}
 
 
 def test_a_code_repeated_inside_the_answers_is_told_and_declared_codes_leave_the_shares_too(tmp_path):
@@ -2599,39 +2606,30 @@ def test_a_code_repeated_inside_the_answers_is_told_and_declared_codes_leave_the
     of 1 without a word (42.96 % for 44.40 %), even with missing_codes: [99]: now told when not declared
     (survey_dont_know_counted), left out when declared. R (survey 4.1.1): svymean(~revenu, design, na.rm = TRUE)
     and svymean(~I(emploi == 1), subset(design, !is.na(emploi))) on the data with the codes as NA, design
-    svydesign(ids = ~village, strata = ~region, weights = ~poids, nest = TRUE)."""
+    svydesign(ids = ~village, strata = ~region, weights = ~poids, nest = TRUE): tests/fixtures/survey/household_codes.R."""
     survey, problems = _household_survey(tmp_path / "a")
     assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
         ("survey_nines", "warning", 5, "menage/revenu", "999.0"),
         ("survey_dont_know_counted", "warning", 4, "menage/emploi", "99")]
     assert "more often than any other answer not ending in 0" in problems[0].message
     assert "missing_codes: [99]" in problems[1].hint
+    written = survey
     survey, problems = _household_survey(tmp_path / "b", "missing_codes: [999, 99]\n")
     assert problems == []
-    mean = est.estimate(survey, "mean", "menage/revenu")
-    assert (mean["estimate"], mean["se"], mean["n"]) == (pytest.approx(3317.8557504873, rel=1e-10),
-                                                         pytest.approx(170.2263745974, rel=1e-9), 114)
-    share = est.estimates(survey).set_index("key").loc["s:menage/emploi=1"]
-    assert (share["estimate"], share["se"], share["n"]) == (pytest.approx(0.4440191388, rel=1e-9),
-                                                            pytest.approx(0.0455607582, rel=1e-8), 116)
+    for case, found in (("declared", survey), ("as written", written)):   # told, the figures stay R's on the data
+        rows = est.estimates(found).set_index("key")
+        for stat, key in (("mean", "s:menage/revenu"), ("share", "s:menage/emploi=1")):
+            estimate, se, n = HOUSEHOLD_CODES_R[case][stat]
+            assert (rows.loc[key, "estimate"], rows.loc[key, "se"], rows.loc[key, "n"]) == (
+                pytest.approx(estimate, rel=1e-10), pytest.approx(se, rel=1e-9), n), (case, stat)
 
 
 def _surveycto(folder, edit=None, form=True, extra=""):
-    """SurveyCTO's wide CSV export: its times (« Jun 1, 2021 9:15:03 AM »), KEY, formdef_version, review_status,
-    and a select_multiple as its text and its 0/1 columns '<question>_<option>'; stratified, weighted."""
-    rng = np.random.default_rng(5)
-    langs, rows = ["arabe", "francais", "anglais"], []
-    for i in range(80):
-        chosen = [lang for lang in langs if rng.random() < 0.45]
-        row = {"SubmissionDate": f"Jun {1 + i % 20}, 2021 {9 + i % 8 - 12 * (i % 8 > 3)}:15:03 "
-                                 f"{'PM' if i % 8 > 2 else 'AM'}",
-               "deviceid": "353", "region": ["nord", "sud"][i % 2], "sexe": rng.choice(["f", "h"]),
-               "revenu": int(rng.integers(100, 900)), "emploi": rng.choice(["oui", "non"]), "langue": " ".join(chosen),
-               **{f"langue_{lang}": int(lang in chosen) for lang in langs}, "poids": 12.5 if i % 2 else 20,
-               "instanceID": f"uuid:{i:08d}-aaaa", "formdef_version": "2105311200" if i < 40 else "2106101500",
-               "review_status": "APPROVED"}
-        rows.append({**row, "KEY": row["instanceID"]})
-    frame = pd.DataFrame(rows)
+    """SurveyCTO's wide CSV export (fixtures/survey/surveycto.csv, edited by ``edit``): its times (« Jun 1, 2021
+    9:15:03 AM »), KEY, formdef_version, review_status, and a select_multiple as its text and its 0/1 columns
+    '<question>_<option>'; stratified, weighted."""
+    langs = ["arabe", "francais", "anglais"]
+    frame = pd.read_csv(FIXTURES / "surveycto.csv", dtype=str, keep_default_na=False)   # the file as written
     if edit:
         edit(frame)
     folder.mkdir(parents=True)
@@ -2653,21 +2651,26 @@ def _surveycto(folder, edit=None, form=True, extra=""):
     return surveys.get("s"), problems
 
 
+# tests/fixtures/survey/surveycto.R: option -> (estimate, se, n), svymean of its 0/1 column
+SURVEYCTO_R = {"arabe": (0.488461538462, 0.0578105297583, 80), "francais": (0.428846153846, 0.0572393460838, 80),
+               "anglais": (0.492307692308, 0.0572997823592, 80)}
+
+
 @pytest.mark.parametrize("form", [True, False])
 def test_surveycto_s_option_columns_are_read(tmp_path, form):
     """SurveyCTO writes a select_multiple's 0/1 columns 'langue_arabe' (not 'langue/arabe'): they were not read, the
     shares taken from the text among those who chose a language (0.562 of 70 for R's 0.488 of 80), under a warning
     saying the 0/1 columns were not exported. R (survey 4.1.1): svymean(~langue_arabe, svydesign(ids = ~1, strata =
-    ~region, weights = ~poids))."""
+    ~region, weights = ~poids)) (tests/fixtures/survey/surveycto.R)."""
     survey, problems = _surveycto(tmp_path / "s", form=form)
+    assert (tmp_path / "s" / "s.csv").read_bytes() == (FIXTURES / "surveycto.csv").read_bytes()   # R's data
     # without the form, the 10 who chose none are told (counted, as R does)
     assert [p.rule for p in problems] == ([] if form else ["survey_multiple_all_zero"])
     mine = est.estimates(survey).set_index("key")
-    for lang, estimate, se in (("arabe", 0.4884615385, 0.0578105298), ("francais", 0.4288461538, 0.0572393461),
-                               ("anglais", 0.4923076923, 0.0572997824)):
+    for lang, (estimate, se, n) in SURVEYCTO_R.items():
         row = mine.loc[f"s:langue={lang}"]
-        assert (row["estimate"], row["se"], row["n"]) == (pytest.approx(estimate, rel=1e-9),
-                                                          pytest.approx(se, rel=1e-8), 80)
+        assert (row["estimate"], row["se"], row["n"]) == (pytest.approx(estimate, rel=1e-10),
+                                                          pytest.approx(se, rel=1e-9), n)
 
 
 def test_surveycto_s_form_version_and_review_status_are_read(tmp_path):
@@ -2717,11 +2720,9 @@ def test_a_question_answered_with_codes_and_with_labels_is_told(tmp_path):
 def test_a_score_s_choice_labelled_autre_is_refused_in_a_mean(tmp_path):
     """A score of 1 to 5 whose form has the choice 88 « Autre (préciser) », answered 4 times: the mean was 9.92 for
     3.13, under a warning that 88 may stand for « ne sait pas » (the form says what it is). Refused at its first row;
-    declared in missing_codes, the mean is R's svymean(~note, na.rm = TRUE) with 88 as NA."""
-    score = np.random.default_rng(7).integers(1, 6, 50)
-    score[[3, 8, 20, 33]] = 88
-    frame = pd.DataFrame({"_uuid": [f"u{i}" for i in range(50)], "_submission_time": "2021-06-01T10:00:00",
-                          "poids": 10.0, "satisfaction/note": score})
+    declared in missing_codes, the mean is R's svymean(~note, na.rm = TRUE) with 88 as NA
+    (tests/fixtures/survey/score_other.R)."""
+    frame = pd.read_csv(FIXTURES / "score_other.csv", sep=";", dtype=str, keep_default_na=False)
     spec = "title: t\ndesign: {weights: poids}\nestimates:\n  - {mean: satisfaction/note}\nform: s.form.xlsx\n"
     folder = tmp_path / "s"
     folder.mkdir()
@@ -2737,9 +2738,11 @@ def test_a_score_s_choice_labelled_autre_is_refused_in_a_mean(tmp_path):
     assert "which the form labels « Autre (préciser) »" in problems[0].message
     survey, problems = _csv_survey(folder, frame, spec + "missing_codes: [88]\n")
     mean = est.estimate(survey, "mean", "satisfaction/note")
-    assert problems == [] and mean["n"] == 46
-    assert (mean["estimate"], mean["se"]) == (pytest.approx(3.1304347826, rel=1e-9), pytest.approx(0.2027184366,
-                                                                                                   rel=1e-9))
+    assert problems == []
+    assert (tmp_path / "s" / "s.csv").read_bytes() == (FIXTURES / "score_other.csv").read_bytes()   # R's data
+    # tests/fixtures/survey/score_other.R, « mean note, 88 as NA »: estimate, se, n
+    assert (mean["estimate"], mean["se"], mean["n"]) == (pytest.approx(3.13043478261, rel=1e-10),
+                                                         pytest.approx(0.202718436574, rel=1e-10), 46)
 
 
 @pytest.mark.parametrize("form", [True, False])
@@ -2892,24 +2895,32 @@ def test_a_title_above_a_csv_exports_header_is_read_over(tmp_path, sample):
             tuple(theirs.loc[f"{NAME}:{key}", ["estimate", "se", "n"]]), rel=1e-12)
 
 
-def test_weights_in_percent_of_the_population_are_read_as_relative_weights(tmp_path, sample):
-    """Weights below 1 that add up to 100 (each trainee's percentage of the population, 0.28 to 0.87 for 180): refused
-    as « probabilities of selection », with the hint to give their inverse as the weights, which weighs most those who
-    stand for the fewest. They are now read as relative weights, with a warning saying what they are: the mean and
-    the share equal R's svymean on them (scale-free: those of the weights they are a percentage of; the design
-    effect with replacement, deff = "replace"), and a total is refused."""
-    submissions, _ = make_tracer_survey()
-    percent = submissions.assign(poids=submissions["poids"] / submissions["poids"].sum() * 100)
-    survey, problems = _csv_survey(tmp_path / "pct", percent, SPEC_CSV.replace("  - {total: emploi/heures_formation}\n",
-                                                                               ""))
+# tests/fixtures/survey/percent_weights.R: (estimate, se, CI low, CI high, deff with replacement, df, n)
+PERCENT_WEIGHTS_R = {
+    "s:emploi/revenu": (325.404958833, 18.637360431, 284.797638815, 366.012278851, 1.19315027149, 12, 85),
+    "s:emploi/emploi_actuel=oui": (0.472191455551, 0.0351346607695, 0.396874162791, 0.548796299928, 0.886604680676,
+                                   12, 180),
+}
+
+
+def test_weights_in_percent_of_the_population_are_read_as_relative_weights(tmp_path):
+    """Weights below 1 that add up to 100 (each trainee's percentage of the population, 0.28 to 0.87 for 180,
+    fixtures/survey/percent_weights.csv): refused as « probabilities of selection », with the hint to give their
+    inverse as the weights, which weighs most those who stand for the fewest. They are now read as relative weights,
+    with a warning saying what they are: the mean and the share equal R's svymean and svyciprop on them (the design
+    effect with replacement, deff = "replace"; tests/fixtures/survey/percent_weights.R), and a total is refused."""
+    spec = ("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
+            "estimates:\n  - {mean: emploi/revenu}\n  - {share: emploi/emploi_actuel, value: oui}\n")
+    for name, extra in (("pct", ""), ("total", "  - {total: emploi/heures_formation}\n")):
+        (tmp_path / name).mkdir()
+        shutil.copy(FIXTURES / "percent_weights.csv", tmp_path / name / "s.csv")
+        (tmp_path / name / "s.yaml").write_text(spec + extra, encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path / "pct")
     assert [(p.rule, p.severity, p.column) for p in problems] == [("survey_weight_percent", "warning", "poids")]
-    assert problems[0].row == percent["poids"].idxmin() + 2 and "add up to 100" in problems[0].message
-    mine = est.estimates(survey).set_index("key")
-    theirs = est.estimates(sample).set_index("key")
-    for key in ("emploi/revenu", "emploi/emploi_actuel=oui"):
-        assert tuple(mine.loc[f"s:{key}", ["estimate", "se", "ci_low", "ci_high", "n"]]) == pytest.approx(
-            tuple(theirs.loc[f"{NAME}:{key}", ["estimate", "se", "ci_low", "ci_high", "n"]]), rel=1e-9)
-    # R: svymean(~emploi_revenu, des, na.rm = TRUE, deff = "replace") on the percentages: 325.406, SE 18.637, 1.1932
-    assert mine.loc["s:emploi/revenu", "deff"] == pytest.approx(1.1932, abs=1e-4)
-    _, problems = _csv_survey(tmp_path / "total", percent)
+    assert problems[0].row == 146 and problems[0].value == "0.283007" and "add up to 100" in problems[0].message
+    mine = est.estimates(surveys["s"]).set_index("key")
+    for key, expected in PERCENT_WEIGHTS_R.items():
+        found = tuple(mine.loc[key, ["estimate", "se", "ci_low", "ci_high", "deff", "df", "n"]])
+        assert found == pytest.approx(expected, rel=1e-9), key
+    _, problems, _ = load_surveys(tmp_path / "total")
     assert "survey_total_relative_weights" in {p.rule for p in problems}
