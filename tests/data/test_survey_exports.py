@@ -2924,3 +2924,40 @@ def test_weights_in_percent_of_the_population_are_read_as_relative_weights(tmp_p
         assert found == pytest.approx(expected, rel=1e-9), key
     _, problems, _ = load_surveys(tmp_path / "total")
     assert "survey_total_relative_weights" in {p.rule for p in problems}
+
+
+def test_what_the_sheet_shows_but_its_cells_do_not_hold_is_said_as_for_a_table(tmp_path, sample):
+    """The sample's Kobo export reworked in Excel: six rows hidden by a filter (5 to 10), row 40 struck through, a
+    centre merged over rows 20 to 24 and a weight over rows 30 to 33. All were read without a word: the hidden and
+    struck rows estimated like the others, the merged centre and weight read in each row (a weight shown once for
+    four respondents may be each one's or theirs together). As in a monitoring table (loader), the hidden and struck
+    rows and the merged text are warned, at their rows, and the merged number refused at its cells."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    write_tracer_survey(tmp_path)
+    book = openpyxl.load_workbook(tmp_path / f"{NAME}.xlsx")
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    for row in range(5, 11):
+        sheet.row_dimensions[row].hidden = True
+    for cell in sheet[40]:
+        cell.font = Font(strike=True)
+    centre = header.index("identification/centre") + 1
+    assert len({sheet.cell(row=r, column=centre).value for r in range(20, 25)}) == 1   # one centre: read rightly
+    sheet.merge_cells(start_row=20, start_column=centre, end_row=24, end_column=centre)
+    book.save(tmp_path / f"{NAME}.xlsx")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("merged_cells", "warning", 20, "identification/centre"), ("hidden_rows", "warning", 5, None),
+        ("struck_rows", "warning", 40, None)]
+    assert "6 rows of the table (5, 6, 7, 8, 9, 10) are hidden or filtered out" in problems[1].message
+    pd.testing.assert_frame_equal(est.estimates(surveys[NAME]), est.estimates(sample))   # read as before: told
+    weights = header.index("poids") + 1
+    sheet.merge_cells(start_row=30, start_column=weights, end_row=33, end_column=weights)
+    book.save(tmp_path / f"{NAME}.xlsx")
+    surveys, problems, _ = load_surveys(tmp_path)
+    merged = [p for p in problems if p.rule == "merged_number"]
+    assert [(p.severity, p.row, p.column) for p in merged] == [("error", 30, "poids")]
+    assert "'Suivi des stagiaires AMEM'!V30:V33 are merged: the number 7 is shown once" in merged[0].message
+    assert NAME not in surveys

@@ -36,6 +36,7 @@ from .model import (DIFFERENTIAL_ATTRITION, ProjectData, Study, each_distinct, f
 from .model import assigned_by, country_named_otherwise
 from . import readers
 from .readers import UNREADABLE, RawTable, column_letter, column_position, header_name, read_table
+from .readers import sheet_layout_problems
 from .readers import number_kind
 from .readers import shows_plus
 from .schemas import StudySpec, validate_table
@@ -667,59 +668,14 @@ def _without_totals_rows(problems: list[Problem], totals_rows: list[Problem], ce
     return [p for p in problems if id(p) not in dropped]
 
 
-def _rows_of_the_table(rows: list[int]) -> str:
-    """'row 7 of the table is' or '12 rows of the table (7, 8, ... and 2 more) are'."""
-    listed = ", ".join(map(str, rows[:10])) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
-    return f"row {listed} of the table is" if len(rows) == 1 else f"{len(rows)} rows of the table ({listed}) are"
-
-
 def _sheet_layout_problems(table: Table, raw: RawTable) -> list[Problem]:
-    """What Excel shows but the cells do not hold (readers.RawTable.merged, .hidden).
-
-    A text or date merged over several rows is read in each row (a country merged over its events): a warning says
-    so. A number merged over rows is refused: one amount shown across three rows may be each row's or all three's
-    together, and read in each row it would count three times. A hidden or filtered-out row is read like the others:
-    a warning, since a total hidden by a filter counts all the same."""
-    problems = []
-    for merged in raw.merged:
-        name = next(n for n, letter in raw.letters.items() if letter == merged.letter)
+    """What Excel shows but the cells do not hold (readers.sheet_layout_problems): a number merged over rows is
+    refused; a text merged, a hidden, filtered-out or struck row and a hidden column of the table are warned."""
+    def is_number(name: str) -> bool:
         column = table.column(name)
-        value = merged.value.date().isoformat() if hasattr(merged.value, "date") else numbers.shown(merged.value)
-        rows = f"rows {merged.first} to {merged.last}"
-        if column is not None and column.kind == "float":
-            problems.append(raw.problem(
-                "merged_number", f"the cells {merged.cells} are merged: the number {value} is shown once for {rows}, "
-                "and whether it is each row's or theirs together cannot be known",
-                "Unmerge the cells and write each row's own number (0 where there is none).",
-                index=merged.first, column=name, value=value))
-        else:
-            problems.append(raw.problem(
-                "merged_cells", f"the cells {merged.cells} are merged: '{value}' is read in each of {rows}, as the "
-                "sheet shows it", "If a row should not have this value, unmerge the cells and fill each row.",
-                index=merged.first, column=name, value=value, severity="warning"))
-    if raw.hidden:
-        problems.append(raw.problem(
-            "hidden_rows", _rows_of_the_table(raw.hidden)
-            + f" hidden or filtered out in the sheet '{raw.sheet}', and read like the others",
-            "Delete the rows that are not part of the table (a hidden total, an old line); unhide the others to "
-            "check them.", index=raw.hidden[0], severity="warning"))
-    if raw.struck:   # a line crossed out (« barrée ») as a finance table marks a line dropped: still counted
-        problems.append(raw.problem(
-            "struck_rows", _rows_of_the_table(raw.struck)
-            + f" struck through in the sheet '{raw.sheet}', and read like the others: its figures count",
-            "Delete the rows that are crossed out because they no longer apply (a dropped line, an old figure); "
-            "remove the strikethrough from those that do.", index=raw.struck[0], severity="warning"))
-    names = {letter: name for name, letter in raw.letters.items()}
-    hidden = [names[letter] for letter in raw.hidden_columns if letter in names and table.column(names[letter])]
-    if hidden:
-        listed = ", ".join(f"{raw.letters[name]} '{raw.headers.get(name, name)}'" for name in hidden)
-        problems.append(raw.problem(
-            "hidden_columns", (f"column {listed} of the table is" if len(hidden) == 1 else f"columns {listed} of the "
-                               "table are") + f" hidden in the sheet '{raw.sheet}', and read like the others",
-            "Unhide the column to check what it holds; if it is an old version of a figure kept out of sight, delete "
-            "it (or rename its header), so that the visible one is read.", index=raw.header_row, column=hidden[0],
-            severity="warning"))
-    return problems
+        return column is not None and column.kind == "float"
+
+    return sheet_layout_problems(raw, is_number, lambda name: bool(table.column(name)))
 
 
 def _unnamed_beside_amounts(table: Table, raw: RawTable, problems: list[Problem]) -> list[Problem]:

@@ -39,6 +39,7 @@ import pandas as pd
 from ..errors import Problem
 from ..paths import relative
 from ..text import INVISIBLE_CHARACTERS, unaccented
+from . import numbers
 from .inputs import (CONTROL, CONTROL_HINT, ISOLATES, OPENERS, OVERRIDES, POP_EMBEDDING, POP_ISOLATE, MiB, Refused,
                      clipped, control_reason, read_digested, shown, unclosed_direction, unclosed_reason, zip_problem)
 
@@ -298,6 +299,63 @@ def _merged_headers(table: RawTable, ranges: set[tuple[str, int, str, int]]) -> 
             f"column its own (the one to read named '{names[first_letter]}', e.g. the total; the others another "
             "name, or delete them); a second header row (years) goes too.", index=table.header_row,
             column=names[first_letter]))
+
+
+def _rows_of_the_table(rows: list[int]) -> str:
+    """'row 7 of the table is' or '12 rows of the table (7, 8, ... and 2 more) are'."""
+    listed = ", ".join(map(str, rows[:10])) + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+    return f"row {listed} of the table is" if len(rows) == 1 else f"{len(rows)} rows of the table ({listed}) are"
+
+
+def sheet_layout_problems(raw: RawTable, is_number: Callable[[str], bool],
+                          in_table: Callable[[str], bool]) -> list[Problem]:
+    """What Excel shows but the cells do not hold (RawTable.merged, .hidden, .struck, .hidden_columns), for a
+    monitoring table (loader) or a survey export. ``is_number``: whether a column holds numbers; ``in_table``:
+    whether a column is read.
+
+    A text or date merged over several rows is read in each row (a country merged over its events): a warning says
+    so. A number merged over rows is refused: one amount shown across three rows may be each row's or all three's
+    together, and read in each row it would count three times. A hidden or filtered-out row is read like the others:
+    a warning, since a total hidden by a filter counts all the same."""
+    problems = []
+    for merged in raw.merged:
+        name = next(n for n, letter in raw.letters.items() if letter == merged.letter)
+        value = merged.value.date().isoformat() if hasattr(merged.value, "date") else numbers.shown(merged.value)
+        rows = f"rows {merged.first} to {merged.last}"
+        if is_number(name):
+            problems.append(raw.problem(
+                "merged_number", f"the cells {merged.cells} are merged: the number {value} is shown once for {rows}, "
+                "and whether it is each row's or theirs together cannot be known",
+                "Unmerge the cells and write each row's own number (0 where there is none).",
+                index=merged.first, column=name, value=value))
+        else:
+            problems.append(raw.problem(
+                "merged_cells", f"the cells {merged.cells} are merged: '{value}' is read in each of {rows}, as the "
+                "sheet shows it", "If a row should not have this value, unmerge the cells and fill each row.",
+                index=merged.first, column=name, value=value, severity="warning"))
+    if raw.hidden:
+        problems.append(raw.problem(
+            "hidden_rows", _rows_of_the_table(raw.hidden)
+            + f" hidden or filtered out in the sheet '{raw.sheet}', and read like the others",
+            "Delete the rows that are not part of the table (a hidden total, an old line); unhide the others to "
+            "check them.", index=raw.hidden[0], severity="warning"))
+    if raw.struck:   # a line crossed out (« barrée ») as a finance table marks a line dropped: still counted
+        problems.append(raw.problem(
+            "struck_rows", _rows_of_the_table(raw.struck)
+            + f" struck through in the sheet '{raw.sheet}', and read like the others: its figures count",
+            "Delete the rows that are crossed out because they no longer apply (a dropped line, an old figure); "
+            "remove the strikethrough from those that do.", index=raw.struck[0], severity="warning"))
+    names = {letter: name for name, letter in raw.letters.items()}
+    hidden = [names[letter] for letter in raw.hidden_columns if letter in names and in_table(names[letter])]
+    if hidden:
+        listed = ", ".join(f"{raw.letters[name]} '{raw.headers.get(name, name)}'" for name in hidden)
+        problems.append(raw.problem(
+            "hidden_columns", (f"column {listed} of the table is" if len(hidden) == 1 else f"columns {listed} of the "
+                               "table are") + f" hidden in the sheet '{raw.sheet}', and read like the others",
+            "Unhide the column to check what it holds; if it is an old version of a figure kept out of sight, delete "
+            "it (or rename its header), so that the visible one is read.", index=raw.header_row, column=hidden[0],
+            severity="warning"))
+    return problems
 
 
 def column_position(letter: str) -> int:

@@ -55,6 +55,7 @@ from .inputs import (CONTROL, CONTROL_HINT, Refused, clipped, control_reason, ex
                      one_error_per_key, read_input, read_yaml, shown, unclosed_direction, unclosed_reason, zip_problem)
 from . import numbers
 from .readers import MAX_CELL_CHARS, XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
+from .readers import sheet_layout_problems
 from .spec import repeats
 
 WG_DOMAINS = {  # the WG-SS question names of the WG's syntax, and the spellings accepted for each domain
@@ -450,6 +451,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
         else:
             problems += _read_form(form_path, survey, raw)
             survey.files.append(form_path)
+    problems += _sheet_layout(survey, raw, repeats)
     _underscore_options(survey, raw)
     problems += _find_multiple(survey, raw)
     problems += _columns(survey, raw, spec_path, repeats)
@@ -535,6 +537,24 @@ def _read_export(path: Path, encoding: str, header_sets: Sequence[Sequence[str]]
         if {"_parent_index", "parent_key", "_submission__uuid"} & set(sheet.frame.columns):
             repeats.append(sheet)
     return main, repeats, problems
+
+
+def _sheet_layout(survey: Survey, raw: RawTable, repeats: list[RawTable]) -> list[Problem]:
+    """What the sheet shows but its cells do not hold, said as for a monitoring table (readers.sheet_layout_problems).
+    An export whose weights were merged over a centre's four respondents (a weight shown once for rows 30 to 33)
+    was read with that weight on each, rows hidden by a filter (the tests submissions an evaluator hid) or struck
+    through were estimated like the others, all without a word. A number the estimates or the design read merged
+    over rows is refused; a text merged, a hidden or struck row and a hidden column read are warned."""
+    numeric = _numeric_columns(survey)
+    design = {c for c in survey.design_columns().values() if c}
+    used = numeric | design | {c for e in survey.spec.estimates for c in (e.variable, e.denominator,
+                                                                          e.by and header_name(e.by)) if c}
+    problems = sheet_layout_problems(raw, numeric.__contains__, used.__contains__)
+    summed = _estimated(survey.spec)
+    for repeat in repeats:   # a repeat's question is read where its sum is estimated
+        problems += sheet_layout_problems(repeat, lambda name: f"{name}/_sum" in summed,
+                                          lambda name: f"{name}/_sum" in summed)
+    return problems
 
 
 def _repeat_files(path: Path) -> list[Path]:
