@@ -2961,3 +2961,32 @@ def test_what_the_sheet_shows_but_its_cells_do_not_hold_is_said_as_for_a_table(t
     assert [(p.severity, p.row, p.column) for p in merged] == [("error", 30, "poids")]
     assert "'Suivi des stagiaires AMEM'!V30:V33 are merged: the number 7 is shown once" in merged[0].message
     assert NAME not in surveys
+
+
+def test_a_select_multiple_whose_text_and_option_columns_disagree_is_refused(tmp_path, sample):
+    """The sample's export with the column 'competences/langue' set to 0 for 15 trainees whose answer 'competences'
+    names « langue » (a recode made in one of the two, or two exports pasted together): the share of « langue » was
+    read from the column, 39.0 % for 49.4 %, without a word. KoboToolbox writes both from one answer: refused at
+    the first cell that disagrees, with their count, either way (a column at 1 whose text does not name the option
+    too); an option column left empty (not offered) is not a disagreement, and the sample's export has none."""
+    submissions, _ = make_tracer_survey()
+    names = submissions["competences"].fillna("").str.split().map(lambda words: "langue" in words)
+    edited = submissions.copy()
+    rows = edited.index[names][:15]
+    edited.loc[rows, "competences/langue"] = 0
+    survey, problems = _csv_survey(tmp_path / "zero", edited, SPEC_CSV + "  - {share: competences}\n")
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems if p.severity == "error"] == [
+        ("survey_multiple_disagree", "error", rows[0] + 2, "competences/langue", "0")]
+    told = next(p for p in problems if p.rule == "survey_multiple_disagree")
+    assert told.message.startswith("15 answers to 'competences' disagree with the option column "
+                                   "'competences/langue': the text names 'langue'")
+    one = submissions.copy()
+    other = one.index[~names & one["competences"].notna()][0]
+    one.loc[other, "competences/securite"] = 1 - one.loc[other, "competences/securite"]   # the column's own edit
+    _, problems = _csv_survey(tmp_path / "one", one, SPEC_CSV + "  - {mean: emploi/revenu, by: competences}\n")
+    assert [(p.rule, p.row, p.column) for p in problems if p.rule == "survey_multiple_disagree"] == [
+        ("survey_multiple_disagree", other + 2, "competences/securite")]
+    offered = submissions.copy()
+    offered.loc[offered.index[:30], "competences/droits"] = None   # an option a later version added
+    _, problems = _csv_survey(tmp_path / "offered", offered, SPEC_CSV + "  - {share: competences}\n")
+    assert "survey_multiple_disagree" not in {p.rule for p in problems}

@@ -228,6 +228,8 @@ CASES = {
     "survey_sex_columns": dict(edit=lambda s: s.assign(**{"enqueteur/sexe": "f"})),
     "survey_wg_codes": dict(edit=_wg_words),
     "survey_weight_probability": dict(edit=lambda s: s.assign(poids=(1 / s["poids"]).round(4))),
+    "survey_multiple_disagree": dict(edit=lambda s: s.assign(**{"competences/langue": s["competences/langue"].where(
+        ~s["competences"].fillna("").str.contains("langue") | (s.index > 40), 0)})),
     "survey_weight_percent": dict(edit=lambda s: s.assign(poids=s["poids"] / s["poids"].sum() * 100)),
     "survey_fpc_percent": [dict(design=FPC, edit=_stratum_fpc({"maroc": 10, "tunisie": 12, "mauritanie": 8})),
                            dict(design=CLUSTERED_FPC, edit=lambda s: s.assign(taille_pop=20)),

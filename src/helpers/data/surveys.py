@@ -454,6 +454,7 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _sheet_layout(survey, raw, repeats)
     _underscore_options(survey, raw)
     problems += _find_multiple(survey, raw)
+    problems += _multiple_disagree(survey, raw)
     problems += _columns(survey, raw, spec_path, repeats)
     problems += _type_numbers(survey, raw)
     problems += _answer_codes(survey, raw)
@@ -2220,6 +2221,44 @@ def _find_multiple(survey: Survey, raw: RawTable) -> list[Problem]:
                 "Export with the XML values (KoboToolbox: « XML values and headers », not « Labels »), or give the "
                 "form's version that has these choices.", index=unknown.index[0], column=column,
                 value=str(unknown.iloc[0])))
+    return problems
+
+
+def _multiple_disagree(survey: Survey, raw: RawTable) -> list[Problem]:
+    """A select_multiple a share or a ``by`` counts whose text (« langue metier ») and option columns (langue 0)
+    disagree: KoboToolbox, ODK and SurveyCTO write both from one answer, so one was edited by hand (a recode, two
+    exports pasted together). The 0/1 columns are read: 15 trainees whose text names « langue » and whose column
+    says 0 gave its share 39.0 % for 49.4 %, without a word. Refused at the first such cell, with their count."""
+    counted = {e.variable for e in survey.spec.estimates if e.stat == "share"}
+    counted |= {header_name(e.by) for e in survey.spec.estimates if e.by}
+    problems = []
+    for column in sorted(c for c in counted if c in survey.multiple and c in survey.data.columns):
+        chosen = survey.chosen(column)
+        if chosen.empty:
+            continue
+        text = survey.data[column].map(lambda a: None if pd.isna(a) else set(str(a).split()))
+        # a text of labels (KoboToolbox's « Labels » export, 'Langue Numérique' beside the 0/1 columns) names no
+        # code: only a text of the options' codes, or none, is compared
+        codes = set(survey.multiple[column])
+        comparable = text.map(lambda words: words is None or words <= codes)
+        for option in chosen.columns:
+            named = text.map(lambda words, o=option: words is not None and o in words)
+            answered = text.notna() | chosen[option].eq(1)
+            wrong = comparable & answered & chosen[option].notna() & named.ne(chosen[option].eq(1))
+            if not wrong.any():
+                continue
+            first = wrong.idxmax()
+            written = survey.data.at[first, column]
+            problems.append(raw.problem(
+                "survey_multiple_disagree", f"{int(wrong.sum())} {'answer' if wrong.sum() == 1 else 'answers'} to "
+                f"'{column}' {'disagrees' if wrong.sum() == 1 else 'disagree'} with the option column "
+                f"'{column}/{option}': the text {'names' if named[first] else 'does not name'} '{option}' "
+                f"('{'' if pd.isna(written) else written}') and the column says "
+                f"{'not chosen' if named[first] else 'chosen'}; the export writes both from one answer, so one was "
+                "edited by hand, and the share would be read from the column",
+                f"Correct the one that is wrong on these rows (the column 1 where the text names '{option}', 0 where "
+                "it does not), or delete the text column to read the 0/1 columns as they are.",
+                index=first, column=f"{column}/{option}", value=survey.data.at[first, f"{column}/{option}"]))
     return problems
 
 

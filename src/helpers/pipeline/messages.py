@@ -2674,6 +2674,18 @@ _SURVEY_RULES = (
      "Exportez les réponses avec les codes 1 à 4 du WG (les noms des choix du formulaire), ou recodez-les ainsi dans "
      "l'export."),
     # the weights and the fpc (data.surveys._design_problems, _fpc_against_weights, _whole_subsampled, _value_problems)
+    (r"^(\d+) answers? to '(.+)' disagrees? with the option column '(.+)': the text (names|does not name) '(.+)' "
+     r"\('(.*)'\) and the column says (not chosen|chosen); the export writes both from one answer, so one was edited "
+     r"by hand, and the share would be read from the column$",
+     lambda m: f"{m[1]} réponse{'s' if int(m[1]) > 1 else ''} à '{m[2]}' "
+               f"{'contredisent' if int(m[1]) > 1 else 'contredit'} la colonne d'option '{m[3]}' : le texte "
+               f"{'nomme' if m[4] == 'names' else 'ne nomme pas'} '{m[5]}' ('{m[6]}') et la colonne dit "
+               f"{'non choisie' if m[7] == 'not chosen' else 'choisie'} ; l'export écrit les deux à partir d'une même "
+               "réponse, l'une a donc été modifiée à la main, et la part serait lue dans la colonne"),
+    (r"^Correct the one that is wrong on these rows \(the column 1 where the text names '(.+)', 0 where it does "
+     r"not\), or delete the text column to read the 0/1 columns as they are\.$",
+     r"Corrigez celle qui est fausse sur ces lignes (la colonne à 1 là où le texte nomme '\1', à 0 là où il ne le "
+     r"nomme pas), ou supprimez la colonne de texte pour lire les colonnes 0/1 telles qu'elles sont."),
     (r"^every weight is below 1 \((\S+) to (\S+)\) and they add up to 100: each is the percentage of the population "
      r"a respondent stands for; they are read as relative weights \(means, shares and ratios are right, a total is not "
      r"given\)$",
