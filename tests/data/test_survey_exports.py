@@ -2990,3 +2990,20 @@ def test_a_select_multiple_whose_text_and_option_columns_disagree_is_refused(tmp
     offered.loc[offered.index[:30], "competences/droits"] = None   # an option a later version added
     _, problems = _csv_survey(tmp_path / "offered", offered, SPEC_CSV + "  - {share: competences}\n")
     assert "survey_multiple_disagree" not in {p.rule for p in problems}
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".ods"])
+def test_an_export_in_a_format_not_read_is_named(tmp_path, suffix):
+    """KoboToolbox's « XLS (legacy) » download (s.xls) or a LibreOffice .ods beside s.yaml: told « the survey's
+    export is missing » with the hint to put it in s.xlsx, though it was there. It is now named, with how to give it
+    (in French too)."""
+    from helpers.pipeline.messages import translated
+
+    (tmp_path / "s.yaml").write_text("title: t\nestimates:\n  - {mean: revenu}\n", encoding="utf-8")
+    (tmp_path / f"s{suffix}").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    _, problems, _ = load_surveys(tmp_path)
+    assert [(p.rule, p.severity, Path(p.file).name) for p in problems] == [("survey_data_format", "error", f"s{suffix}")]
+    assert problems[0].message == f"the survey's export is s{suffix}, a '{suffix}' file, which is not read"
+    french = translated(problems[0], "fr")
+    assert french.message.startswith(f"l'export de l'enquête est s{suffix}") and "enregistrez-le sous 's.xlsx'" in \
+        french.hint

@@ -41,6 +41,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -75,6 +76,7 @@ SEX_QUESTIONS = ("sexe", "sex", "genre", "gender")
 LANGUAGE_NAMES = {"fr": ("fr", "francais", "french"), "en": ("en", "english", "anglais")}
 METADATA = re.compile(r"^_|^__version__$|^meta/|^formhub/")
 STATS = ("mean", "total", "share", "ratio")
+OTHER_SPREADSHEETS = (".xls", ".ods", ".xlsm", ".xlsb", ".fods", ".numbers")   # an export the workbook does not read
 RELATIVE_WEIGHTS = 1.01   # weights adding up to at most this many times the sample count no population
 PERCENT_TOLERANCE = 0.005   # weights in percent add up to 100 to their rounding (180 rounded to 2 decimals: 99.6)
 
@@ -399,7 +401,14 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     spec, problems = _read_spec(spec_path)
     data_path = next((p for p in (spec_path.with_suffix(".csv"), spec_path.with_suffix(".xlsx")) if exists(p)),
                      None)
-    if data_path is None:
+    other = next((p for p in sorted(spec_path.parent.glob(f"{glob_escape(spec_path.stem)}.*"))
+                  if p.suffix.lower() in OTHER_SPREADSHEETS), None) if data_path is None else None
+    if other is not None:   # KoboToolbox's « XLS (legacy) », a LibreOffice .ods: was « the export is missing »
+        problems.append(Problem(relative(other), "survey_data_format", f"the survey's export is {other.name}, a "
+                                f"'{other.suffix.lower()}' file, which is not read", f"Download the export again as "
+                                f"XLSX (KoboToolbox: XLS, not « XLS (legacy) ») or CSV, or open {other.name} and "
+                                f"save it as '{spec_path.stem}.xlsx' (Excel Workbook)."))
+    elif data_path is None:
         problems.append(Problem(relative(spec_path), "survey_data_missing", "the survey's export is missing",
                                 f"Put the KoboToolbox/ODK export in {spec_path.stem}.xlsx (or .csv) next to this "
                                 "file."))

@@ -2686,6 +2686,12 @@ _SURVEY_RULES = (
      r"not\), or delete the text column to read the 0/1 columns as they are\.$",
      r"Corrigez celle qui est fausse sur ces lignes (la colonne à 1 là où le texte nomme '\1', à 0 là où il ne le "
      r"nomme pas), ou supprimez la colonne de texte pour lire les colonnes 0/1 telles qu'elles sont."),
+    (r"^the survey's export is (.+), a '(\.\w+)' file, which is not read$",
+     r"l'export de l'enquête est \1, un fichier '\2', qui n'est pas lu"),
+    (r"^Download the export again as XLSX \(KoboToolbox: XLS, not « XLS \(legacy\) »\) or CSV, or open (.+) and save "
+     r"it as '(.+)' \(Excel Workbook\)\.$",
+     r"Téléchargez de nouveau l'export en XLSX (KoboToolbox : XLS, pas « XLS (legacy) ») ou en CSV, ou ouvrez \1 et "
+     r"enregistrez-le sous '\2' (Classeur Excel)."),
     (r"^every weight is below 1 \((\S+) to (\S+)\) and they add up to 100: each is the percentage of the population "
      r"a respondent stands for; they are read as relative weights \(means, shares and ratios are right, a total is not "
      r"given\)$",
