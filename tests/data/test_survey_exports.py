@@ -3007,3 +3007,28 @@ def test_an_export_in_a_format_not_read_is_named(tmp_path, suffix):
     french = translated(problems[0], "fr")
     assert french.message.startswith(f"l'export de l'enquête est s{suffix}") and "enregistrez-le sous 's.xlsx'" in \
         french.hint
+
+
+def test_a_title_above_odk_central_s_csv_and_its_repeat_file_is_read_over(tmp_path):
+    """ODK Central's « Download all data », each CSV opened in Excel and a title typed above its header: the repeat
+    file s-emplois.csv was found by its first line only, so with a title it was not joined (« a survey without
+    description ») and 'emplois/_count' « not in the export ». Both are read below their titles."""
+    rows, jobs = [], []
+    for k in range(8):
+        key = f"uuid:7e1d{k:04d}-aaaa-4bbb-8ccc-{k:012d}"
+        rows.append({"SubmissionDate": f"2021-05-0{k + 1}T10:00:00.000Z", "identification-pays":
+                     "maroc" if k < 5 else "tunisie", "poids": 10.0, "meta-instanceID": key, "KEY": key})
+        jobs += [{"emplois-duree_mois": 2.0 + j, "emplois-secteur": "agriculture", "PARENT_KEY": key,
+                  "KEY": f"{key}/emplois[{j + 1}]"} for j in range(k % 3)]
+    title = "Suivi des stagiaires - ODK Central, 12/06/2021,,,\n,,,,\n"
+    (tmp_path / "s.csv").write_text(title + pd.DataFrame(rows).to_csv(index=False), encoding="utf-8")
+    (tmp_path / "s-emplois.csv").write_text(title + pd.DataFrame(jobs).to_csv(index=False), encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: identification-pays}\nestimates:\n"
+                                     "  - {mean: emplois/_count}\n  - {total: emplois/duree_mois/_sum}\n",
+                                     encoding="utf-8")
+    surveys, problems, _ = load_surveys(tmp_path)
+    assert problems == []
+    data = surveys["s"].data
+    assert data.index[0] == 4   # the header on row 3
+    assert data["emplois/_count"].tolist() == [k % 3 for k in range(8)]
+    assert data["emplois/duree_mois/_sum"].tolist() == [(0.0, 2.0, 5.0)[k % 3] for k in range(8)]

@@ -55,7 +55,8 @@ from ..text import FEMALE_WORDS, fold
 from .inputs import (CONTROL, CONTROL_HINT, Refused, clipped, control_reason, exists, load_described,
                      one_error_per_key, read_input, read_yaml, shown, unclosed_direction, unclosed_reason, zip_problem)
 from . import numbers
-from .readers import MAX_CELL_CHARS, XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name, read_table
+from .readers import (HEADER_SEARCH_ROWS, MAX_CELL_CHARS, XLSX_MAX_PART, XLSX_MAX_TOTAL, RawTable, header_name,
+                      read_table)
 from .readers import sheet_layout_problems
 from .spec import repeats
 
@@ -576,12 +577,13 @@ def _repeat_files(path: Path) -> list[Path]:
 
 
 def _names_parent_key(path: Path) -> bool:
-    """Whether a CSV's first line (its header) holds ODK Central's PARENT_KEY or KoboToolbox's _parent_index /
+    """Whether a CSV's header (its first line, or one of the next when a title was typed above it, as the export's
+    reader finds it: readers.HEADER_SEARCH_ROWS) holds ODK Central's PARENT_KEY or KoboToolbox's _parent_index /
     _submission__uuid."""
     try:
         with open(path, "rb") as handle:
-            header = handle.readline(65536).lower()
-        return any(link in header for link in (b"parent_key", b"_parent_index", b"_submission__uuid"))
+            lines = [handle.readline(65536).lower() for _ in range(HEADER_SEARCH_ROWS)]
+        return any(link in line for line in lines for link in (b"parent_key", b"_parent_index", b"_submission__uuid"))
     except OSError:
         return False
 
