@@ -2935,6 +2935,16 @@ CASES = [
          what="budget.csv ending with « TOTAL R1 » and « Total R2 » rows (the totals of a result's lines, B1 + B2 "
               "and B3 + B4): only warned as the sum of rows of their country, read as two lines (the budget counted "
               "twice)", expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "budget.csv", [6, 7])),
+    Case("« Sous-total personnel » under the lines, not their sum", lambda m: m.append(
+             "budget", "Sous-total personnel,100000,,,"),
+         "totals_row", "budget.csv", 6, "line", hint="Delete this row",
+         what="budget.csv ends with « Sous-total personnel » 100 000 (B1, the staff line: a SUMIF by category, not "
+              "the sum of the rows above nor of all the others): read as a line, without a word, the staff "
+              "budget counted twice (now refused: a subtotal word begins no line, whatever follows it)"),
+    Case("« S/TOTAL Activités » under the lines", lambda m: m.append("budget", "B9,130000,,S/TOTAL Activités,"),
+         "totals_row", "budget.csv", 6, "label", hint="Delete this row",
+         what="budget.csv ends with a row B9 « S/TOTAL Activités » 130 000 (B2 + B3, the French abbreviation of "
+              "sous-total): read as a line B9, the budget 380 000 for 250 000"),
     Case("« Budget total » beside its code", lambda m: m.append("budget", "B9,250000,,Budget total,"),
          "totals_row", "budget.csv", 6, "label", hint="Delete this row",
          what="budget.csv ends with a row B9 « Budget total » 250 000, the sum of the four lines (the word after "

@@ -41,9 +41,12 @@ SUMMED: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "expenditure": ("amount", ("line", "period_label"), True),
     "participation": ("participants", ("event_id", "label"), False),
 }
-_WORD = re.compile(r"^(sous[\s._-]*totaux|sous[\s._-]*total|sub[\s._-]*totals?|grand[\s._-]*totals?|totaux|totals?|"
-                   r"sommes?|sums?)\b[\s:._-]*(?P<rest>.*)$")
-_START = re.compile(r"sous|sub|grand|tota|somm|sum")   # how every word of _WORD begins
+_WORD = re.compile(r"^(?P<word>sous[\s._-]*totaux|sous[\s._-]*total|s\s*[/-]\s*totaux|s\s*[/-]\s*total|"
+                   r"sub[\s._-]*totals?|grand[\s._-]*totals?|totaux|totals?|sommes?|sums?)\b[\s:._-]*(?P<rest>.*)$")
+_START = re.compile(r"sous|sub|s\s*[/-]\s*t|grand|tota|somm|sum")   # how every word of _WORD begins
+# a subtotal word begins no line's code or label, whatever follows it (« Sous-total personnel », « S/Total Résultat 1
+# à 3 », « Subtotal staff »: read as lines, each doubling the lines it sums)
+_SUBTOTAL = re.compile(r"^(sous|sub|s\s*[/-])[\s._-]*tot")
 _GENERIC = {"", "general", "generale", "budget", "budgets", "depenses", "depense", "expenditure", "expenditures",
             "spending", "projet", "project", "lignes", "lines", "participants", "pays", "country", "annuel", "annual",
             "cumule", "cumulative", "eur", "usd", "xof", "fcfa", "ht", "ttc", "global", "globale", "all", "tous"}
@@ -72,6 +75,8 @@ def says_total(text: Any, countries: set[str]) -> bool:
         return False
     if _START.match(fold(text.lstrip()[:8])):   # (most labels: eight characters folded, not the whole text)
         match = _WORD.match(fold(text))
+        if match and _SUBTOTAL.match(match["word"]):
+            return True
         if match:
             rest = re.sub(r"[\s:._()/'-]+", " ", match["rest"]).strip()
             # (« TOTAL R1 », « Total Résultat 2 », « Total des coûts directs » were read as lines: the budget doubled)
