@@ -74,7 +74,7 @@ test: $(READY) ## Run the test suite
 	@$(BIN)/python -m pytest -q
 
 fuzz: $(READY) ## Run the property tests with many more generated inputs than make test
-	@HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/data/test_properties.py tests/analyses/test_invariants.py
+	@HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/data/test_properties.py tests/analyses/test_invariants.py tests/analyses/test_invariants_typed.py
 
 lab: $(READY) ## Open JupyterLab on the workbook's kernel (LAB_ARGS=... passes options to it)
 	@$(BIN)/jupyter lab notebooks/ $(LAB_ARGS)

@@ -2935,6 +2935,27 @@ CASES = [
          what="budget.csv ending with « TOTAL R1 » and « Total R2 » rows (the totals of a result's lines, B1 + B2 "
               "and B3 + B4): only warned as the sum of rows of their country, read as two lines (the budget counted "
               "twice)", expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "budget.csv", [6, 7])),
+    Case("« Sous-total personnel » under the lines, not their sum", lambda m: m.append(
+             "budget", "Sous-total personnel,100000,,,"),
+         "totals_row", "budget.csv", 6, "line", hint="Delete this row",
+         what="budget.csv ends with « Sous-total personnel » 100 000 (B1, the staff line: a SUMIF by category, not "
+              "the sum of the rows above nor of all the others): read as a line, without a word, the staff "
+              "budget counted twice (now refused: a subtotal word begins no line, whatever follows it)"),
+    Case("« S/TOTAL Activités » under the lines", lambda m: m.append("budget", "B9,130000,,S/TOTAL Activités,"),
+         "totals_row", "budget.csv", 6, "label", hint="Delete this row",
+         what="budget.csv ends with a row B9 « S/TOTAL Activités » 130 000 (B2 + B3, the French abbreviation of "
+              "sous-total): read as a line B9, the budget 380 000 for 250 000"),
+    Case("« Total personnel » and « Total fonctionnement » under the lines", lambda m: (
+             m.append("budget", "Total personnel,100000,,,"), m.append("budget", "Total fonctionnement,130000,,,")),
+         "totals_row", "budget.csv", 6, "line", hint="Delete this row",
+         what="budget.csv ends with the totals by category (SUMIF rows: « Total personnel » 100 000, « Total "
+              "fonctionnement » 130 000): read as two lines without a word, the budget 480 000 for 250 000",
+         expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "budget.csv", [6, 7])),
+    Case("« Total au 30/06/2021 » under the spending", lambda m: m.append(
+             "expenditure", "Total au 30/06/2021,2021-06-30,80000,,"),
+         "totals_row", "expenditure.csv", 6, "line", hint="Delete this row",
+         what="expenditure.csv ends with « Total au 30/06/2021 » 80 000 (a total not updated since the last row): "
+              "read as spending on a line of that name"),
     Case("« Budget total » beside its code", lambda m: m.append("budget", "B9,250000,,Budget total,"),
          "totals_row", "budget.csv", 6, "label", hint="Delete this row",
          what="budget.csv ends with a row B9 « Budget total » 250 000, the sum of the four lines (the word after "

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import Problem
-from ..text import fold
+from ..text import BUDGET_CATEGORIES, CATEGORY_WORDS, fold
 from .spec import REGIONAL, SPEC
 
 # table -> (the amount column, the code and label columns, whether the amount rule is an error)
@@ -41,15 +41,33 @@ SUMMED: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "expenditure": ("amount", ("line", "period_label"), True),
     "participation": ("participants", ("event_id", "label"), False),
 }
-_WORD = re.compile(r"^(sous[\s._-]*totaux|sous[\s._-]*total|sub[\s._-]*totals?|grand[\s._-]*totals?|totaux|totals?|"
-                   r"sommes?|sums?)\b[\s:._-]*(?P<rest>.*)$")
-_START = re.compile(r"sous|sub|grand|tota|somm|sum")   # how every word of _WORD begins
+_WORD = re.compile(r"^(?P<word>sous[\s._-]*totaux|sous[\s._-]*total|s\s*[/-]\s*totaux|s\s*[/-]\s*total|"
+                   r"sub[\s._-]*totals?|grand[\s._-]*totals?|totaux|totals?|sommes?|sums?)\b[\s:._-]*(?P<rest>.*)$")
+_START = re.compile(r"sous|sub|s\s*[/-]\s*t|grand|tota|somm|sum")   # how every word of _WORD begins
+# a subtotal word begins no line's code or label, whatever follows it (« Sous-total personnel », « S/Total Résultat 1
+# à 3 », « Subtotal staff »: read as lines, each doubling the lines it sums)
+_SUBTOTAL = re.compile(r"^(sous|sub|s\s*[/-])[\s._-]*tot")
 _GENERIC = {"", "general", "generale", "budget", "budgets", "depenses", "depense", "expenditure", "expenditures",
             "spending", "projet", "project", "lignes", "lines", "participants", "pays", "country", "annuel", "annual",
             "cumule", "cumulative", "eur", "usd", "xof", "fcfa", "ht", "ttc", "global", "globale", "all", "tous"}
 _FILLER = {"de", "des", "du", "d", "la", "le", "les", "l", "of", "the", "for", "pour", "par", "by", "en", "in"}
 _GENERIC |= {"couts", "cout", "costs", "cost", "directs", "direct", "indirects", "indirect", "frais", "activites",
              "activities", "montant", "montants", "amount", "amounts"}
+# a budget category, version or stage of spending after the word (« Total personnel », « Total fonctionnement »: the
+# SUMIF rows under a budget, each read as one more line, the staff budget doubled without a word), and a date
+# (« Total au 31/12/2020 », « Total as of 31 Dec 2020 »)
+_GENERIC |= {w for words in CATEGORY_WORDS for w in words.split("_")} | set(BUDGET_CATEGORIES)
+_GENERIC |= {"operating", "operations", "equipement", "equipements", "equipment", "investissement", "investissements",
+             "gestion", "programme", "program", "activite", "expenses", "eligible", "eligibles", "hors", "taxe",
+             "taxes",
+             "approuve", "approuvee", "revise", "revisee", "initial", "initiale", "realise", "realisee", "realises",
+             "realisees", "decaisse", "decaissements", "engage", "engages", "intermediaire", "partiel", "partielle",
+             "reporter", "reporte", "exercice", "an", "jour", "date"}
+_FILLER |= {"au", "aux", "a", "ce", "to", "as", "at", "et", "and"}
+_FILLER |= {"janvier", "janv", "fevrier", "fevr", "fev", "mars", "avril", "avr", "mai", "juin", "juillet", "juil",
+            "aout", "septembre", "sept", "octobre", "novembre", "decembre", "january", "february", "march", "april",
+            "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar",
+            "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
 _CODE = re.compile(r"^[a-z]{0,3}\d+$")   # a line, result or activity code after the word (« Total R1 », « Sous-total A2 »)
 # a period after the word (« Total T4 », « Sous-total S1 2021 », « Total 2020-T4 », « Total trimestre »)
 _PERIOD_WORD = re.compile(r"^(?:[tqsh][1-4]|\d{4}[tqsh][1-4]|trimestres?|semestres?|annees?|quarters?|years?|mois|"
@@ -72,8 +90,10 @@ def says_total(text: Any, countries: set[str]) -> bool:
         return False
     if _START.match(fold(text.lstrip()[:8])):   # (most labels: eight characters folded, not the whole text)
         match = _WORD.match(fold(text))
+        if match and _SUBTOTAL.match(match["word"]):
+            return True
         if match:
-            rest = re.sub(r"[\s:._()/'-]+", " ", match["rest"]).strip()
+            rest = re.sub(r"[\s:._()/'+&%=,-]+", " ", match["rest"]).strip()   # (« Total (1+2+3) », « (7 %) »)
             # (« TOTAL R1 », « Total Résultat 2 », « Total des coûts directs » were read as lines: the budget doubled)
             return rest in _GENERIC or rest in countries or all(_plain(w, countries) for w in rest.split())
     if not _TOT.search(text):
