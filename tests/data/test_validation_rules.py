@@ -2802,7 +2802,7 @@ CASES = [
               "status): that person's rows were counted in both groups, the treated's baseline as the comparison's "
               "(43.6 for 50 in a generated study; 130 persons counted for 120), nothing said"),
     Case("persons coming into the treated group at different rounds", staggered_persons("year", (2019, 2020, 2021)),
-         "unit_changes_group", "survey.csv", 3, "arm", hint="one study per start",
+         "unit_changes_group", "survey.csv", 3, "arm", hint="add a column 'debut'",
          expect=lambda m, problems: "2 different rounds (2020, 2021)" in next(
              p.message for p in problems if p.rule == "unit_changes_group") or pytest.fail("the starts are not named"),
          what="a DiD over 2019-2021 whose treatment column says each round's status, persons 1 and 2 treated from 2020, "
@@ -2810,7 +2810,7 @@ CASES = [
               "every row, which pools the 2020 starters' treated round as « before »; now the refusal names the "
               "rounds they start at and says to make one study per cohort"),
     Case("persons coming into the treated group at rounds numbered 1, 2, 3", staggered_persons("vague", (1, 2, 3)),
-         "unit_changes_group", "survey.csv", 3, "arm", hint="one study per start",
+         "unit_changes_group", "survey.csv", 3, "arm", hint="add a column 'debut'",
          expect=lambda m, problems: "2 different rounds (2, 3)" in next(
              p.message for p in problems if p.rule == "unit_changes_group") or pytest.fail("the starts are not named"),
          what="the same staggered persons with rounds numbered 1, 2, 3 (`vague`): the estimates put the rounds in "

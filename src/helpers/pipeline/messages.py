@@ -1932,12 +1932,14 @@ _FIRST_HOUR = (
      r" ; elles entrent dans le groupe traité à \1 vagues différentes (\2) : des unités traitées à des dates "
      r"différentes (adoption échelonnée), qu'une double différence avec une seule vague après le programme ne peut pas "
      r"comparer (celles traitées à une vague comptée avant lui, ou pas encore à la vague d'après)"),
-    (r" As they started at different rounds, make one study per start \(cohort\): its treated units and the units "
-     r"never treated, the rounds before its start and its first round treated; give the cohorts' effects side by "
-     r"side, or their mean weighted by their units \(Callaway and Sant'Anna 2021\)\.$",
-     r" Comme elles ont commencé à des vagues différentes, faites une étude par début (cohorte) : ses unités traitées "
-     r"et les unités jamais traitées, les vagues d'avant son début et sa première vague traitée ; donnez les effets "
-     r"des cohortes côte à côte, ou leur moyenne pondérée par leurs unités (Callaway et Sant'Anna 2021)."),
+    (r" As they started at different rounds, add a column 'debut' giving each treated unit's first round treated "
+     r"\((.+)\), empty for the units never treated: the impact annex then gives each cohort's own "
+     r"difference-in-differences against the units never treated, and their mean weighted by their treated units "
+     r"\(Callaway and Sant'Anna 2021\), beside the pooled effect\.$",
+     r" Comme elles ont commencé à des vagues différentes, ajoutez une colonne 'debut' qui donne la première vague "
+     r"traitée de chaque unité traitée (\1), vide pour les unités jamais traitées : l'annexe d'impact donne alors la "
+     r"double différence propre à chaque cohorte face aux unités jamais traitées, et leur moyenne pondérée par leurs "
+     r"unités traitées (Callaway et Sant'Anna 2021), à côté de l'effet groupé."),
     (r"^(\d+) cluster code\(s\) of '([^']*)' are found in several countries \((.*)\): each is taken as one cluster, and "
      r"with fewer, larger clusters the standard errors come out too small if they are not$", r"\1 code(s) de grappe "
      r"de '\2' se trouvent dans plusieurs pays (\3) : chacun est pris comme une seule grappe, et avec des grappes moins "
