@@ -3285,3 +3285,33 @@ def test_an_activity_or_prefix_project_yaml_keeps_and_no_file_holds_is_told_in_f
     said = [translated(p, "fr") for p in listed.problems + prefixed.problems if p.rule == "iati_unknown_activity"]
     assert len(said) == 2 and "Vouliez-vous dire 'XM-B-1' ?" in said[0].hint
     assert [(t.message, t.hint) for t in said if english_words(t.message) or english_words(t.hint)] == []
+
+
+def test_a_related_activity_ref_in_another_letter_case_is_said_in_the_levels_warning(tmp_path):
+    """Country projects (hierarchy 2) whose related-activity ref is « xm-dac-41302-amem » for their programme
+    XM-DAC-41302-AMEM: not linked (IATI identifiers are matched as written: the standard's identifier rules say
+    nothing that makes case indifferent), both levels counted (6 000 000 for 3 000 000) and the warning said « no
+    related-activity links them », the ref that was meant unsaid. Now the warning names the ref, the identifier it
+    differs from only in case, and the hint says to have the ref corrected (French too)."""
+    from helpers.pipeline.messages import shown
+
+    org = '<reporting-org ref="XM-DAC-41302" type="40"><narrative>OIT</narrative></reporting-org>'
+    lower = '<related-activity ref="xm-dac-41302-amem" type="1"/>'
+    programme = activity("XM-DAC-41302-AMEM", org + budget("3000000"), attrs='default-currency="EUR" hierarchy="1"')
+    morocco = activity("XM-DAC-41302-MAR-19-01", org + budget("2000000") + lower,
+                       attrs='default-currency="EUR" hierarchy="2"')
+    tunisia = activity("XM-DAC-41302-TUN-19-02", org + budget("1000000") + lower,
+                       attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, programme, morocco, tunisia)
+    assert source.tables["budget"]["budget"].sum() == 6000000   # (matched as written: not linked)
+    said = [p for p in source.problems if p.rule == "iati_hierarchy_levels"]
+    assert len(said) == 1 and said[0].severity == "warning"
+    assert ("the related-activity ref 'xm-dac-41302-amem' of XM-DAC-41302-MAR-19-01 differs from XM-DAC-41302-AMEM "
+            "only in letter case" in said[0].message)
+    assert said[0].hint.startswith("Ask the publisher to write the related-activity ref as the identifier is written "
+                                   "(XM-DAC-41302-AMEM)")
+    french = shown(said[0], "fr")
+    assert "ne diffère de XM-DAC-41302-AMEM que par la casse" in french and "Demandez à l'éditeur" in french
+    assert " the " not in french
+    exact = load(tmp_path / "exact", programme, morocco.replace("xm-dac-41302-amem", "XM-DAC-41302-AMEM"), tunisia)
+    assert "letter case" not in " ".join(p.message for p in exact.problems)

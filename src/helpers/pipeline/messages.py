@@ -1601,7 +1601,7 @@ _FIRST_HOUR = (
      "budgets des deux activités sinon."),
     (r"^activities of (\S+) at different hierarchy levels all report a budget and no related-activity links them "
      r"\((.*)\)(: the budget of level (\S+) is that of level (\S+), evidently the same money)?: all are counted, which "
-     r"counts the same money twice if the lower levels are parts of the upper ones$",
+     r"counts the same money twice if the lower levels are parts of the upper ones(?=$|; the related-activity ref )",
      lambda m: f"des activités de {m[1]} à des niveaux de hiérarchie différents déclarent toutes un budget et aucun "
                "related-activity ne les lie ("
                + re.sub(r"hierarchy (\S+): (\d+) activit(?:y|ies) \(([^)]*)\), budget ",
@@ -1609,6 +1609,16 @@ _FIRST_HOUR = (
                + (f" : le budget du niveau {m[4]} est celui du niveau {m[5]}, à l'évidence le même argent" if m[3] else
                   "") + " : toutes sont comptées, ce qui compte le même argent deux fois si les niveaux inférieurs "
                         "sont des parties des supérieurs"),
+    (r"; the related-activity ref ('[^']*') of (\S+) differs from (\S+) only in letter case: the IATI standard gives "
+     r"identifiers no rule that makes letter case indifferent, and they are matched as written, so it links nothing$",
+     r" ; le ref \1 du related-activity de \2 ne diffère de \3 que par la casse (majuscules, minuscules) : la norme "
+     r"IATI ne donne aux identifiants aucune règle qui rende la casse indifférente, et ils sont comparés tels "
+     r"qu'écrits, ce lien ne lie donc rien"),
+    (r"^Ask the publisher to write the related-activity ref as the identifier is written \((\S+)\); until then, keep "
+     r"only one level \(iati\.activities in project\.yaml: the parents, or the children\) if they are; nothing to do "
+     r"if they are separate projects\.$", r"Demandez à l'éditeur d'écrire le ref du related-activity comme "
+     r"l'identifiant est écrit (\1) ; d'ici là, ne gardez qu'un niveau (iati.activities dans project.yaml : les "
+     r"parents, ou les enfants) si c'est le cas ; rien à faire si ce sont des projets distincts."),
     (r"^Keep only one level \(iati\.activities in project\.yaml: the parents, or the children\) if they are; nothing "
      r"to do if they are separate projects\.$", "Ne gardez qu'un niveau (iati.activities dans project.yaml : les "
      "parents, ou les enfants) si c'est le cas ; rien à faire si ce sont des projets distincts."),
