@@ -322,6 +322,7 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     problems += _hierarchy_budgets(activities, converted, counted, budget, params)
     problems += _budgets_after_end(activities, converted, counted, params)
     problems += _long_budgets_across_end(activities, converted, counted, params)
+    problems += _long_budgets_within(activities, converted, counted, params)
     lines = set(zip(budget["line"].tolist(), budget["country"].tolist()))   # (Arrow's values one by one: 5x slower)
     tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines,
                                                             budget),
@@ -443,6 +444,30 @@ def _long_budgets_across_end(activities: list[Activity], amounts: dict[int, floa
                     "project was extended, write its new end as end_date in project.yaml.",
                     element=first.path, value=f"{first.start.isoformat()}..{first.end.isoformat()}",
                     severity="warning")]
+
+
+def _long_budgets_within(activities: list[Activity], amounts: dict[int, float], counted: set[int],
+                         params: ProjectParams) -> list[Problem]:
+    """Budgets of more than a year inside project.yaml's dates (2020-01-01..2021-12-31 in one budget): the IATI
+    standard's rules (2.03) say an activity's budget should cover a year at most, and nothing said so; they change no
+    figure (counted whole, all of it within the dates), so a remark: one warning for the files, naming the first.
+    The budgets past end_date are _long_budgets_across_end's."""
+    end = getattr(params, "end_date", None)
+    within = [(a, b) for a in activities for b in a.budgets
+              if b.start is not None and b.end is not None and (end is None or b.end <= end)
+              and _longer_than_a_year(b.start, b.end) and id(b) in counted and amounts.get(id(b), 0) > 0]
+    if not within:
+        return []
+    activity, first = within[0]
+    names = sorted({a.identifier for a, _ in within})
+    return [Problem(activity.file, "iati_budget_long", f"{len(within)} budget(s) of {len(names)} activit"
+                    f"{'y' if len(names) == 1 else 'ies'} ({', '.join(names[:3])}{', ...' if len(names) > 3 else ''})"
+                    f" span more than a year, the first {first.start.isoformat()}..{first.end.isoformat()}: the IATI "
+                    "standard's rules say a budget's period should be a year at most; within project.yaml's dates "
+                    "and counted whole, they change no figure here",
+                    "Nothing to change for the annexes; the publisher may be told of IATI's rule (one budget per "
+                    "year at most).", element=first.path,
+                    value=f"{first.start.isoformat()}..{first.end.isoformat()}", severity="warning")]
 
 
 def _elapsed(start: dt.date, end: dt.date, params: ProjectParams) -> float:

@@ -1494,6 +1494,15 @@ _FIRST_HOUR = (
      r"le premier \5 : ils sont comptés en entier dans le budget (environ \6 \7 après end_date, s'ils sont répartis "
      r"également sur leurs jours), alors que le temps écoulé, donc l'indice de consommation et son verdict, est "
      r"calculé jusqu'à end_date"),
+    (r"^(\d+) budget\(s\) of (\d+) activit(?:y|ies) \((.*?)\) span more than a year, the first (\S+): the IATI "
+     r"standard's rules say a budget's period should be a year at most; within project\.yaml's dates and counted "
+     r"whole, they change no figure here$",
+     r"\1 budget(s) de \2 activité(s) (\3) couvre(nt) plus d'un an, le premier \4 : les règles de la norme IATI "
+     r"veulent qu'un budget couvre un an au plus ; dans les dates de project.yaml et comptés en entier, ils ne "
+     r"changent ici aucun chiffre"),
+    (r"^Nothing to change for the annexes; the publisher may be told of IATI's rule \(one budget per year at most\)\.$",
+     "Rien à changer pour les annexes ; l'éditeur du fichier peut être informé de la règle IATI (un budget par an au "
+     "plus)."),
     (r"^Ask the publisher for one budget per year at most \(IATI's rule for a budget's period\); if the project was "
      r"extended, write its new end as end_date in project\.yaml\.$",
      "Demandez à l'éditeur du fichier un budget par an au plus (la règle IATI pour la période d'un budget) ; si le "
