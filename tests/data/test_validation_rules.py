@@ -2513,6 +2513,27 @@ CASES = [
          expect=_says("did you mean USD?"),
          what="budget.csv headed « Budget (UDS) » (USD mistyped) in a USD project: a remark, nothing said, where "
               "`currency: UDS` is refused with « did you mean USD »; now a warning naming USD, the amounts read in USD"),
+    Case("a title above the budget in another currency mistyped",
+         lambda m: m.write("budget", "Montants en EUE\n" + m.text("budget")),
+         "other_currency", "budget.csv", 1, None, severity="warning", hint="Delete the title's currency",
+         expect=_says("did you mean EUR?"),
+         what="budget.csv under a title row « Montants en EUE » (EUR mistyped) in a USD project: the header's "
+              "« Budget (EUE) » was warned, the title's nothing, euros read as dollars if it meant EUR; now the same "
+              "warning at the title row, naming EUR"),
+    Case("a title above the budget in the project's currency mistyped",
+         lambda m: m.write("budget", "Budget du projet (UDS)\n" + m.text("budget")),
+         "other_currency", "budget.csv", 1, None, severity="warning", hint="Delete the title's currency",
+         expect=_says("did you mean USD?"),
+         what="budget.csv under a title row « Budget du projet (UDS) » (USD mistyped) in a USD project: nothing said; "
+              "now a warning naming USD, the amounts read in USD"),
+    Case("xlsx amounts formatted in another currency mistyped",
+         lambda m: _xlsx_formatted(m, "expenditure", "C2:C5", "[$EUE] #,##0.00"),
+         "other_currency", "expenditure.xlsx", 2, "amount", severity="warning", hint="a format without EUE",
+         cell="Feuil1!C2",
+         expect=_says("did you mean EUR?"),
+         what="expenditure.xlsx whose amounts have the number format « [$EUE] #,##0.00 » (EUR mistyped: the sheet "
+              "shows « EUE 12 000,00 ») in a USD project: read as dollars, nothing said, where a format in € is "
+              "refused; now a warning naming EUR"),
     Case("budget header in another currency mistyped",
          lambda m: m.replace("budget", "line,budget,", "line,Budget (EUE),"),
          "other_currency", "budget.csv", 1, "Budget (EUE)", severity="warning", hint="Write the header 'budget' alone",

@@ -409,6 +409,24 @@ _FIRST_HOUR = (
      lambda m: f"l'en-tête donne ses montants en {m[1]}, le code ISO 4217 d'aucune devise (vouliez-vous dire "
                f"{m[2].replace(' or ', ' ou ')} ?) ; la devise du projet est {m[3]} (params, project.yaml), et les "
                f"montants sont lus en {m[3]}"),
+    (r"^the title above the table gives its amounts in ([A-Z]{3}), no currency's ISO 4217 code \(did you mean (.+)\?\); "
+     r"the project's currency is (\S+) \(params, project\.yaml\), and the amounts are read in \3$",
+     lambda m: f"le titre au-dessus du tableau donne ses montants en {m[1]}, le code ISO 4217 d'aucune devise (vouliez-"
+               f"vous dire {m[2].replace(' or ', ' ou ')} ?) ; la devise du projet est {m[3]} (params, project.yaml), et "
+               f"les montants sont lus en {m[3]}"),
+    (r"^Delete the title's currency if the amounts are in (\S+); the workbook does not convert: amounts in another "
+     r"currency are converted to \1 first\.$",
+     r"Supprimez la devise du titre si les montants sont en \1 ; le classeur ne convertit pas : des montants dans une "
+     r"autre devise sont d'abord convertis en \1."),
+    (r"^this amount's number format \((.+)\) shows it in ([A-Z]{3}), no currency's ISO 4217 code \(did you mean "
+     r"(.+)\?\); the project's currency is (\S+) \(params, project\.yaml\), and the amounts are read in \4$",
+     lambda m: f"le format de nombre de ce montant ({m[1]}) l'affiche en {m[2]}, le code ISO 4217 d'aucune devise "
+               f"(vouliez-vous dire {m[3].replace(' or ', ' ou ')} ?) ; la devise du projet est {m[4]} (params, "
+               f"project.yaml), et les montants sont lus en {m[4]}"),
+    (r"^Give the cells a format without ([A-Z]{3}) if the amounts are in (\S+); the workbook does not convert: amounts "
+     r"in another currency are converted to \2 first\.$",
+     r"Donnez aux cellules un format sans \1 si les montants sont en \2 ; le classeur ne convertit pas : des montants "
+     r"dans une autre devise sont d'abord convertis en \2."),
     (r"^Write the header '(\w+)' alone if the amounts are in (\S+); the workbook does not convert: amounts in another "
      r"currency are converted to \2 first; a note that is no currency \(a donor's acronym\) goes in a column of its "
      r"own\.$",
