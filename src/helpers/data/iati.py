@@ -458,6 +458,7 @@ def _long_budgets_within(activities: list[Activity], amounts: dict[int, float], 
               and _longer_than_a_year(b.start, b.end) and id(b) in counted and amounts.get(id(b), 0) > 0]
     if not within:
         return []
+    within.sort(key=lambda ab: (ab[0].identifier, ab[1].start, ab[1].end))   # (the same first, whatever the files' order)
     activity, first = within[0]
     names = sorted({a.identifier for a, _ in within})
     return [Problem(activity.file, "iati_budget_long", f"{len(within)} budget(s) of {len(names)} activit"
@@ -2229,8 +2230,8 @@ def _case_only_refs(activities: list[Activity], by_id: dict[str, Activity]) -> l
     folded: dict[str, list[str]] = defaultdict(list)
     for identifier in by_id:
         folded[identifier.casefold()].append(identifier)
-    return [(a.identifier, ref, folded[ref.casefold()][0]) for a in activities for ref, kind in a.related
-            if kind in ("1", "2") and ref not in by_id and len(folded.get(ref.casefold(), ())) == 1]
+    return sorted((a.identifier, ref, folded[ref.casefold()][0]) for a in activities for ref, kind in a.related
+                  if kind in ("1", "2") and ref not in by_id and len(folded.get(ref.casefold(), ())) == 1)
 
 
 def _hierarchy_budgets(activities: list[Activity], amounts: dict[int, float], counted: set[int],
