@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -307,7 +308,34 @@ def test_a_weighted_size_not_known_prints_no_caution_without_its_number():
     effects = pd.DataFrame({"method": ["ipw", "ipw"], "ess_comparison": [np.nan, 45.0], "n_comparison": [100, 100]})
     text = studies.weighted_size(effects, "fr")
     assert "45,0" in text and "20" not in text.split("45,0")[1]
-    assert studies.weighted_size(effects.iloc[:1], "en") == ""
+    assert "n.d." in studies.weighted_size(effects.iloc[:1], "en")
+
+
+def test_a_score_separating_the_groups_gives_no_effective_size_beside_its_empty_estimate(tmp_path):
+    """ipw on age, every person of 40 or more treated (a score of 0 or 1): the IPW estimate is n.d., yet its Kish size
+    (3,0 of 103) was printed beside it in the annex (« vaut 3,0 unités ... ») and in figures.csv's comparison_ess.
+    Now the size is n.d. with the reason, in both."""
+    from helpers.analyses import figures
+
+    rng = np.random.default_rng(11)
+    age = rng.integers(18, 60, 200)
+    rows = [f"{i},{'T' if a >= 40 else 'C'},{a},{100 + 2 * a + 20 * (a >= 40) + rng.normal(0, 10):.1f}"
+            for i, a in enumerate(age)]
+    (tmp_path / "s.csv").write_text("id,groupe,age,revenu\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "s.yaml").write_text("title: t\ndesign: two_group\noutcomes: [revenu]\ntreatment: {column: groupe, "
+                                     "treated: T}\ncovariates: [age]\nadjustment: ipw\n", encoding="utf-8")
+    study = _loaded(tmp_path)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        effects = propensity.adjusted_effects(study)
+        table = figures.impact_figures({"s": study}).set_index(["metric", "key"])
+    ipw = effects[effects["method"] == "ipw"].iloc[0]
+    assert np.isnan(ipw["estimate"]) and np.isnan(ipw["ess_comparison"]) and "no estimate" in ipw["note"]
+    fr = studies.weighted_size(effects, "fr")
+    assert fr.startswith("Taille effective (de Kish) du groupe de comparaison pondéré : n.d.") and "sépare" in fr
+    assert "unités (taille effective" not in fr
+    size = table.loc[("comparison_ess", "s:revenu")]
+    assert np.isnan(size["value"]) and size["note"].startswith("not computable: no weighted estimate")
 
 
 @pytest.mark.parametrize("adjustment", ["ipw", "regression"])

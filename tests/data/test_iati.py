@@ -177,7 +177,8 @@ def test_indicative_budgets_that_committed_ones_of_other_periods_cover_give_way_
     # an indicative whole-life plan with days no committed budget covers stays the whole (2023 is only in it)
     plan = load(tmp_path / "c", activity(body=status("3000", "1", "2021-01-01", "2023-12-31") + status("1000", "2")
                                          + status("1500", "1", "2022-01-01", "2022-12-31")))
-    assert plan.tables["budget"]["budget"].tolist() == [3000.0] and rules(plan) == ["iati_budget_overlap"]
+    assert plan.tables["budget"]["budget"].tolist() == [3000.0]
+    assert sorted(rules(plan)) == ["iati_budget_long", "iati_budget_overlap"]   # (three years: IATI says one at most)
 
 
 def test_budget_periods_whose_end_is_the_next_ones_start_are_consecutive(tmp_path):
@@ -410,6 +411,23 @@ def test_a_budget_of_more_than_a_year_past_the_end_is_counted_and_said(tmp_path)
                              ("year", "2023-01-01", "2024-01-01")):
         quiet = load(tmp_path / name, activity("XM-1", budget("400", start, end)))
         assert "iati_budget_across_end" not in rules(quiet), name
+
+
+def test_a_budget_of_more_than_a_year_within_the_dates_is_a_remark(tmp_path):
+    """A budget of 2020-01-01..2021-12-31 (two years; the IATI 2.03 rules: a budget's period a year at most) inside a
+    project of 2020-2023: nothing said. Counted whole as before (it changes no figure), now a remark naming it; a
+    year exactly, or two yearly budgets, are not said."""
+    source = load(tmp_path, activity("XM-1", budget("4000", "2020-01-01", "2021-12-31") + transaction("10")),
+                  activity("XM-2", budget("100")))
+    assert source.tables["budget"]["budget"].tolist() == [4000.0, 100.0]
+    said = [p for p in source.problems if p.rule == "iati_budget_long"]
+    assert [(p.element, p.severity, p.value) for p in said] == [
+        ("iati-activity[XM-1]/budget[1]/value", "warning", "2020-01-01..2021-12-31")]
+    assert "change no figure" in said[0].message and said[0].hint.startswith("Nothing to change")
+    for name, body in (("year", budget("400", "2021-01-01", "2022-01-01")),
+                       ("yearly", budget("400", "2020-01-01", "2020-12-31") + budget("400", "2021-01-01", "2021-12-31")),
+                       ("past", budget("400", "2020-01-01", "2025-12-31"))):   # (past the end: iati_budget_across_end)
+        assert "iati_budget_long" not in rules(load(tmp_path / name, activity("XM-1", body))), name
 
 
 def test_a_suspended_activity_is_counted_and_said(tmp_path):
@@ -3159,6 +3177,7 @@ FRENCH_CASES = {
         "300", extra='<recipient-country code="MA"/>') + transaction("200", extra='<recipient-country code="TN"/>'))],
     "iati_budget_after_end": [activity(body=budget("400") + budget("600", "2024-01-01", "2024-12-31"))],
     "iati_budget_across_end": [activity(body=budget("4000", "2020-01-01", "2025-12-31"))],
+    "iati_budget_long": [activity(body=budget("4000", "2020-01-01", "2021-12-31"))],
     "iati_after_reporting_date": [activity(body=budget("1000") + transaction("300")
                                            + transaction("200", date="2023-03-31"))],
     "iati_transfers_as_spending": [activity(body=budget("1000") + transaction(
@@ -3285,3 +3304,33 @@ def test_an_activity_or_prefix_project_yaml_keeps_and_no_file_holds_is_told_in_f
     said = [translated(p, "fr") for p in listed.problems + prefixed.problems if p.rule == "iati_unknown_activity"]
     assert len(said) == 2 and "Vouliez-vous dire 'XM-B-1' ?" in said[0].hint
     assert [(t.message, t.hint) for t in said if english_words(t.message) or english_words(t.hint)] == []
+
+
+def test_a_related_activity_ref_in_another_letter_case_is_said_in_the_levels_warning(tmp_path):
+    """Country projects (hierarchy 2) whose related-activity ref is « xm-dac-41302-amem » for their programme
+    XM-DAC-41302-AMEM: not linked (IATI identifiers are matched as written: the standard's identifier rules say
+    nothing that makes case indifferent), both levels counted (6 000 000 for 3 000 000) and the warning said « no
+    related-activity links them », the ref that was meant unsaid. Now the warning names the ref, the identifier it
+    differs from only in case, and the hint says to have the ref corrected (French too)."""
+    from helpers.pipeline.messages import shown
+
+    org = '<reporting-org ref="XM-DAC-41302" type="40"><narrative>OIT</narrative></reporting-org>'
+    lower = '<related-activity ref="xm-dac-41302-amem" type="1"/>'
+    programme = activity("XM-DAC-41302-AMEM", org + budget("3000000"), attrs='default-currency="EUR" hierarchy="1"')
+    morocco = activity("XM-DAC-41302-MAR-19-01", org + budget("2000000") + lower,
+                       attrs='default-currency="EUR" hierarchy="2"')
+    tunisia = activity("XM-DAC-41302-TUN-19-02", org + budget("1000000") + lower,
+                       attrs='default-currency="EUR" hierarchy="2"')
+    source = load(tmp_path, programme, morocco, tunisia)
+    assert source.tables["budget"]["budget"].sum() == 6000000   # (matched as written: not linked)
+    said = [p for p in source.problems if p.rule == "iati_hierarchy_levels"]
+    assert len(said) == 1 and said[0].severity == "warning"
+    assert ("the related-activity ref 'xm-dac-41302-amem' of XM-DAC-41302-MAR-19-01 differs from XM-DAC-41302-AMEM "
+            "only in letter case" in said[0].message)
+    assert said[0].hint.startswith("Ask the publisher to write the related-activity ref as the identifier is written "
+                                   "(XM-DAC-41302-AMEM)")
+    french = shown(said[0], "fr")
+    assert "ne diffère de XM-DAC-41302-AMEM que par la casse" in french and "Demandez à l'éditeur" in french
+    assert " the " not in french
+    exact = load(tmp_path / "exact", programme, morocco.replace("xm-dac-41302-amem", "XM-DAC-41302-AMEM"), tunisia)
+    assert "letter case" not in " ".join(p.message for p in exact.problems)

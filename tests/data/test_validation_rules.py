@@ -2513,6 +2513,27 @@ CASES = [
          expect=_says("did you mean USD?"),
          what="budget.csv headed « Budget (UDS) » (USD mistyped) in a USD project: a remark, nothing said, where "
               "`currency: UDS` is refused with « did you mean USD »; now a warning naming USD, the amounts read in USD"),
+    Case("a title above the budget in another currency mistyped",
+         lambda m: m.write("budget", "Montants en EUE\n" + m.text("budget")),
+         "other_currency", "budget.csv", 1, None, severity="warning", hint="Delete the title's currency",
+         expect=_says("did you mean EUR?"),
+         what="budget.csv under a title row « Montants en EUE » (EUR mistyped) in a USD project: the header's "
+              "« Budget (EUE) » was warned, the title's nothing, euros read as dollars if it meant EUR; now the same "
+              "warning at the title row, naming EUR"),
+    Case("a title above the budget in the project's currency mistyped",
+         lambda m: m.write("budget", "Budget du projet (UDS)\n" + m.text("budget")),
+         "other_currency", "budget.csv", 1, None, severity="warning", hint="Delete the title's currency",
+         expect=_says("did you mean USD?"),
+         what="budget.csv under a title row « Budget du projet (UDS) » (USD mistyped) in a USD project: nothing said; "
+              "now a warning naming USD, the amounts read in USD"),
+    Case("xlsx amounts formatted in another currency mistyped",
+         lambda m: _xlsx_formatted(m, "expenditure", "C2:C5", "[$EUE] #,##0.00"),
+         "other_currency", "expenditure.xlsx", 2, "amount", severity="warning", hint="a format without EUE",
+         cell="Feuil1!C2",
+         expect=_says("did you mean EUR?"),
+         what="expenditure.xlsx whose amounts have the number format « [$EUE] #,##0.00 » (EUR mistyped: the sheet "
+              "shows « EUE 12 000,00 ») in a USD project: read as dollars, nothing said, where a format in € is "
+              "refused; now a warning naming EUR"),
     Case("budget header in another currency mistyped",
          lambda m: m.replace("budget", "line,budget,", "line,Budget (EUE),"),
          "other_currency", "budget.csv", 1, "Budget (EUE)", severity="warning", hint="Write the header 'budget' alone",
@@ -2802,7 +2823,7 @@ CASES = [
               "status): that person's rows were counted in both groups, the treated's baseline as the comparison's "
               "(43.6 for 50 in a generated study; 130 persons counted for 120), nothing said"),
     Case("persons coming into the treated group at different rounds", staggered_persons("year", (2019, 2020, 2021)),
-         "unit_changes_group", "survey.csv", 3, "arm", hint="one study per start",
+         "unit_changes_group", "survey.csv", 3, "arm", hint="add a column 'debut'",
          expect=lambda m, problems: "2 different rounds (2020, 2021)" in next(
              p.message for p in problems if p.rule == "unit_changes_group") or pytest.fail("the starts are not named"),
          what="a DiD over 2019-2021 whose treatment column says each round's status, persons 1 and 2 treated from 2020, "
@@ -2810,7 +2831,7 @@ CASES = [
               "every row, which pools the 2020 starters' treated round as « before »; now the refusal names the "
               "rounds they start at and says to make one study per cohort"),
     Case("persons coming into the treated group at rounds numbered 1, 2, 3", staggered_persons("vague", (1, 2, 3)),
-         "unit_changes_group", "survey.csv", 3, "arm", hint="one study per start",
+         "unit_changes_group", "survey.csv", 3, "arm", hint="add a column 'debut'",
          expect=lambda m, problems: "2 different rounds (2, 3)" in next(
              p.message for p in problems if p.rule == "unit_changes_group") or pytest.fail("the starts are not named"),
          what="the same staggered persons with rounds numbered 1, 2, 3 (`vague`): the estimates put the rounds in "

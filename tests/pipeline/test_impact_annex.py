@@ -451,6 +451,12 @@ def test_an_estimate_not_computable_is_said_with_its_reason(annex):
     assert ("revenu : pas d'estimation (IPW, ATT) : le score de propension sépare les groupes (des scores de 0 ou "
             "de 1") in section
     assert "n.d. (IC 95 % n.d." not in section
+    # its effective size was printed (« vaut 3,0 unités ») and given in figures.csv beside no estimate: n.d. and why
+    said = text.index("Taille effective (de Kish) du groupe de comparaison pondéré : n.d., pas d'estimation pondérée")
+    study = text[text.rindex("Score séparant les groupes", 0, said):text.index("revenu : pas d'estimation", said)]
+    assert "le groupe de comparaison vaut" not in study
+    size = annex[1].loc[("comparison_ess", "separe:revenu")]
+    assert pd.isna(size["value"]) and size["note"].startswith("not computable: no weighted estimate")
 
 
 def test_persons_seen_after_the_programme_only_are_counted_beside_the_attrition(annex):

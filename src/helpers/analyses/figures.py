@@ -721,11 +721,15 @@ def study_check_figures(name: str, study: Any) -> list[pd.DataFrame]:
     parts.append(_rows("impact", "impact_mde", method_keys, effects["mde"], units, effects["n"],
                        note="minimum detectable effect, 5 % two-sided, 80 % power, SE " + _num(effects["se"])))
     parts += _other_se_rows(name, study)
-    weighted = effects[~naive & effects["ess_comparison"].notna() & effects["method"].isin(["ipw", "aipw"])]
+    # every weighted estimate's size, n.d. with its reason where there is no estimate (a size beside no estimate
+    # was a figure that belonged to nothing)
+    weighted = effects[~naive & effects["method"].isin(["ipw", "aipw"])]
     if len(weighted):
+        known = weighted["ess_comparison"].notna().to_numpy()
         parts.append(_rows("impact", "comparison_ess", name + ":" + weighted["outcome"].astype(str),
                            weighted["ess_comparison"], "count", weighted["n_comparison"],
-                           note="Kish effective sample size of the weighted comparison group, of n rows"))
+                           note=np.where(known, "Kish effective sample size of the weighted comparison group, of n rows",
+                                         "not computable: no weighted estimate; " + weighted["note"].astype(str))))
     if study.spec.adjustment != "none":
         balance = propensity.weighted_balance(study)
         term_keys = name + ":" + balance["term"].astype(str)

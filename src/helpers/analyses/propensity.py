@@ -556,7 +556,6 @@ def _adjusted(study, prep: _Prepared, outcome, y, ok, se_type, alpha) -> dict[st
     row.update(n=len(idx), n_treated=n_t, n_comparison=n_c,
                n_trimmed=int((ok & ~prep.kept & ~np.isnan(prep.score)).sum()))
     w = prep.weight[idx]
-    row["ess_comparison"] = _ess(w[t == 0]) if method in ("ipw", "aipw") else float(n_c)
     if min(n_t, n_c) < max(2, len(prep.columns) + 1):
         row["note"] = "; ".join([*notes, "too few rows in a group after trimming: no estimate"])
         return row
@@ -590,6 +589,13 @@ def _adjusted(study, prep: _Prepared, outcome, y, ok, se_type, alpha) -> dict[st
             notes.append("difference-in-differences with covariates (and their change over time)")
         row["se_type"] = se_type
     row.update({k: fit[k] for k in ("estimate", "se", "ci_low", "ci_high", "p_value")})
+    # the effective size of the weights behind an estimate only: a score separating the groups left the IPW estimate
+    # empty, and its size (3.0 of 103) was printed beside it in the annex and figures.csv
+    if np.isfinite(row["estimate"]):
+        row["ess_comparison"] = _ess(w[t == 0]) if method in ("ipw", "aipw") else float(n_c)
+    else:
+        separated = not np.isfinite(w).all() or any("scores are 0 or 1" in n for n in prep.notes)
+        notes.append("no estimate: scores of 0 or 1 give weights without a finite value" if separated else "no estimate")
     if row["se_type"] == "cluster":   # the clusters behind its t (G - 1 df), for the MDE
         row["_clusters"] = len(np.unique(g))
     if row["se_type"] == "cluster" and 0 < len(np.unique(g)) < FEW_CLUSTERS:

@@ -235,9 +235,10 @@ def weighted_size(effects: pd.DataFrame, lang: str) -> str:
     from . import fmt
 
     # the rows figures.csv gives a size for (a size not known prints no caution without its number)
-    rows = effects[effects["method"].isin(["ipw", "aipw"]) & effects["ess_comparison"].notna()]
-    if rows.empty:
-        return ""
+    weighted = effects[effects["method"].isin(["ipw", "aipw"])]
+    rows = weighted[weighted["ess_comparison"].notna()]
+    if rows.empty:   # weights but no estimate (a score separating the groups): n.d. and why, not a size of nothing
+        return "" if weighted.empty else say("study_ess_none", lang, why=no_estimate(weighted.get("note", pd.Series([""])).iloc[0], lang))
     row = rows.loc[rows["ess_comparison"].idxmin()]
     ess = float(row["ess_comparison"])
     text = say("study_ess", lang, ess=fmt.number(ess, 1, lang), n=fmt.number(row["n_comparison"], 0, lang))

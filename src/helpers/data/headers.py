@@ -355,6 +355,18 @@ def titled_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
         notes = [n for match in _TITLE_NOTES.finditer(folded) for n in match.groups() if n]
         if len(folded) <= 20:
             notes.append(folded)   # `k€`, `EUR '000` alone in a title cell
+        near = _title_mistyped(text, currency)
+        if near and not any(_unit(n.strip(), currency) for n in notes):
+            # `Montants en EUE` above a USD budget: the header's `Budget (EUE)` is warned, the title's was not a
+            # word (EUR read as USD if it meant EUR)
+            problems.append(raw.problem("other_currency", (
+                f"the title above the table gives its amounts in {near[0]}, no currency's ISO 4217 code (did you "
+                f"mean {' or '.join(near[1])}?); the project's currency is {currency} (params, project.yaml), and the "
+                f"amounts are read in {currency}"),
+                f"Delete the title's currency if the amounts are in {currency}; the workbook does not convert: "
+                f"amounts in another currency are converted to {currency} first.", index=row, value=text,
+                severity="warning"))
+            continue
         for note in notes:
             if _FIGURE.search(_SCALE_DIGITS.sub("", note)):
                 continue
@@ -377,6 +389,17 @@ def titled_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
     return problems
 
 
+def _title_mistyped(text: str, currency: str) -> tuple[str, list[str]] | None:
+    """(the code, the currencies it may have meant) of a title's unit written as three capitals that are no ISO 4217
+    code (`Montants en UDS`, `Budget (EUE)`), as _mistyped_code reads a header's note; None otherwise."""
+    for match in _TITLE_NOTES.finditer(re.sub(r"\b(?:EN|IN)\b", lambda m: m[0].lower(), text)):
+        for note in (n for n in match.groups() if n):
+            code = note.strip()
+            if near := _mistyped_code(code, currency):
+                return code, near
+    return None
+
+
 _SCALE_WORDS = re.compile(r"^(?:k|m|md)\s*(?=\W|$)|(?<=\W)\s*(?:k|m)$|^(?:k|m)$|\b(?:milliers?|thousands?|millions?|"
                           r"milliards?|billions?|mio|mn)\b(?:\s+(?:de|d'|of))?\s*")
 
@@ -395,6 +418,17 @@ def formatted_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
         if note is None:
             continue
         unit = _unit(note.text, currency)
+        if unit is None and (near := _mistyped_code(note.text, currency)):
+            # `[$EUE] #,##0` (EUR mistyped) on a USD project's amounts: shown « EUE 12 000 », read as USD, unsaid
+            problems.append(raw.problem("other_currency", (
+                f"this amount's number format ({note.number_format}) shows it in {note.text}, no currency's ISO 4217 "
+                f"code (did you mean {' or '.join(near)}?); the project's currency is {currency} (params, "
+                f"project.yaml), and the amounts are read in {currency}"),
+                f"Give the cells a format without {note.text} if the amounts are in {currency}; the workbook does not "
+                f"convert: amounts in another currency are converted to {currency} first.", index=note.row,
+                column=column.name, value=raw.frame.at[note.row, column.name] if note.row in raw.frame.index else None,
+                severity="warning"))
+            continue
         if unit is not None and unit[0] == "scaled" and note.divided:
             rest = _SCALE_WORDS.sub("", fold(note.text)).strip()
             unit = _unit(rest, currency) if rest else None

@@ -322,6 +322,7 @@ def _load_iati(folder: Path, params: ProjectParams) -> IatiSource:
     problems += _hierarchy_budgets(activities, converted, counted, budget, params)
     problems += _budgets_after_end(activities, converted, counted, params)
     problems += _long_budgets_across_end(activities, converted, counted, params)
+    problems += _long_budgets_within(activities, converted, counted, params)
     lines = set(zip(budget["line"].tolist(), budget["country"].tolist()))   # (Arrow's values one by one: 5x slower)
     tables = {"budget": budget, "expenditure": _expenditure(activities, converted, counted, params, problems, lines,
                                                             budget),
@@ -443,6 +444,31 @@ def _long_budgets_across_end(activities: list[Activity], amounts: dict[int, floa
                     "project was extended, write its new end as end_date in project.yaml.",
                     element=first.path, value=f"{first.start.isoformat()}..{first.end.isoformat()}",
                     severity="warning")]
+
+
+def _long_budgets_within(activities: list[Activity], amounts: dict[int, float], counted: set[int],
+                         params: ProjectParams) -> list[Problem]:
+    """Budgets of more than a year inside project.yaml's dates (2020-01-01..2021-12-31 in one budget): the IATI
+    standard's rules (2.03) say an activity's budget should cover a year at most, and nothing said so; they change no
+    figure (counted whole, all of it within the dates), so a remark: one warning for the files, naming the first.
+    The budgets past end_date are _long_budgets_across_end's."""
+    end = getattr(params, "end_date", None)
+    within = [(a, b) for a in activities for b in a.budgets
+              if b.start is not None and b.end is not None and (end is None or b.end <= end)
+              and _longer_than_a_year(b.start, b.end) and id(b) in counted and amounts.get(id(b), 0) > 0]
+    if not within:
+        return []
+    within.sort(key=lambda ab: (ab[0].identifier, ab[1].start, ab[1].end))   # (the same first, whatever the files' order)
+    activity, first = within[0]
+    names = sorted({a.identifier for a, _ in within})
+    return [Problem(activity.file, "iati_budget_long", f"{len(within)} budget(s) of {len(names)} activit"
+                    f"{'y' if len(names) == 1 else 'ies'} ({', '.join(names[:3])}{', ...' if len(names) > 3 else ''})"
+                    f" span more than a year, the first {first.start.isoformat()}..{first.end.isoformat()}: the IATI "
+                    "standard's rules say a budget's period should be a year at most; within project.yaml's dates "
+                    "and counted whole, they change no figure here",
+                    "Nothing to change for the annexes; the publisher may be told of IATI's rule (one budget per "
+                    "year at most).", element=first.path,
+                    value=f"{first.start.isoformat()}..{first.end.isoformat()}", severity="warning")]
 
 
 def _elapsed(start: dt.date, end: dt.date, params: ProjectParams) -> float:
@@ -2196,6 +2222,18 @@ def _unlinked_levels(activities: list[Activity], by_id: dict[str, Activity], bel
                                 value=", ".join(children[:5]), severity="warning"))
 
 
+def _case_only_refs(activities: list[Activity], by_id: dict[str, Activity]) -> list[tuple[str, str, str]]:
+    """(activity, its related-activity ref, the identifier in the files the ref matches but for letter case): a
+    child's ref « xm-dac-41302-amem » to XM-DAC-41302-AMEM. IATI identifiers are text matched as written (the
+    standard's identifier rules, 1.04 to 2.03, say unique, no surrounding spaces, no '/'; nothing makes case
+    indifferent): not linked, and said (iati_hierarchy_levels said « no related-activity links them »)."""
+    folded: dict[str, list[str]] = defaultdict(list)
+    for identifier in by_id:
+        folded[identifier.casefold()].append(identifier)
+    return sorted((a.identifier, ref, folded[ref.casefold()][0]) for a in activities for ref, kind in a.related
+                  if kind in ("1", "2") and ref not in by_id and len(folded.get(ref.casefold(), ())) == 1)
+
+
 def _hierarchy_budgets(activities: list[Activity], amounts: dict[int, float], counted: set[int],
                        budget: pd.DataFrame, params: ProjectParams) -> list[Problem]:
     """The budgets of activities of several @hierarchy levels, compared once each activity's budget is known.
@@ -2219,6 +2257,7 @@ def _hierarchy_budgets(activities: list[Activity], amounts: dict[int, float], co
                 parent, child = (ref, activity.identifier) if kind == "1" else (activity.identifier, ref)
                 children[parent].add(child)
     linked = set(children) | {c for cs in children.values() for c in cs}
+    cased = _case_only_refs(activities, by_id)
 
     below = partial(_below, children)
 
@@ -2273,12 +2312,20 @@ def _hierarchy_budgets(activities: list[Activity], amounts: dict[int, float], co
         upper, lower = sorted(sums)[:2] if len(sums) >= 2 else (None, None)
         same = upper is not None and abs(sums[upper] - sums[lower]) <= 0.01 * max(abs(sums[lower]), 1)
         first = by_id[by_level[min(by_level)][0]]
+        mine = {i for ids in by_level.values() for i in ids}
+        near = [(whose, ref, meant) for whose, ref, meant in cased if whose in mine or meant in mine]
         problems.append(Problem(first.file, "iati_hierarchy_levels", f"activities of {publisher} at different "
                                 f"hierarchy levels all report a budget and no related-activity links them ({told})"
                                 + (f": the budget of level {upper} is that of level {lower}, evidently the same "
                                    "money" if same else "") + ": all are counted, which counts the same money twice "
-                                "if the lower levels are parts of the upper ones",
-                                "Keep only one level (iati.activities in project.yaml: the parents, or the children) "
+                                "if the lower levels are parts of the upper ones" + (
+                                    f"; the related-activity ref '{near[0][1]}' of {near[0][0]} differs from "
+                                    f"{near[0][2]} only in letter case: the IATI standard gives identifiers no "
+                                    "rule that makes letter case indifferent, and they are matched as written, so "
+                                    "it links nothing" if near else ""),
+                                ("Ask the publisher to write the related-activity ref as the identifier is written "
+                                 f"({near[0][2]}); until then, keep " if near else "Keep ")
+                                + "only one level (iati.activities in project.yaml: the parents, or the children) "
                                 "if they are; nothing to do if they are separate projects.", element=first.path,
                                 value=", ".join(f"{level}: {_show(round(float(sums[level]), 2))}" for level in sums),
                                 severity="warning"))

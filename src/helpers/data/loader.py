@@ -2608,9 +2608,12 @@ def _units_changing_group(spec: StudySpec, frame: pd.DataFrame, raw: RawTable) -
         f"Write each person's group on every one of their rows (the group they were assigned to, '"
         f"{numbers.plain(spec.treatment.treated)}' for everyone who took part, whatever the round), or leave out "
         "the persons who joined the programme late." + (
-            " As they started at different rounds, make one study per start (cohort): its treated units and the "
-            "units never treated, the rounds before its start and its first round treated; give the cohorts' "
-            "effects side by side, or their mean weighted by their units (Callaway and Sant'Anna 2021)."
+            # the impact annex estimates the cohorts itself (impact.cohort_effects, from a start column): « make one
+            # study per start » sent the evaluator to split by hand what the annex computes from one column
+            " As they started at different rounds, add a column 'debut' giving each treated unit's first round "
+            f"treated ({', '.join(starts[:6])}), empty for the units never treated: the impact annex then gives each "
+            "cohort's own difference-in-differences against the units never treated, and their mean weighted by "
+            "their treated units (Callaway and Sant'Anna 2021), beside the pooled effect."
             if staggered else ""), index=index, column=spec.treatment.column,
         value=numbers.plain(frame.at[index, spec.treatment.column]))]
 

@@ -409,6 +409,24 @@ _FIRST_HOUR = (
      lambda m: f"l'en-tête donne ses montants en {m[1]}, le code ISO 4217 d'aucune devise (vouliez-vous dire "
                f"{m[2].replace(' or ', ' ou ')} ?) ; la devise du projet est {m[3]} (params, project.yaml), et les "
                f"montants sont lus en {m[3]}"),
+    (r"^the title above the table gives its amounts in ([A-Z]{3}), no currency's ISO 4217 code \(did you mean (.+)\?\); "
+     r"the project's currency is (\S+) \(params, project\.yaml\), and the amounts are read in \3$",
+     lambda m: f"le titre au-dessus du tableau donne ses montants en {m[1]}, le code ISO 4217 d'aucune devise (vouliez-"
+               f"vous dire {m[2].replace(' or ', ' ou ')} ?) ; la devise du projet est {m[3]} (params, project.yaml), et "
+               f"les montants sont lus en {m[3]}"),
+    (r"^Delete the title's currency if the amounts are in (\S+); the workbook does not convert: amounts in another "
+     r"currency are converted to \1 first\.$",
+     r"Supprimez la devise du titre si les montants sont en \1 ; le classeur ne convertit pas : des montants dans une "
+     r"autre devise sont d'abord convertis en \1."),
+    (r"^this amount's number format \((.+)\) shows it in ([A-Z]{3}), no currency's ISO 4217 code \(did you mean "
+     r"(.+)\?\); the project's currency is (\S+) \(params, project\.yaml\), and the amounts are read in \4$",
+     lambda m: f"le format de nombre de ce montant ({m[1]}) l'affiche en {m[2]}, le code ISO 4217 d'aucune devise "
+               f"(vouliez-vous dire {m[3].replace(' or ', ' ou ')} ?) ; la devise du projet est {m[4]} (params, "
+               f"project.yaml), et les montants sont lus en {m[4]}"),
+    (r"^Give the cells a format without ([A-Z]{3}) if the amounts are in (\S+); the workbook does not convert: amounts "
+     r"in another currency are converted to \2 first\.$",
+     r"Donnez aux cellules un format sans \1 si les montants sont en \2 ; le classeur ne convertit pas : des montants "
+     r"dans une autre devise sont d'abord convertis en \2."),
     (r"^Write the header '(\w+)' alone if the amounts are in (\S+); the workbook does not convert: amounts in another "
      r"currency are converted to \2 first; a note that is no currency \(a donor's acronym\) goes in a column of its "
      r"own\.$",
@@ -1494,6 +1512,15 @@ _FIRST_HOUR = (
      r"le premier \5 : ils sont comptés en entier dans le budget (environ \6 \7 après end_date, s'ils sont répartis "
      r"également sur leurs jours), alors que le temps écoulé, donc l'indice de consommation et son verdict, est "
      r"calculé jusqu'à end_date"),
+    (r"^(\d+) budget\(s\) of (\d+) activit(?:y|ies) \((.*?)\) span more than a year, the first (\S+): the IATI "
+     r"standard's rules say a budget's period should be a year at most; within project\.yaml's dates and counted "
+     r"whole, they change no figure here$",
+     r"\1 budget(s) de \2 activité(s) (\3) couvre(nt) plus d'un an, le premier \4 : les règles de la norme IATI "
+     r"veulent qu'un budget couvre un an au plus ; dans les dates de project.yaml et comptés en entier, ils ne "
+     r"changent ici aucun chiffre"),
+    (r"^Nothing to change for the annexes; the publisher may be told of IATI's rule \(one budget per year at most\)\.$",
+     "Rien à changer pour les annexes ; l'éditeur du fichier peut être informé de la règle IATI (un budget par an au "
+     "plus)."),
     (r"^Ask the publisher for one budget per year at most \(IATI's rule for a budget's period\); if the project was "
      r"extended, write its new end as end_date in project\.yaml\.$",
      "Demandez à l'éditeur du fichier un budget par an au plus (la règle IATI pour la période d'un budget) ; si le "
@@ -1601,7 +1628,7 @@ _FIRST_HOUR = (
      "budgets des deux activités sinon."),
     (r"^activities of (\S+) at different hierarchy levels all report a budget and no related-activity links them "
      r"\((.*)\)(: the budget of level (\S+) is that of level (\S+), evidently the same money)?: all are counted, which "
-     r"counts the same money twice if the lower levels are parts of the upper ones$",
+     r"counts the same money twice if the lower levels are parts of the upper ones(?=$|; the related-activity ref )",
      lambda m: f"des activités de {m[1]} à des niveaux de hiérarchie différents déclarent toutes un budget et aucun "
                "related-activity ne les lie ("
                + re.sub(r"hierarchy (\S+): (\d+) activit(?:y|ies) \(([^)]*)\), budget ",
@@ -1609,6 +1636,16 @@ _FIRST_HOUR = (
                + (f" : le budget du niveau {m[4]} est celui du niveau {m[5]}, à l'évidence le même argent" if m[3] else
                   "") + " : toutes sont comptées, ce qui compte le même argent deux fois si les niveaux inférieurs "
                         "sont des parties des supérieurs"),
+    (r"; the related-activity ref ('[^']*') of (\S+) differs from (\S+) only in letter case: the IATI standard gives "
+     r"identifiers no rule that makes letter case indifferent, and they are matched as written, so it links nothing$",
+     r" ; le ref \1 du related-activity de \2 ne diffère de \3 que par la casse (majuscules, minuscules) : la norme "
+     r"IATI ne donne aux identifiants aucune règle qui rende la casse indifférente, et ils sont comparés tels "
+     r"qu'écrits, ce lien ne lie donc rien"),
+    (r"^Ask the publisher to write the related-activity ref as the identifier is written \((\S+)\); until then, keep "
+     r"only one level \(iati\.activities in project\.yaml: the parents, or the children\) if they are; nothing to do "
+     r"if they are separate projects\.$", r"Demandez à l'éditeur d'écrire le ref du related-activity comme "
+     r"l'identifiant est écrit (\1) ; d'ici là, ne gardez qu'un niveau (iati.activities dans project.yaml : les "
+     r"parents, ou les enfants) si c'est le cas ; rien à faire si ce sont des projets distincts."),
     (r"^Keep only one level \(iati\.activities in project\.yaml: the parents, or the children\) if they are; nothing "
      r"to do if they are separate projects\.$", "Ne gardez qu'un niveau (iati.activities dans project.yaml : les "
      "parents, ou les enfants) si c'est le cas ; rien à faire si ce sont des projets distincts."),
@@ -1932,12 +1969,14 @@ _FIRST_HOUR = (
      r" ; elles entrent dans le groupe traité à \1 vagues différentes (\2) : des unités traitées à des dates "
      r"différentes (adoption échelonnée), qu'une double différence avec une seule vague après le programme ne peut pas "
      r"comparer (celles traitées à une vague comptée avant lui, ou pas encore à la vague d'après)"),
-    (r" As they started at different rounds, make one study per start \(cohort\): its treated units and the units "
-     r"never treated, the rounds before its start and its first round treated; give the cohorts' effects side by "
-     r"side, or their mean weighted by their units \(Callaway and Sant'Anna 2021\)\.$",
-     r" Comme elles ont commencé à des vagues différentes, faites une étude par début (cohorte) : ses unités traitées "
-     r"et les unités jamais traitées, les vagues d'avant son début et sa première vague traitée ; donnez les effets "
-     r"des cohortes côte à côte, ou leur moyenne pondérée par leurs unités (Callaway et Sant'Anna 2021)."),
+    (r" As they started at different rounds, add a column 'debut' giving each treated unit's first round treated "
+     r"\((.+)\), empty for the units never treated: the impact annex then gives each cohort's own "
+     r"difference-in-differences against the units never treated, and their mean weighted by their treated units "
+     r"\(Callaway and Sant'Anna 2021\), beside the pooled effect\.$",
+     r" Comme elles ont commencé à des vagues différentes, ajoutez une colonne 'debut' qui donne la première vague "
+     r"traitée de chaque unité traitée (\1), vide pour les unités jamais traitées : l'annexe d'impact donne alors la "
+     r"double différence propre à chaque cohorte face aux unités jamais traitées, et leur moyenne pondérée par leurs "
+     r"unités traitées (Callaway et Sant'Anna 2021), à côté de l'effet groupé."),
     (r"^(\d+) cluster code\(s\) of '([^']*)' are found in several countries \((.*)\): each is taken as one cluster, and "
      r"with fewer, larger clusters the standard errors come out too small if they are not$", r"\1 code(s) de grappe "
      r"de '\2' se trouvent dans plusieurs pays (\3) : chacun est pris comme une seule grappe, et avec des grappes moins "

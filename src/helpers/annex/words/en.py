@@ -170,6 +170,7 @@ WORDS = {
                               "estimate."),
     "study_methods_note": "Methods: {methods}. Standard errors: {ses}.",
     "study_ess": "Weighted, the comparison group is worth {ess} units (Kish's effective size) for its {n} rows.",
+    "study_ess_none": "Weighted comparison group's effective size (Kish): n.d., no weighted estimate: {why}.",
     "study_ess_few": ("Caution: that is fewer than {limit}: the weighted estimate rests on a few units with very "
                       "large weights, and neither it nor its confidence interval can be relied on; the propensity "
                       "scores of the two groups overlap poorly (overlap figure below). Restrict the study to "

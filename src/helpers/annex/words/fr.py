@@ -176,6 +176,8 @@ WORDS = {
     "study_methods_note": "Méthodes : {methods}. Erreurs types : {ses}.",
     "study_ess": ("Pondéré, le groupe de comparaison vaut {ess} unités (taille effective de Kish) pour ses {n} "
                   "lignes."),
+    "study_ess_none": ("Taille effective (de Kish) du groupe de comparaison pondéré : n.d., pas d'estimation "
+                       "pondérée : {why}."),
     "study_ess_few": ("Attention : c'est moins de {limit} : l'estimation pondérée repose sur quelques unités aux "
                       "poids très élevés, et ni elle ni son intervalle de confiance ne sont fiables ; les scores de "
                       "propension des deux groupes se recouvrent mal (figure de recouvrement plus bas). Restreindre "
