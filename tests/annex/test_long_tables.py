@@ -22,9 +22,9 @@ EVENTS = pd.DataFrame({"event_id": [f"E{i:05d}" for i in range(20_000)],
 
 
 @pytest.mark.parametrize("language, sentence", [
-    ("fr", "Les 30 lignes affichées sont celles dont « Participants » est le plus élevé. 19\u202f970 autres lignes "
+    ("fr", "Les 30\u00a0lignes affichées sont celles dont « Participants » est le plus élevé. 19\u202f970\u00a0autres lignes "
            "ne le sont pas ; toutes figurent dans ensemble.xlsx et ensemble.figures.csv."),
-    ("en", "The 30 rows shown are those with the highest 'Participants'. 19,970 more rows are left out; every row "
+    ("en", "The 30\u00a0rows shown are those with the highest 'Participants'. 19,970\u00a0more rows are left out; every row "
            "is in ensemble.xlsx and ensemble.figures.csv."),
 ])
 def test_a_long_table_shows_its_largest_rows_and_says_how_many_are_left_out(language, sentence):
@@ -50,7 +50,7 @@ def test_without_a_sort_column_the_first_rows_are_shown():
     shown = []
     annex(shown, "en").table(EVENTS, columns={"event_id": "event"}, max_rows=5)
     assert re.findall(r"<td>(E\d+)</td>", shown[0]) == ["E00000", "E00001", "E00002", "E00003", "E00004"]
-    assert "Only the first 5 rows are shown. 19,995 more rows are left out" in shown[1]
+    assert "Only the first 5\u00a0rows are shown. 19,995\u00a0more rows are left out" in shown[1]
 
 
 def test_a_chart_gets_at_most_max_bars_and_its_caption_says_how_many_are_not_drawn():
@@ -63,4 +63,5 @@ def test_a_chart_gets_at_most_max_bars_and_its_caption_says_how_many_are_not_dra
     assert bars["participants"].is_monotonic_decreasing
     assert ctx.top(EVENTS.head(3), "participants")[1] == 0
     ctx.figure(plt.figure(), fr="Légende.", en="Caption.", left_out=left_out)
-    assert "<figcaption>Caption. 19,970 more are not drawn; all are in ensemble.xlsx.</figcaption>" in shown[0]
+    assert "<figcaption>Caption. 19,970\u00a0more are not drawn; all are in ensemble.xlsx.</figcaption>" in shown[0]
+
