@@ -65,3 +65,35 @@ def test_a_chart_gets_at_most_max_bars_and_its_caption_says_how_many_are_not_dra
     ctx.figure(plt.figure(), fr="Légende.", en="Caption.", left_out=left_out)
     assert "<figcaption>Caption. 19,970\u00a0more are not drawn; all are in ensemble.xlsx.</figcaption>" in shown[0]
 
+
+def test_the_workbook_holds_every_row_of_a_long_table(monkeypatch):
+    """The note under a long table says every row is in the .xlsx; the workbook's sheet held the rows shown only:
+    the sample's « Vérification » sheet had the 30 published figures shown of 37, PHY-01 to PHY-04 and IND-03 to
+    IND-05 in no sheet with their verdict. The sheet has every row, in the order shown."""
+    import io
+
+    import IPython.display
+    import nbformat
+    import openpyxl
+
+    from helpers.annex import context, excel
+
+    outputs = []
+    monkeypatch.setattr(IPython.display, "display", lambda data, raw=False: outputs.append(data))
+    params = load_annex_params("amem", "ensemble")
+    data = load_project("amem")
+    ctx = Annex(params=params, project_data=data, data=scope(data, params.country), show=context._display_html)
+    events = EVENTS.head(45)
+    ctx.heading(fr="Participation", en="Participation")
+    ctx.table(events, columns={"event_id": "event", "participants": "participants"}, formats={"participants": "num"},
+              top="participants")
+    table = outputs[1]
+    assert len(re.findall(r"<tr><td>", table["text/html"])) == MAX_ROWS
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("")
+    cell.outputs = [nbformat.v4.new_output("display_data", data=o) for o in outputs]
+    nb.cells.append(cell)
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(nb, pd.DataFrame(columns=["section"]), lang="fr")))
+    rows = [r for r in book["Participation"].iter_rows(values_only=True) if r[0] and str(r[0]).startswith("E")]
+    ordered = events.sort_values("participants", ascending=False, kind="stable")
+    assert [(r[0], r[1]) for r in rows] == list(zip(ordered["event_id"], ordered["participants"]))
