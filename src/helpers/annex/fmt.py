@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 from ..data.countries import french_prepositions
@@ -593,6 +594,17 @@ def _french_number(text: str) -> str:
         return text
 
 
+@lru_cache(maxsize=1)
+def _cost_reasons() -> list[tuple[str, str]]:
+    """The reasons of a cost per result (analyses.efficiency.REASONS, which says each in French for the notebook):
+    the « Chiffres » sheet of a country without spending said « non calculable : la raison est dans la colonne
+    « note » du fichier figures.csv » beside the cost per participant the page said n.d. « dépenses à cette date
+    absentes des données »."""
+    from ..analyses.efficiency import REASONS   # (lazily: the analyses import pandas)
+
+    return [(re.escape(note.removeprefix("not computable: ")), french) for note, french, _ in REASONS.values()]
+
+
 def reason(note: Any, lang: str = "fr") -> str:
     """The annex's words for a helper's 'not computable' note. In French, a note the table above does not know says
     where its reason is rather than printing English."""
@@ -606,7 +618,7 @@ def reason(note: Any, lang: str = "fr") -> str:
             text = re.sub(pattern, english, text)
         return text
     found = []
-    for pattern, french in _REASONS_FR:
+    for pattern, french in _REASONS_FR + _cost_reasons():
         match = re.search(pattern, text)
         if match:
             groups = [date(g, lang) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", g) else g for g in match.groups()]
