@@ -271,5 +271,10 @@ def test_a_number_is_never_parted_from_its_unit_at_a_line_end(shown):
     assert "IC 95\u202f%</th>" in page and "(IC à 95\u202f%)</caption>" in page
     assert 'alt="3\u00a0barres, de 5\u202f% à 40\u00a0participants"' in page and "Taux à 95\u202f%</figcaption>" in page
     assert re.search(r"\d [%€\w]", re.sub(r"<[^>]*>", "", page).replace("base64", "")) is None
+    shown.clear()   # a number and its unit both values: « (<strong>51</strong> <strong>lignes</strong>) »
+    ctx.say(fr="Écartées ({n} {rows}), de {low} {to} {high}.", en="x", n="51", rows="lignes", low="0,05", to="à",
+            high="0,95")
+    assert "<strong>51</strong>\u00a0<strong>lignes</strong>" in shown[0]
+    assert "<strong>0,05</strong> <strong>à</strong>" in shown[0]   # a linking word is no unit
     title = plots._plain("Part des femmes parmi les participants (IC 95 %)", 46).split("\n")
     assert title == ["Part des femmes parmi les participants (IC", "95\u202f%)"]   # was « ... (IC 95 » / « %) »

@@ -256,6 +256,17 @@ _MARKUP = re.compile(r"(<(?:style|script)\b.*?</(?:style|script)\s*>|<[^>]*>)", 
 _ALT = re.compile(r'(\balt=")([^"]*)(")')
 
 
+def _next_text(pieces: list[str], start: int) -> str:
+    """The text after ``start`` through inline tags ('' past a block's tag)."""
+    for i in range(start, len(pieces)):
+        if i % 2 == 0 and pieces[i]:
+            return pieces[i]
+        name = re.match(r"</?\s*([a-zA-Z0-9]*)", pieces[i]) if i % 2 else None
+        if i % 2 and (name is None or name[1].lower() not in _INLINE):
+            return ""
+    return ""
+
+
 def tie_html(markup: str) -> str:
     """``tie`` on the text of an HTML fragment (its text nodes and its images' alt texts), never in a tag, a style
     sheet or a script."""
@@ -271,7 +282,9 @@ def tie_html(markup: str) -> str:
             continue
         if not piece:
             continue
-        if after_digit and piece[0] == " " and len(piece) > 1:
+        if after_digit and piece == " ":   # « <strong>51</strong> <strong>lignes</strong> »: the unit is in the next
+            piece = tie("0 " + _next_text(pieces, i + 1))[1] if _next_text(pieces, i + 1) else piece
+        elif after_digit and piece[0] == " " and len(piece) > 1:
             piece = tie("0" + piece)[1:]   # the number is in the tag before (« <strong>41</strong> participants »)
         pieces[i] = tie(piece)
         after_digit = piece[-1].isdigit()
