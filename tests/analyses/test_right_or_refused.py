@@ -583,3 +583,18 @@ def test_the_anomalies_of_an_indicator_in_two_countries_say_whose_they_are(tmp_p
     anomalies = text[text.rindex("Anomalies relevées"):]
     assert "P1@2020/Mali 2020 La valeur réalisée baisse" in anomalies, anomalies
     assert "P1@2020/f/Mali 2020 La valeur réalisée baisse" in anomalies, anomalies
+
+
+@pytest.mark.slow
+def test_a_country_without_spending_says_why_its_figures_are_n_d_and_nothing_else(tmp_path):
+    """Mali has lines and no spending row: its annex said « n.d. : aucune dépense renseignée ; pas de budget total
+    déclaré (budget_total) » beside « un budget de 350 000 EUR », the second the unallocated budget's reason, read as
+    why the rate is n.d. (a country annex never uses budget_total). The sentence says the spending's reason only;
+    no 0 % anywhere in the section."""
+    project = Project.default(tmp_path)
+    project.tables["expenditure"] = [r for r in project.tables["expenditure"] if r[3] != "Mali"]
+    text = _annex_text(tmp_path, project, ("20_budget.ipynb",), "mali")
+    section = text[text.find("Exécution financière"):]
+    assert "les dépenses cumulées s'élèvent à n.d." in section and "n.d. : aucune dépense renseignée." in section, \
+        section
+    assert "budget total déclaré" not in section and "0,0 %" not in section and " 0 %" not in section, section

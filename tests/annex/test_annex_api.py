@@ -1,5 +1,7 @@
 """The notebook-facing API: sentences, tables and the published-figures check, in both languages."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -239,3 +241,40 @@ def test_a_published_figure_of_the_earlier_annex_is_said_so(shown):
     explained = ctx.published_check().set_index("figure_id")["explanation"]
     key = "FIN-09"
     assert explained[key].endswith("ajouter la date à la clé (total@AAAA-MM-JJ) pour les chiffres de dépenses"), key
+
+
+def test_a_number_is_never_parted_from_its_unit_at_a_line_end(shown):
+    """« IC 95 % », « 41 participants », « 935 unités »: the catalogue's and the notebooks' sentences set a number
+    apart from its unit with a plain space, and the line broke between them (the HTML, Word, a chart's title). Every
+    sentence, table heading, caption and alt text ties them: U+202F before « % », U+00A0 before a word or « € »."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from helpers.annex import plots, words
+
+    ctx = annex(shown)
+    ctx.say(fr=words.say("survey_women_share", "fr", value="{value}", low="{low}", high="{high}"), en="x",
+            value=ctx.pct(40), low=ctx.pct(30), high=ctx.pct(50))
+    ctx.note(fr="Sur {n} participants, 3 sont des femmes (IC 95 % de 12 € à 20 €).", en="x", n="41")
+    ctx.say(fr="Sur {n} participants.", en="x", n="41")
+    ctx.heading(fr="Les 4 études", en="x")
+    ctx.table(pd.DataFrame({"a": [1.0]}), {"a": ("Borne de l'IC 95 %", "x")}, formats={"a": "num"},
+              caption=("Effets (IC à 95 %)", "x"))
+    fig, ax = plt.subplots()
+    ax.annex_summary = None
+    ctx.figure(fig, fr="Taux à 95 %", en="x", alt="3 barres, de 5 % à 40 participants")
+    page = "".join(shown)
+    assert "(IC 95\u202f% " in shown[0] and "IC 95\u202f% de 12\u00a0€ à 20\u00a0€" in shown[1]
+    assert "<strong>41</strong>\u00a0participants" in shown[2] and "Les 4\u00a0études" in shown[3]
+    assert "IC 95\u202f%</th>" in page and "(IC à 95\u202f%)</caption>" in page
+    assert 'alt="3\u00a0barres, de 5\u202f% à 40\u00a0participants"' in page and "Taux à 95\u202f%</figcaption>" in page
+    assert re.search(r"\d [%€\w]", re.sub(r"<[^>]*>", "", page).replace("base64", "")) is None
+    shown.clear()   # a number and its unit both values: « (<strong>51</strong> <strong>lignes</strong>) »
+    ctx.say(fr="Écartées ({n} {rows}), de {low} {to} {high}.", en="x", n="51", rows="lignes", low="0,05", to="à",
+            high="0,95")
+    assert "<strong>51</strong>\u00a0<strong>lignes</strong>" in shown[0]
+    assert "<strong>0,05</strong> <strong>à</strong>" in shown[0]   # a linking word is no unit
+    title = plots._plain("Part des femmes parmi les participants (IC 95 %)", 46).split("\n")
+    assert title == ["Part des femmes parmi les participants (IC", "95\u202f%)"]   # was « ... (IC 95 » / « %) »

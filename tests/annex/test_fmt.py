@@ -196,3 +196,17 @@ def test_an_indicator_not_rated_says_why_in_french(note, french):
 ])
 def test_a_budget_line_is_named_with_its_code_once(key, label, shown):
     assert fmt.line_name(key, label) == shown
+
+
+def test_every_reason_of_a_cost_per_result_is_said_in_french():
+    """A country without spending: its cost per participant was n.d. « dépenses à cette date absentes des données »
+    on the page, and its row of the « Chiffres » sheet said « non calculable : la raison est dans la colonne « note »
+    du fichier figures.csv » (fmt.reason knew none of the cost's reasons)."""
+    from helpers.analyses.efficiency import REASONS
+
+    unknown = fmt.reason("not computable: something new", "fr")
+    for code, (note, french, _) in REASONS.items():
+        said = fmt.reason(f"{note}; spent on B3 up to 2021-06-30: n/a / participants 15", "fr")
+        assert said != unknown and "figures.csv" not in said, (code, said)
+    assert fmt.reason("not computable: spending up to that date is not in the data; spent on B3 up to 2021-06-30: "
+                      "n/a / participants 15", "fr") == "dépenses à cette date absentes des données"

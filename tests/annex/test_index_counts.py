@@ -45,7 +45,7 @@ def test_a_chart_leaving_out_one_bar_says_so_in_the_singular():
     data = ProjectData("p", params, {}, set(), {}, [])
     ctx = Annex(params=params, project_data=data, data=data, show=shown.append)
     for left_out, expected in ((1, "L'autre n'est pas représentée ; toutes figurent dans a.xlsx."),
-                               (3, "Les 3 autres ne sont pas représentées ; toutes figurent dans a.xlsx.")):
+                               (3, "Les 3\u00a0autres ne sont pas représentées ; toutes figurent dans a.xlsx.")):
         fig, _ = plt.subplots()
         ctx.figure(fig, fr="Légende.", en="Caption.", left_out=left_out)
         assert f"<figcaption>Légende. {expected}".replace("'", "&#x27;") in shown[-1], shown[-1]

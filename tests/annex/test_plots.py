@@ -144,7 +144,7 @@ def test_labels_with_dollars_tabs_and_line_breaks_are_drawn_as_written(chart):
     texts += [t.get_text() for t in ax.get_legend().get_texts()] if ax.get_legend() else []
     assert not any(cbook.is_math_text(t) for t in texts), texts
     shown = [t.replace(r"\$", "$") for t in texts]
-    assert sorted(shown[:5]) == sorted(["R1 Coût en $ US et $ local", "R2 50 % de $x$", "R3 Ligne $x_$",
+    assert sorted(shown[:5]) == sorted(["R1 Coût en $ US et $ local", "R2 50\u202f% de $x$", "R3 Ligne $x_$",
                                         "R4 col val", "R5 un deux"])
     assert shown[5:7] == ["Part en $ et $", "% $ $"]
 
@@ -317,14 +317,14 @@ def test_a_figure_s_alt_text_says_what_it_shows(language):
     alts = [html.unescape(re.search(r'alt="([^"]*)"', markup)[1]) for markup in shown]
     if language == "fr":
         assert alts == [
-            f"Diagramme en barres « Taux », 3 barres : la plus grande, Tunisie (50,0{NNBSP}%) ; la plus petite, "
+            f"Diagramme en barres « Taux », 3\u00a0barres : la plus grande, Tunisie (50,0{NNBSP}%) ; la plus petite, "
             f"Libye (0,0{NNBSP}%).",
-            f"Barres empilées « Statuts » (Réalisé, En cours), 2 barres : le plus grand total, Régional (2{NNBSP}000) ; "
+            f"Barres empilées « Statuts » (Réalisé, En cours), 2\u00a0barres : le plus grand total, Régional (2{NNBSP}000) ; "
             "le plus petit, Libye (1).",
             f"Courbe « Dépenses » (En milliers d'USD) : de 0 en juil.{NBSP}2018 à 1{NNBSP}363 en janv.{NBSP}2021 ; "
             f"le rythme prévu y est de 2{NNBSP}250."]
     else:
-        assert alts[0] == "Bar chart 'Taux', 3 bars: the largest, Tunisie (50.0%); the smallest, Libye (0.0%)."
+        assert alts[0] == "Bar chart 'Taux', 3\u00a0bars: the largest, Tunisie (50.0%); the smallest, Libye (0.0%)."
         assert "Régional (2,000)" in alts[1] and f"from 0 in Jul{NBSP}2018 to 1,363 in Jan{NBSP}2021" in alts[2]
     assert all("Légende" not in a and "Caption" not in a for a in alts)
     # bars all alike (Tunisie's statuses: 2, 2, 2) are said so, not « the largest, R1 (2); the smallest, R1 (2) »
@@ -333,8 +333,8 @@ def test_a_figure_s_alt_text_says_what_it_shows(language):
     ctx.figure(plots.stacked_status(alike, "name", "status", "n", order=["done", "in_progress"], labels={},
                                     title="S", xlabel="n"), fr="Légende", en="Caption")
     alt = html.unescape(re.search(r'alt="([^"]*)"', shown[-1])[1])
-    assert alt == ("Barres empilées « S », 3 valeurs égales (2) : R1, R2, R3." if language == "fr" else
-                   "Stacked bars 'S', 3 equal values (2): R1, R2, R3.")
+    assert alt == ("Barres empilées « S », 3\u00a0valeurs égales (2) : R1, R2, R3." if language == "fr" else
+                   "Stacked bars 'S', 3\u00a0equal values (2): R1, R2, R3.")
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -359,14 +359,14 @@ def test_the_overlap_and_event_study_alt_texts_say_their_data(language):
     alts = [html.unescape(re.search(r'alt="([^"]*)"', markup)[1]) for markup in shown]
     if language == "fr":
         assert alts == [
-            "Histogrammes superposés « Recouvrement » : traités, 3 scores de 0,20 à 0,90 (médiane 0,50) ; "
-            "comparaison, 2 scores de 0,10 à 0,30 (médiane 0,20) ; bornes d'élagage 0,05 et 0,95.",
-            "Écarts par période « Revenu », avec leurs intervalles de confiance à 95 % : sans pondération, "
+            "Histogrammes superposés « Recouvrement » : traités, 3\u00a0scores de 0,20 à 0,90 (médiane 0,50) ; "
+            "comparaison, 2\u00a0scores de 0,10 à 0,30 (médiane 0,20) ; bornes d'élagage 0,05 et 0,95.",
+            "Écarts par période « Revenu », avec leurs intervalles de confiance à 95\u202f% : sans pondération, "
             "2019 : -3,2 (-8,0 à 1,5), 2020 (0,0), 2021 : 45,1 (30,0 à 60,3) ; pondéré, 2019 : -1,0 (-6,0 à 4,0), "
             "2020 (0,0), 2021 : 40,0 (25,5 à 54,5) ; le programme commence après 2020."]
     else:
-        assert alts[0].startswith("Overlaid histograms 'Recouvrement': traités, 3 scores from 0.20 to 0.90 "
-                                  "(median 0.50); comparaison, 2 scores")
+        assert alts[0].startswith("Overlaid histograms 'Recouvrement': traités, 3\u00a0scores from 0.20 to 0.90 "
+                                  "(median 0.50); comparaison, 2\u00a0scores")
         assert "sans pondération, 2019: -3.2 (-8.0 to 1.5), 2020 (0.0), 2021: 45.1 (30.0 to 60.3)" in alts[1]
         assert alts[1].endswith("; the programme starts after 2020.")
     assert all("Légende" not in a and "Caption" not in a for a in alts)
@@ -427,6 +427,6 @@ def test_the_overlap_alt_text_never_says_a_score_of_0_or_1_that_is_neither():
                              ylabel="p", fmt_value=lambda v: ctx.num(v, 1), fmt_share=lambda v: ctx.pct(100 * v, 0),
                              bounds=(0.004, 0.95), bounds_label="b"), fr="Légende", en="Caption")
     alt = html.unescape(re.search(r'alt="([^"]*)"', shown[0])[1])
-    assert "traités, 3 scores de 0,20 à 0,9996 (médiane 0,50)" in alt, alt
-    assert "comparaison, 3 scores de 0,003 à 0,30 (médiane 0,10)" in alt, alt
+    assert "traités, 3\u00a0scores de 0,20 à 0,9996 (médiane 0,50)" in alt, alt
+    assert "comparaison, 3\u00a0scores de 0,003 à 0,30 (médiane 0,10)" in alt, alt
     assert "bornes d'élagage 0,004 et 0,95" in alt, alt

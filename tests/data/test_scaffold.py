@@ -187,3 +187,32 @@ def test_countries_separated_by_semicolons(root):
     assert run.returncode == 0, run.stderr
     assert sorted(p.stem for p in (root / "params" / "deux").glob("*.yaml")) == ["ensemble", "maroc", "project",
                                                                                   "tunisie"]
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_one_country_project_gets_one_annex_of_every_row(root, language):
+    """COUNTRIES="Senegal" wrote ensemble.yaml (« Whole project » / « Ensemble du projet ») and senegal.yaml: two
+    annexes with the same figures, the first titled as if it covered several countries, the second leaving out the
+    rows written without a country. One annex now, under the country's name, with `country: all`, in both
+    languages."""
+    import yaml
+
+    _new(root, countries=("Sénégal",), language=language)
+    assert sorted(annex_names("deux", root / "params")) == ["senegal"]
+    annex = yaml.safe_load((root / "params" / "deux" / "senegal.yaml").read_text(encoding="utf-8"))
+    assert annex == {"country": "all", "name": "Sénégal"}
+    _fill_params(root)
+    data, sep = root / "data" / "deux", ";" if language == "fr" else ","
+    (data / "budget.csv").write_text(f"line{sep}budget{sep}country{sep}label{sep}category\n"
+                                     f"R1{sep}100000{sep}Sénégal{sep}Formation{sep}operational\n"
+                                     f"R2{sep}50000{sep}{sep}Coordination{sep}staff\n", encoding="utf-8")
+    (data / "expenditure.csv").write_text(f"line{sep}period_end{sep}amount{sep}country\n"
+                                          f"R1{sep}2020-12-31{sep}40000{sep}Sénégal\nR2{sep}2020-12-31{sep}20000{sep}\n",
+                                          encoding="utf-8")
+    for table in ("activities", "indicators", "reported", "participation"):
+        (data / f"{table}.csv").unlink()
+    assert [p for p in check_project("deux", root / "data", root / "params") if p.severity == "error"] == []
+    figures = annex_figures(load_project("deux", root / "data", root / "params"),
+                            load_annex_params("deux", "senegal", root / "params"))
+    rate = figures[(figures["metric"] == "financial_execution_rate") & (figures["key"] == "total")]["value"]
+    assert float(rate.iloc[0]) == pytest.approx(60000 / 150000 * 100)   # the row without a country counted

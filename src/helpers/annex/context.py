@@ -210,24 +210,26 @@ class Annex:
     # -- output --------------------------------------------------------------------------------------------------
     def heading(self, fr: str, en: str, level: int = 2) -> None:
         level = min(max(level, 2), 4)  # h1 is the annex title
-        self.show(f"<h{level}>{html.escape(self.text(fr, en))}</h{level}>")
+        self.show(fmt.tie_html(f"<h{level}>{html.escape(self.text(fr, en))}</h{level}>"))
 
     def say(self, fr: str, en: str, **values: Any) -> None:
         """A paragraph. Placeholders {name} take already formatted values; everything is escaped."""
         template = html.escape(_one_period(self.text(fr, en), values))
         # (an empty value, a clause that does not apply, is no empty <strong> before the full stop)
         safe = {k: f"<strong>{html.escape(str(v))}</strong>" if str(v) else "" for k, v in values.items()}
-        self.show(f"<p>{template.format(**safe)}</p>")
+        self.show(fmt.tie_html(f"<p>{template.format(**safe)}</p>"))
 
     def no_data(self, fr: str, en: str, **values: Any) -> None:
         """The one sentence a section shows instead of failing when it has no data."""
         safe = {k: html.escape(str(v)) for k, v in values.items()}
-        self.show(f'<p class="no-data">{html.escape(_one_period(self.text(fr, en), values)).format(**safe)}</p>')
+        self.show(fmt.tie_html(
+            f'<p class="no-data">{html.escape(_one_period(self.text(fr, en), values)).format(**safe)}</p>'))
 
     def note(self, fr: str, en: str, **values: Any) -> None:
         """A smaller paragraph: how a figure is defined, where it comes from, what it leaves out."""
         safe = {k: html.escape(str(v)) for k, v in values.items()}
-        self.show(f'<p class="note">{html.escape(_one_period(self.text(fr, en), values)).format(**safe)}</p>')
+        self.show(fmt.tie_html(
+            f'<p class="note">{html.escape(_one_period(self.text(fr, en), values)).format(**safe)}</p>'))
 
     def available(self, table: str, fr: str, en: str) -> bool:
         """True when the annex has rows of ``table``; otherwise says so in one sentence and returns False."""
@@ -263,7 +265,12 @@ class Annex:
         data = table_data(shown, columns, formats or {}, self.lang, self.params.currency, rag,
                           self.text(*caption) if caption else None)
         if self.show is _display_html:
-            _display_html(table_html(data), {TABLE_MIME: data})
+            # the workbook gets every row, in the order shown (the note under the table says every row is in the
+            # .xlsx: the sample's « Vérification » sheet held the 30 rows shown, 7 published figures of 37 nowhere)
+            whole = data if not left_out else table_data(
+                self.top(frame, top, len(frame))[0], columns, formats or {}, self.lang, self.params.currency, rag,
+                self.text(*caption) if caption else None)
+            _display_html(table_html(data), {TABLE_MIME: whole})
         else:  # a caller that collects the HTML only (tests)
             self.show(table_html(data))
         if not explained:
@@ -326,8 +333,8 @@ class Annex:
                                 say("bars_left_out_many", self.lang, n=self.num(left_out)), self.lang)
             caption += html.escape(say("bars_left_out", self.lang, others=others, xlsx=f"{self.params.annex}.xlsx"))
         alt = alt or self.figure_alt(getattr(fig, "annex_summary", None)) or self.text(fr, en)
-        self.show(f'<figure><img alt="{html.escape(alt)}" '
-                  f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>')
+        self.show(fmt.tie_html(f'<figure><img alt="{html.escape(alt)}" '
+                               f'src="data:image/png;base64,{data}"/><figcaption>{caption}</figcaption></figure>'))
 
 
     def figure_alt(self, summary: Mapping[str, Any] | None) -> str:
@@ -613,7 +620,7 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
     the Excel forms of the table are all made from it, so they cannot differ."""
     heads = []
     for col, head in columns.items():
-        label = words.pick(lang, *head) if isinstance(head, tuple) else fmt.word(head, lang)
+        label = fmt.tie(words.pick(lang, *head) if isinstance(head, tuple) else fmt.word(head, lang))
         kind = formats.get(col, "text")
         heads.append({"label": label, "kind": kind, "numeric": kind[:3] in NUMERIC})
     rows = []
@@ -642,7 +649,7 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
                           "class": " ".join(c for c in classes if c)})
         rows.append(cells)
     _mark_label_column(heads, rows)
-    return {"caption": caption, "lang": lang, "currency": currency, "columns": heads, "rows": rows}
+    return {"caption": caption and fmt.tie(caption), "lang": lang, "currency": currency, "columns": heads, "rows": rows}
 
 
 LABEL_MEAN_CHARS = 25   # a text column whose cells are this long on average is a table's label (phrases, not codes)

@@ -1,7 +1,8 @@
 """Numbers, dates and words for the annex language: ``37,5 %`` and ``1 005 500`` in French, ``37.5%`` in English.
 
 French typography: a narrow non-breaking space (U+202F) groups thousands and stands before ``%`` so a figure never
-wraps; a word one (U+00A0) stands before a currency code.
+wraps; a word one (U+00A0) stands before a currency code. ``tie`` holds every number of a sentence to its unit
+(« IC 95 % », « 41 participants ») the same way.
 A missing value prints as ``n.d.`` (non disponible) / ``n/a``.
 """
 
@@ -11,6 +12,7 @@ import datetime as dt
 import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 from ..data.countries import french_prepositions
@@ -227,6 +229,66 @@ def p_value(value: Any, lang: str = "fr") -> str:
     if float(value) < 0.05 <= round(float(value), decimals):
         return "<" + NBSP + number(0.05, 2, lang)
     return number(value, decimals, lang)
+
+
+# A figure and what it counts on one line. The sentences of the catalogues and the notebooks set them apart with a
+# plain space: « IC 95 % », « 41 participants », « 935 unités » broke at a line's end, the number on one line and
+# its unit on the next (the HTML, Word and a chart's wrapped title alike). After a digit, the space before « % »
+# becomes U+202F (as fmt.percent writes it), the one before a currency sign or a word U+00A0.
+# A number is a word of digits (« 41 », « 0,20 », « 19,970 »; not the « 1 » of a code « R1 »); the words that
+# link two numbers (« de 0,20 à 0,90 », « 0,05 et 0,95 ») keep their plain space: they are not its unit.
+_NUMBER = r"(?<!\w)(\d+(?:[.,\u202f\u00a0]\d+)*)"
+_LINKING = ("à|a|au|aux|et|ou|de|des|du|d|en|sur|par|pour|contre|sans|avec|entre|soit|le|la|les|l|puis|and|or|to|"
+            "of|from|in|on|at|the|by|for|vs|with|than|per")
+_BEFORE_PERCENT = re.compile(_NUMBER + r" (?=[%‰])")
+_BEFORE_UNIT = re.compile(_NUMBER + r" (?=[€$£]|(?!(?:" + _LINKING + r")\b)[^\W\d_])", re.I)
+
+
+def tie(text: str) -> str:
+    """``text`` with each number held to the unit or word after it (no line break between them)."""
+    return _BEFORE_UNIT.sub(r"\1" + NBSP, _BEFORE_PERCENT.sub(r"\1" + NNBSP, text))
+
+
+# the tags a paragraph's text runs through (« <strong>41</strong> participants »): a number before one is still
+# followed by its unit; a block's tag (a cell, a paragraph) ends the run
+_INLINE = {"strong", "em", "b", "i", "span", "a", "sup", "sub", "code", "wbr", "abbr"}
+_MARKUP = re.compile(r"(<(?:style|script)\b.*?</(?:style|script)\s*>|<[^>]*>)", re.S | re.I)
+_ALT = re.compile(r'(\balt=")([^"]*)(")')
+
+
+def _next_text(pieces: list[str], start: int) -> str:
+    """The text after ``start`` through inline tags ('' past a block's tag)."""
+    for i in range(start, len(pieces)):
+        if i % 2 == 0 and pieces[i]:
+            return pieces[i]
+        name = re.match(r"</?\s*([a-zA-Z0-9]*)", pieces[i]) if i % 2 else None
+        if i % 2 and (name is None or name[1].lower() not in _INLINE):
+            return ""
+    return ""
+
+
+def tie_html(markup: str) -> str:
+    """``tie`` on the text of an HTML fragment (its text nodes and its images' alt texts), never in a tag, a style
+    sheet or a script."""
+    pieces = _MARKUP.split(markup)
+    after_digit = False
+    for i, piece in enumerate(pieces):
+        if i % 2:   # a tag
+            name = re.match(r"</?\s*([a-zA-Z0-9]*)", piece)
+            if name is None or name[1].lower() not in _INLINE:
+                after_digit = False
+            if piece[:4].lower() == "<img":
+                pieces[i] = _ALT.sub(lambda m: m[1] + tie(m[2]) + m[3], piece)
+            continue
+        if not piece:
+            continue
+        if after_digit and piece == " ":   # « <strong>51</strong> <strong>lignes</strong> »: the unit is in the next
+            piece = tie("0 " + _next_text(pieces, i + 1))[1] if _next_text(pieces, i + 1) else piece
+        elif after_digit and piece[0] == " " and len(piece) > 1:
+            piece = tie("0" + piece)[1:]   # the number is in the tag before (« <strong>41</strong> participants »)
+        pieces[i] = tie(piece)
+        after_digit = piece[-1].isdigit()
+    return "".join(pieces)
 
 
 def plural(n: Any, one: str, many: str, lang: str = "fr") -> str:
@@ -545,6 +607,17 @@ def _french_number(text: str) -> str:
         return text
 
 
+@lru_cache(maxsize=1)
+def _cost_reasons() -> list[tuple[str, str]]:
+    """The reasons of a cost per result (analyses.efficiency.REASONS, which says each in French for the notebook):
+    the « Chiffres » sheet of a country without spending said « non calculable : la raison est dans la colonne
+    « note » du fichier figures.csv » beside the cost per participant the page said n.d. « dépenses à cette date
+    absentes des données »."""
+    from ..analyses.efficiency import REASONS   # (lazily: the analyses import pandas)
+
+    return [(re.escape(note.removeprefix("not computable: ")), french) for note, french, _ in REASONS.values()]
+
+
 def reason(note: Any, lang: str = "fr") -> str:
     """The annex's words for a helper's 'not computable' note. In French, a note the table above does not know says
     where its reason is rather than printing English."""
@@ -558,7 +631,7 @@ def reason(note: Any, lang: str = "fr") -> str:
             text = re.sub(pattern, english, text)
         return text
     found = []
-    for pattern, french in _REASONS_FR:
+    for pattern, french in _REASONS_FR + _cost_reasons():
         match = re.search(pattern, text)
         if match:
             groups = [date(g, lang) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", g) else g for g in match.groups()]

@@ -106,7 +106,7 @@ def _plain(text: str, width: int | None = None) -> str:
     label drew the text between them in italics without its '$', and ``$x_$`` stopped the notebook); a tab or a
     line break, which a cell may hold, is a space (a tab was drawn as a box). ``width``: on lines of at most that
     many characters."""
-    text = re.sub(r"\s*[\t\r\n]\s*", " ", str(text))
+    text = fmt.tie(re.sub(r"\s*[\t\r\n]\s*", " ", str(text)))   # (textwrap breaks at no U+00A0 / U+202F)
     if width:
         text = "\n".join(textwrap.wrap(text, width)) or text
     return text.replace("$", r"\$")
@@ -142,7 +142,7 @@ def _bar_label(text: Any, width: int) -> str:
     """A bar's label on at most LABEL_LINES lines of ``width`` characters. Cut to one line, the survey chart's
     « Compétences utilisées au travail : Langue », « ... : Numérique », « ... : Sécurité » all read
     « Compétences utilisées au travail : Lan… », « ... : Num… »: the part that tells them apart was the part cut."""
-    lines = textwrap.wrap(re.sub(r"\s+", " ", str(text)).strip(), width) or [""]
+    lines = textwrap.wrap(fmt.tie(re.sub(r"\s+", " ", str(text)).strip()), width) or [""]
     if len(lines) > LABEL_LINES:
         lines = lines[:LABEL_LINES - 1] + [_shorten(" ".join(lines[LABEL_LINES - 1:]), width)]
     return "\n".join(_plain(line) for line in lines)

@@ -2,7 +2,7 @@
 ``make import-iati`` (data.iati_import).
 
 ``new_project`` writes ``params/<project>/``: ``project.yaml`` with the keys to fill, ``ensemble.yaml`` (the whole
-project) and one annex file per country named; and ``data/<project>/``: one CSV per monitoring table holding its
+project) and one annex file per country named (one country named: its file only, with `country: all`); and ``data/<project>/``: one CSV per monitoring table holding its
 header only (`make check` then names the tables still empty), separated by ';' in a French project (French Excel
 reads ';' as columns, ',' being its decimal mark, which the project's ``decimal_mark`` then is). The values that
 belong to a project (title, dates, currency) are left empty and ``budget_total`` is not written, so that nothing of
@@ -84,12 +84,16 @@ def new_project(project: str, countries: list[str], language: str = "fr", data_d
     refuse_existing(project, data_dir, params_dir)
     annexes = annex_files(countries)
     with staged(project, data_dir, params_dir) as (data_stage, params_stage):
-        written = [write_lines(new_file(params_stage, "project", ".yaml"), _project_lines(project, language)),
-                   write_lines(new_file(params_stage, PROJECT_WIDE, ".yaml"), [
-                       "# Annexe du projet dans son ensemble : toutes les lignes, de tous les pays." if language == "fr"
-                       else "# Annex for the whole project: every row, of every country.",
-                       entry("country", "all"),
-                       entry("name", "Ensemble du projet" if language == "fr" else "Whole project")])]
+        written = [write_lines(new_file(params_stage, "project", ".yaml"), _project_lines(project, language))]
+        if len(annexes) == 1:   # one country: one annex, of every row, under its name
+            written.append(_one_country_annex(params_stage, *next(iter(annexes.items())), language))
+            annexes = {}
+        else:
+            written.append(write_lines(new_file(params_stage, PROJECT_WIDE, ".yaml"), [
+                "# Annexe du projet dans son ensemble : toutes les lignes, de tous les pays." if language == "fr"
+                else "# Annex for the whole project: every row, of every country.",
+                entry("country", "all"),
+                entry("name", "Ensemble du projet" if language == "fr" else "Whole project")]))
         for name, country in annexes.items():
             written.append(write_lines(new_file(params_stage, name, ".yaml"), [*(
                 ["# Annexe d'un pays : les lignes dont la colonne `country` contient la valeur ci-dessous (telle",
@@ -104,6 +108,23 @@ def new_project(project: str, countries: list[str], language: str = "fr", data_d
             (data_stage / f"{table}.csv").write_text(separator.join(header) + "\n", encoding="utf-8")
             written.append(data_stage / f"{table}.csv")
     return [(data_dir if p.is_relative_to(data_stage) else params_dir) / project / p.name for p in written]
+
+
+def _one_country_annex(folder: Path, name: str, country: str, language: str) -> Path:
+    """The annex of a one-country project: `country: all` (its rows and those written without a country, which a
+    `country: Sénégal` annex leaves out), named after the country. COUNTRIES="Senegal" wrote ensemble.yaml
+    (« Whole project ») and senegal.yaml: two annexes with the same figures, the first titled as if it covered
+    several countries, the second without the rows of the project as a whole."""
+    return write_lines(new_file(folder, name, ".yaml"), [*(
+        ["# Le seul pays du projet : `country: all` montre toutes les lignes, celles du pays et celles sans pays",
+         "# (une annexe `country: <pays>` laisserait ces dernières de côté). Un deuxième pays : écrivez ici",
+         "# `country:` tel que les données l'écrivent, et ajoutez ensemble.yaml avec `country: all`."]
+        if language == "fr" else
+        ["# The project's one country: `country: all` shows every row, the country's and those without a country",
+         "# (an annex `country: <the country>` would leave those out). A second country: write here `country:`",
+         "# as the data write it, and add ensemble.yaml with `country: all`."]),
+        entry("country", "all"),
+        entry("name", country)])
 
 
 def annex_files(countries: list[str]) -> dict[str, str]:
