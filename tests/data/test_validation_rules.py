@@ -1662,6 +1662,15 @@ CASES = [
               "(an even count of quotes): B3's category read as « operational⏎B4,20000,,Coordination,support », B4 "
               "and its 20,000 gone from the budget, nothing said",
          expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
+    Case("a quote never closed, the next row's quote closing it", lambda m: m.write(
+             "budget", m.text("budget").replace("Maroc,Personnel,staff", 'Maroc,"Personnel,staff')
+             .replace("Maroc,Activités,operational", 'Maroc,Écran 12",operational')),
+         "unclosed_quote", "budget.csv", 2, "label", hint="Close the quote",
+         what="budget.csv whose row B1 opens a quote in its label, never closed, and whose next row B2's label is "
+              "« Écran 12\" »: B2 read into B1's label « Personnel,staff⏎B2,50000,Maroc,Écran 12 » (the line B2 "
+              "holds 3 separators of the header's 4, its category after the quote), B2's 50,000 gone from the "
+              "budget, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
     Case("a thousands comma not in quotes", lambda m: m.write(
              "expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB2,2020-12-31,10,000\n"
                             "B3,2021-06-30,30000\nB4,2021-06-30,5000\n"),
@@ -3331,6 +3340,15 @@ ACCEPTED = [
              "budget.csv saved by Excel with a label of two lines (Alt+Enter), a comma on its second: read as it is",
              expect=lambda m, data: _check(data.tables["budget"]["label"].iloc[0] == "Personnel\nRabat, Fès"
                                            and len(data.tables["budget"]) == 4)),
+    Accepted("a comment of several lines, commas on each", lambda m: m.write(
+                 "budget", m.text("budget").replace("\n", "\r\n").replace(   # (Alt+Enter is a line feed alone)
+                     "Maroc,Personnel,staff",
+                     'Maroc,"Personnel du projet\nexperts, consultants, chauffeurs, gardiens, agents",staff')),
+             "budget.csv saved by Excel (CRLF rows) with a label of two lines (Alt+Enter) whose second line holds "
+             "as many commas as the header: refused as rows read into a cell (unclosed_quote); read as it is",
+             expect=lambda m, data: _check(data.tables["budget"]["label"].iloc[0] == "Personnel du projet\n"
+                                           "experts, consultants, chauffeurs, gardiens, agents"
+                                           and data.tables["budget"]["budget"].sum() == 250000)),
     Accepted("budget_total in dinars with its millimes", lambda m: (
                  m.as_french_excel(), m.set_param("currency", "TND"),
                  _edit_param_text(m, "reporting_date:", "budget_total: 300 000,500\nreporting_date:")),

@@ -964,32 +964,47 @@ def _never_closed(table: RawTable, text: str, cell: tuple[int, int, int], row: i
 
 
 def _rows_in_cell(table: RawTable) -> Problem | None:
-    """A cell holding lines of which one (after its first) holds as many separators as the header, or more: the
-    file's rows read into one cell, between a quote left open and the next quote of the file, typed in a text (`Écran
-    12"`). With an even count of quotes it was read so without a word: `B1,...,"staff` then B2 and `B3,...,Écran 12"`
-    read as B1's category « staff⏎B2,...⏎B3,... », B2 and B3 and their amounts gone. A label of a few lines (Alt+Enter
-    in Excel) holds fewer separators on a line than a row."""
-    separators = len(table.frame.columns) - 1
-    if separators < 2 or table.frame.empty:   # (a line of one separator is a label's « Rabat, Fès » as often)
+    """A cell holding a line (after its first) that is a row of the file: it begins like the rows of the file's first
+    column (a code written alike: 'B2' as 'B1', 'B3') and, with the cells after the quote on the same line, reaches as
+    many separators as the header. The file's rows read into one cell, between a quote left open and the next quote of
+    the file, typed in a text (`Écran 12"`): `B1,...,"Personnel,staff` then `B2,50000,Maroc,Écran 12",operational`
+    read B2 into B1's label, its 50,000 gone, without a word. A label of a few lines (Alt+Enter in Excel), a comment
+    of several lines with commas, does not begin like a code of the first column."""
+    width = 1 + max((column_position(letter) for letter in table.letters.values()), default=0)
+    first = next((name for name, letter in table.letters.items() if letter == "A"), None)
+    if width < 3 or table.frame.empty or first not in table.frame.columns:   # (« Rabat, Fès »: one separator)
         return None
+    shapes = None
     for column in table.frame.columns:
         cells = table.frame[column]
         if not (pd.api.types.is_string_dtype(cells) or cells.dtype == object):
             continue
         broken = cells[cells.str.contains("\n", regex=False, na=False)]
+        after = width - 1 - column_position(table.letters[column])   # the cells after it, on its last line
         for row, cell in broken.items():
             lines = cell.splitlines()
-            if any(line.count(table.delimiter) >= separators for line in lines[1:]):
-                return _swallowed(table, row, str(column), cell, len(lines))
+            if shapes is None:   # the first column's values as they are written, rows that hold no line break
+                shapes = {_shape(v) for v in table.frame[first].dropna()
+                          if isinstance(v, str) and "\n" not in v}
+            for number, line in enumerate(lines[1:], start=1):
+                separators = line.count(table.delimiter) + (after if number == len(lines) - 1 else 0)
+                if separators >= width - 1 and _shape(line.split(table.delimiter)[0].strip()) in shapes:
+                    return _swallowed(table, row, str(column), cell, len(lines), first)
     return None
 
 
-def _swallowed(table: RawTable, row: Hashable, column: str, cell: str, lines: int) -> Problem:
+def _shape(text: str) -> str:
+    """How a code is written: its letters, digits and spaces as runs ('B12' -> 'a9', 'OUT-1.2' -> 'a-9.9')."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "9", re.sub(r"[^\W\d_]+", "a", text)))
+
+
+def _swallowed(table: RawTable, row: Hashable, column: str, cell: str, lines: int, first: str) -> Problem:
     return table.problem(
         "unclosed_quote", f"a quote (\") opens this cell and the next one is {lines - 1:,} line{'s' if lines > 2 else ''} "
-        "below: the lines between, which hold as many separators as the header (rows of the file), are read as one "
-        "cell and their rows are not read", "Close the quote where the cell ends (or delete the stray one), then check "
-        "the rows after it.", index=row, column=column, value=clipped('"' + cell))
+        f"below: the lines between, which begin like the rows of the file (a value written as column '{first}' writes "
+        "them) and hold as many separators as the header, are read as one cell and their rows are not read",
+        "Close the quote where the cell ends (or delete the stray one), then check the rows after it.", index=row,
+        column=column, value=clipped('"' + cell))
 
 
 def _over_limit(table: RawTable, text: str, start: int, row: int, header: list[str] | None) -> Problem:

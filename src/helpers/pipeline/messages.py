@@ -3932,12 +3932,14 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      lambda m: "un guillemet (\") ouvre cette cellule" + (f" (cellule {m[1]} de la ligne)" if m[1] else "")
          + f" et n'est jamais fermé : {'la ligne' if m[2] == '1' else f'les {_grouped(m[2])} lignes'} de là à la fin du "
          f"fichier {'se lit' if m[2] == '1' else 'se lisent'} comme une seule cellule"),
-    (r"^a quote \(\"\) opens this cell and the next one is ([\d,]+) lines? below: the lines between, which hold as many "
-     r"separators as the header \(rows of the file\), are read as one cell and their rows are not read$",
+    (r"^a quote \(\"\) opens this cell and the next one is ([\d,]+) lines? below: the lines between, which begin like "
+     r"the rows of the file \(a value written as column '([^']*)' writes them\) and hold as many separators as the "
+     r"header, are read as one cell and their rows are not read$",
      lambda m: "un guillemet (\") ouvre cette cellule et le suivant est "
                + ("à la ligne d'après" if m[1] == "1" else f"{_grouped(m[1])} lignes plus bas")
-               + " : les lignes entre eux, qui ont autant de séparateurs que l'en-tête (des lignes du fichier), se "
-               "lisent comme une seule cellule et leurs lignes ne sont pas lues"),
+               + f" : les lignes entre eux, qui commencent comme les lignes du fichier (une valeur écrite comme celles "
+               f"de la colonne '{m[2]}') et ont autant de séparateurs que l'en-tête, se lisent comme une seule "
+               "cellule et leurs lignes ne sont pas lues"),
     (r"^Close the quote where the cell ends \(or delete the stray one\), then check the rows after it\.$",
      "Fermez le guillemet là où la cellule finit (ou supprimez celui de trop), puis vérifiez les lignes qui suivent."),
     (r"^Close the quote \(or delete the stray one\); a cell holds at most ([\d,]+) characters\.$",
