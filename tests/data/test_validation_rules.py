@@ -3349,6 +3349,12 @@ ACCEPTED = [
              expect=lambda m, data: _check(data.tables["budget"]["label"].iloc[0] == "Personnel du projet\n"
                                            "experts, consultants, chauffeurs, gardiens, agents"
                                            and data.tables["budget"]["budget"].sum() == 250000)),
+    Accepted("a header with Word's apostrophe", lambda m: m.write(
+                 "budget", "line,budget,Pays d\u2019intervention,label,category\n" + m.text("budget").split("\n", 1)[1]),
+             "budget.csv headed « Pays d’intervention » with the typographic apostrophe Word and Excel's autocorrect "
+             "type: the column was not read, every line the project's as a whole, the country annexes without them "
+             "and the column not named; read as the country",
+             lambda m, data: _budget_of(data, "Tunisie", 80000)),
     Accepted("budget_total in dinars with its millimes", lambda m: (
                  m.as_french_excel(), m.set_param("currency", "TND"),
                  _edit_param_text(m, "reporting_date:", "budget_total: 300 000,500\nreporting_date:")),

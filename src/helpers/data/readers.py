@@ -60,14 +60,16 @@ UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in param
 
 def header_name(text: Any) -> str:
     """How a header cell is matched: ' Activity ID ' -> 'activity_id'; a form's trailing colon or required-field
-    star is not part of it ('Pays :', 'Participants*' -> 'pays', 'participants')."""
+    star is not part of it ('Pays :', 'Participants*' -> 'pays', 'participants'); Word's and Excel's typographic
+    apostrophe is the typed one (« État d’avancement », « Pays d’intervention » were columns not read)."""
     if text is None:
         return ""
-    name = str(text).replace("\ufeff", "").strip().lower()
+    name = str(text).replace("\ufeff", "").translate(_APOSTROPHES).strip().lower()
     name = _FORM_MARKS.sub("", name) or name
     return re.sub(r"\s+", "_", name)
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 _FORM_MARKS = re.compile(r"[\s\u00a0]*[:*]+[\s\u00a0*:]*$")
 # pandas' name for an empty header cell (read_excel / read_csv, then to_csv): 'Unnamed: 2', 'Unnamed: 2_level_1'
 _PANDAS_UNNAMED = re.compile(r"unnamed:_?\d+(?:_level_\d+)?")
