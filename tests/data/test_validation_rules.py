@@ -1213,6 +1213,15 @@ CASES = [
          what="expenditure.csv with two columns of amounts, 'Montant' and 'Dépenses', that differ on B2: the figures "
               "used the left one (10 000,50 spent, or 12 000 with the columns swapped), and warned only that the "
               "other was ignored"),
+    Case("two columns that could be the line", lambda m: m.write(
+             "budget", "Code,Code ligne,budget,country,label,category\n6110,B1,100000,Maroc,Personnel,staff\n"
+                       "6120,B2,50000,Maroc,Activités,operational\n6120,B3,80000,Tunisie,Activités,operational\n"
+                       "6130,B4,20000,,Coordination,support\n"),
+         "aliases_disagree", "budget.csv", 2, "Code ligne", hint="delete the other",
+         what="budget.csv with an account code headed 'Code' (6110, 6120) left of the line's 'Code ligne' (B1, B2): "
+              "'Code ligne' was not read as the line (« the required column 'line' is missing »); both now name the "
+              "line, and which one holds it is not the workbook's to guess",
+         expect=lambda m, problems: _check(any("'Code' and 'Code ligne'" in p.message for p in problems))),
     Case("two headers of the amount, the kept one empty", lambda m: m.write(
              "expenditure", "line,period_end,amount,Montant,country\nB1,2020-12-31,40000,40000,Maroc\n"
                             "B2,2020-12-31,,10000.50,Maroc\n"),
@@ -3349,6 +3358,18 @@ ACCEPTED = [
              expect=lambda m, data: _check(data.tables["budget"]["label"].iloc[0] == "Personnel du projet\n"
                                            "experts, consultants, chauffeurs, gardiens, agents"
                                            and data.tables["budget"]["budget"].sum() == 250000)),
+    Accepted("a line headed as a French evaluator heads it", lambda m: (
+                 m.write("budget", "Code ligne,Montant prévu,Pays,Intitulé,Catégorie\n" + m.text("budget").split("\n", 1)[1]),
+                 m.write("expenditure", "N° ligne,period_end,Montant payé,country,period_label\n"
+                         + m.text("expenditure").split("\n", 1)[1]),
+                 m.write("activities", "Réf.,Statut de l'activité," + m.text("activities").split(",", 2)[2])),
+             "budget.csv headed « Code ligne », « Montant prévu », expenditure.csv « N° ligne », « Montant payé », "
+             "activities.csv « Réf. », « Statut de l'activité »: refused, « the required column 'line' is missing »; "
+             "read as the line, the budget, the amount, the activity's code and status",
+             lambda m, data: _check(data.tables["budget"]["line"].tolist() == ["B1", "B2", "B3", "B4"]
+                                    and data.tables["budget"]["budget"].sum() == 250000
+                                    and data.tables["expenditure"]["amount"].sum() == 85000.5
+                                    and data.tables["activities"]["status"].tolist()[:2] == ["done", "in_progress"])),
     Accepted("a header with Word's apostrophe", lambda m: m.write(
                  "budget", "line,budget,Pays d\u2019intervention,label,category\n" + m.text("budget").split("\n", 1)[1]),
              "budget.csv headed « Pays d’intervention » with the typographic apostrophe Word and Excel's autocorrect "

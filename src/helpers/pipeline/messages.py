@@ -3540,10 +3540,17 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"chiffres utilisent"),
     (r"^Name the column to use '([^']*)' \(the others are then ignored, with a warning\)\.$",
      r"Nommez '\1' la colonne à utiliser (les autres sont alors ignorées, avec un avertissement)."),
+    # (headers hold apostrophes: « État d'avancement », « Pays d'intervention »)
+    (r"^the column '(.*)' \(another name for '([^']*)'\) is ignored: the file also has a column '(.*)'$",
+     r"la colonne '\1' (un autre nom de '\2') est ignorée : le fichier a aussi une colonne '\3'"),
+    (r"^Keep one of the two columns\.$", "Gardez l'une des deux colonnes."),
     (r"^the columns '([^']*)' and '([^']*)' are both '([^']*)' and differ: '([^']*)' and '([^']*)' on this row$",
      r"les colonnes '\1' et '\2' sont toutes deux '\3' et diffèrent : '\4' et '\5' sur cette ligne"),
     (r"^Keep the column that holds the amount to use and delete the other \(or rename it, e\.g\. '([^']*)'\)\.$",
      r"Gardez la colonne qui contient le montant à utiliser et supprimez l'autre (ou renommez-la, par exemple '\1')."),
+    (r"^Keep the column that holds the ([a-z_]+) to use and delete the other \(or rename it, e\.g\. '([^']*)'\)\.$",
+     r"Gardez celle des deux colonnes qui contient les valeurs de '\1' à utiliser et supprimez l'autre (ou "
+     r"renommez-la, par exemple '\2')."),
     (r"^the header says its figures are cumulative \(([^)]*)\): the workbook adds the rows up, so each total since "
      r"the start would be counted again with the earlier ones$",
      r"l'en-tête dit que ses chiffres sont cumulés (\1) : le classeur additionne les lignes, chaque total depuis le "
