@@ -1625,6 +1625,13 @@ CASES = [
          what="budget.csv with, below its first lines, a title 'Budget 2021' and the header again over more lines: "
               "refused as a bad number and a bad category on the header's cells",
          expect=lambda m, problems: _only_rule_of(problems, "header_repeated")),
+    Case("the header repeated after a copy-paste", lambda m: m.write("expenditure", "\n".join(
+             (lambda t: t[:3] + [t[0]] + t[3:])(m.text("expenditure").splitlines())) + "\n"),
+         "header_repeated", "expenditure.csv", 4, None, hint="Delete the repeated header;",
+         what="expenditure.csv with its header row pasted again between its rows (rows copied with their header "
+              "from another file): refused, and told wholly in English in a French project",
+         expect=lambda m, problems: _check([shown(p, "fr").split(" : ")[1] for p in problems] == [
+             "cette ligne répète l'en-tête"])),
     Case("a header merged over the years", lambda m: _budget_by_year(m),
          "merged_header", "budget.xlsx", 1, "budget", cell="Feuil1!C1", hint="Unmerge the header",
          what="budget.xlsx: 'budget' merged over three columns (2020, 2021, Total), the years' row deleted: the 2020 "

@@ -3678,6 +3678,12 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"each printed page\?$",
      r"cette ligne répète l'en-tête, sous le titre '\1' : une deuxième table sous la première, ou l'en-tête de "
      r"chaque page imprimée ?"),
+    (r"^this row repeats the header: a second table below the first, or the header of each printed page\?$",
+     "cette ligne répète l'en-tête : une deuxième table sous la première, ou l'en-tête de chaque page imprimée ?"),
+    (r"^Delete the repeated header; if the rows below are another table \(another year, another country\), keep them "
+     r"in this one, each row saying its period or country\.$",
+     "Supprimez l'en-tête répété ; si les lignes en dessous sont une autre table (une autre année, un autre pays), "
+     "gardez-les dans celle-ci, chaque ligne disant sa période ou son pays."),
     (r"^Delete the repeated header and its title; if the rows below are another table \(another year, another "
      r"country\), keep them in this one, each row saying its period or country\.$",
      "Supprimez l'en-tête répété et son titre ; si les lignes en dessous sont une autre table (une autre année, un "
