@@ -1025,6 +1025,15 @@ CASES = [
          "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
          what="activities.csv saved by Excel on a French Windows (cp1252), project.yaml says cp1256: its « Étude de "
               "base » read without a word as « ةtude de base » (cp1256 has é, è, à where cp1252 has them, not É)"),
+    Case("rows of two encodings behind a byte-order mark", lambda m: (
+             m.set_param("encoding", "cp1252"),
+             m.path("budget").write_bytes(codecs.BOM_UTF8 + m.text("budget").replace(",", ";").encode("cp1252"))),
+         "encoding", "budget.csv", 3, None, hint="save it again as 'CSV UTF-8'",
+         what="budget.csv whose bytes are cp1252 (the project declares it) behind the byte-order mark of a CSV UTF-8 "
+              "file (rows of an Excel 'CSV (séparateur: point-virgule)' appended to a CSV UTF-8 one): read as "
+              "cp1252, its first header was 'ï»¿line', refused « the required column 'line' is missing: did you mean "
+              "'ï»¿line'? »",
+         expect=lambda m, problems: _only_rule_of(problems, "encoding")),
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),

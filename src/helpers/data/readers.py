@@ -431,6 +431,8 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         first_bad = exc
+    if data.startswith(codecs.BOM_UTF8):   # read as cp1252 its header began 'ï»¿line' (« did you mean 'ï»¿line'? »)
+        return None, [_two_encodings(path, data, len(codecs.BOM_UTF8) + first_bad.start)]   # (counted after it)
     fallback = codecs.lookup(encoding_fallback or "utf-8").name
     other = _other_encoding(data) if fallback in ("utf-8", "cp1252", "iso8859-1", "iso8859-15") else None
     if other is not None:
@@ -472,6 +474,17 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
                           f"the file is not UTF-8: this row holds a byte (0x{byte:02X}) that UTF-8 does not allow, "
                           f"probably {what} saved by Excel as 'CSV (separator)'",
                           UTF8_HINT[0].upper() + UTF8_HINT[1:] + ".", row=row)]
+
+
+def _two_encodings(path: Path, data: bytes, bad: int) -> Problem:
+    """A file that starts with the mark of Excel's 'CSV UTF-8' (its BOM) and holds a byte UTF-8 does not allow: rows
+    of a 'CSV (separator)' file (cp1252) appended to it, or pasted in by a text editor. Read whole as the declared
+    cp1252, its UTF-8 rows would be garbled ('Ã©') and its first header 'ï»¿line'; read as UTF-8, its other rows."""
+    return Problem(relative(path), "encoding", f"the file starts as a CSV UTF-8 file (its byte-order mark) but this "
+                   f"row holds a byte (0x{data[bad]:02X}) that UTF-8 does not allow: rows in two encodings (rows of a "
+                   "'CSV (separator)' file appended to a 'CSV UTF-8' one?)", "Open the file in Excel, check the "
+                   "accents of this row and the rows after it, and save it again as 'CSV UTF-8'.",
+                   row=data[:bad].count(b"\n") + 1)
 
 
 def sniff_delimiter(text: str) -> str:

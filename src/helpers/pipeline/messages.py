@@ -3684,6 +3684,16 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"in this one, each row saying its period or country\.$",
      "Supprimez l'en-tête répété ; si les lignes en dessous sont une autre table (une autre année, un autre pays), "
      "gardez-les dans celle-ci, chaque ligne disant sa période ou son pays."),
+    (r"^the file starts as a CSV UTF-8 file \(its byte-order mark\) but this row holds a byte \((0x[0-9A-F]{2})\) that "
+     r"UTF-8 does not allow: rows in two encodings \(rows of a 'CSV \(separator\)' file appended to a 'CSV UTF-8' "
+     r"one\?\)$",
+     r"le fichier commence comme un fichier CSV UTF-8 (sa marque d'ordre des octets) mais cette ligne contient un "
+     r"octet (\1) que l'UTF-8 n'admet pas : des lignes de deux encodages (des lignes d'un fichier 'CSV (séparateur : "
+     r"point-virgule)' ajoutées à un fichier 'CSV UTF-8' ?)"),
+    (r"^Open the file in Excel, check the accents of this row and the rows after it, and save it again as 'CSV "
+     r"UTF-8'\.$",
+     "Ouvrez le fichier dans Excel, vérifiez les accents de cette ligne et des suivantes, et enregistrez-le à nouveau "
+     "en 'CSV UTF-8'."),
     (r"^Delete the repeated header and its title; if the rows below are another table \(another year, another "
      r"country\), keep them in this one, each row saying its period or country\.$",
      "Supprimez l'en-tête répété et son titre ; si les lignes en dessous sont une autre table (une autre année, un "
