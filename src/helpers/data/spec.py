@@ -737,8 +737,10 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         BUDGET_LINE,
         Column("budget", "float", required=True, money=True, ambiguous=True,
                checks=(Check("budget_negative", "ge", (0,)),),
-               french=("montant", "budget_approuvé", "montant_approuvé", "budget_total", "total_budget",
-                       "montant_budgété", "budget_prévu", "montant_prévu", "budget_alloué", "montant_alloué")),
+               # (not `Budget total`: beside `Budget 2020`, `Budget 2021` which one the figures use is the evaluator's
+               # to say, a_budget_column_per_year)
+               french=("montant", "budget_approuvé", "montant_approuvé", "montant_budgété", "budget_prévu",
+                       "montant_prévu", "budget_alloué", "montant_alloué")),
         COUNTRY, LABEL,
         Column("category", allowed=BUDGET_CATEGORIES, normalise="enumeration", french=("catégorie",),
                words=tuple(CATEGORY_WORDS.items())), CURRENCY,
