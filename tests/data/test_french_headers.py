@@ -97,6 +97,21 @@ def test_french_and_english_header_for_one_column_keeps_the_english_and_warns(mi
     assert mini.load().tables["budget"]["budget"].iloc[0] == 100000.0
 
 
+def test_a_column_ignored_as_another_name_is_told_in_french(mini):
+    """« État d'avancement » (a status's other name) beside « Statut »: the warning was printed wholly in English in a
+    French project (no sentence of messages.py knew it). The header is named as written, Word's apostrophe and all."""
+    from helpers.pipeline.messages import shown
+
+    mini.replace("activities", "activity_id,status,", "activity_id,Statut,État d’avancement,")
+    for row in ("A1,Réalisé,", "A2,En cours (avancé),", "A3,Non réalisé,", "A4,Annulé,"):
+        mini.replace("activities", row, row + "Achevé,")
+    warning = next(p for p in mini.check() if p.rule == "french_duplicate")
+    assert shown(warning, "fr").endswith("colonne 'État d’avancement' : la colonne 'État d’avancement' (un autre nom "
+                                         "de 'status') est ignorée : le fichier a aussi une colonne 'Statut' "
+                                         "[french_duplicate]\n    -> Gardez l'une des deux colonnes."), shown(warning, "fr")
+    assert mini.load().tables["activities"]["status"].tolist() == ["done", "in_progress", "not_started", "cancelled"]
+
+
 def test_two_headers_of_one_amount_that_differ_are_refused_in_an_xlsx_too(mini):
     """`Montant` and `Dépenses` both name the amount spent: the figures took the left column's and only warned that
     the other was ignored, so swapping the two columns changed the spending without a word. Numbers written

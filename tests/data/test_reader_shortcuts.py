@@ -181,3 +181,23 @@ def test_a_long_cell_without_a_header_is_named_by_its_place_in_the_row(tmp_path)
     problem, = read_table(path, "utf-8", [("label",)]).problems
     assert (problem.rule, problem.row, problem.column) == ("cell_too_long", 4, None)
     assert problem.message.startswith("this cell (cell 2 of the row) holds")
+
+
+@pytest.mark.parametrize("text, said", [
+    # a comment of two lines, as many commas on its second as the header: a text, not a row (was refused)
+    ('line,budget,label\nB1,100000,"Personnel du projet,\nexperts, consultants, chauffeurs"\nB2,50000,Activités\n',
+     []),
+    ('line,budget,label\r\nB1,100000,"Personnel du projet,\nexperts, consultants, chauffeurs"\r\nB2,50000,Activités\r\n',
+     []),
+    # the row B2 read into B1's label up to the quote of its « 12" », its category after it (was read so, silent)
+    ('line,budget,country,label,category\nB1,100000,Maroc,"Personnel,staff\nB2,50000,Maroc,Écran 12",operational\n'
+     'B3,80000,Tunisie,Activités,operational\n', [("unclosed_quote", 2, "label")]),
+    # the same, a ';' file of French Excel, the quote opened in the first of two text columns
+    ('ligne;montant;libellé;catégorie\nR1;100;"Personnel;staff\nR2;50;Écran 12";operational\nR3;80;Divers;staff\n',
+     [("unclosed_quote", 2, "libellé")]),
+])
+def test_a_row_read_into_a_cell_is_told_from_a_text_of_several_lines(tmp_path, text, said):
+    path = tmp_path / "budget.csv"
+    path.write_bytes(text.encode("utf-8"))
+    table = read_table(path, "utf-8", [("line", "budget"), ("ligne", "montant")])
+    assert [(p.rule, p.row, p.column) for p in table.problems] == said

@@ -1025,6 +1025,15 @@ CASES = [
          "encoding", "activities.csv", 2, None, hint="encoding: cp1252",
          what="activities.csv saved by Excel on a French Windows (cp1252), project.yaml says cp1256: its « Étude de "
               "base » read without a word as « ةtude de base » (cp1256 has é, è, à where cp1252 has them, not É)"),
+    Case("rows of two encodings behind a byte-order mark", lambda m: (
+             m.set_param("encoding", "cp1252"),
+             m.path("budget").write_bytes(codecs.BOM_UTF8 + m.text("budget").replace(",", ";").encode("cp1252"))),
+         "encoding", "budget.csv", 3, None, hint="save it again as 'CSV UTF-8'",
+         what="budget.csv whose bytes are cp1252 (the project declares it) behind the byte-order mark of a CSV UTF-8 "
+              "file (rows of an Excel 'CSV (séparateur: point-virgule)' appended to a CSV UTF-8 one): read as "
+              "cp1252, its first header was 'ï»¿line', refused « the required column 'line' is missing: did you mean "
+              "'ï»¿line'? »",
+         expect=lambda m, problems: _only_rule_of(problems, "encoding")),
     Case("UTF-16 file", lambda m: m.write("budget", m.text("budget"), encoding="utf-16"),
          "encoding", "budget.csv", NO_ROW, None, hint="CSV UTF-8",
          what="budget.csv saved as 'Unicode text' (UTF-16)"),
@@ -1213,6 +1222,15 @@ CASES = [
          what="expenditure.csv with two columns of amounts, 'Montant' and 'Dépenses', that differ on B2: the figures "
               "used the left one (10 000,50 spent, or 12 000 with the columns swapped), and warned only that the "
               "other was ignored"),
+    Case("two columns that could be the line", lambda m: m.write(
+             "budget", "Code,Code ligne,budget,country,label,category\n6110,B1,100000,Maroc,Personnel,staff\n"
+                       "6120,B2,50000,Maroc,Activités,operational\n6120,B3,80000,Tunisie,Activités,operational\n"
+                       "6130,B4,20000,,Coordination,support\n"),
+         "aliases_disagree", "budget.csv", 2, "Code ligne", hint="delete the other",
+         what="budget.csv with an account code headed 'Code' (6110, 6120) left of the line's 'Code ligne' (B1, B2): "
+              "'Code ligne' was not read as the line (« the required column 'line' is missing »); both now name the "
+              "line, and which one holds it is not the workbook's to guess",
+         expect=lambda m, problems: _check(any("'Code' and 'Code ligne'" in p.message for p in problems))),
     Case("two headers of the amount, the kept one empty", lambda m: m.write(
              "expenditure", "line,period_end,amount,Montant,country\nB1,2020-12-31,40000,40000,Maroc\n"
                             "B2,2020-12-31,,10000.50,Maroc\n"),
@@ -1616,6 +1634,13 @@ CASES = [
          what="budget.csv with, below its first lines, a title 'Budget 2021' and the header again over more lines: "
               "refused as a bad number and a bad category on the header's cells",
          expect=lambda m, problems: _only_rule_of(problems, "header_repeated")),
+    Case("the header repeated after a copy-paste", lambda m: m.write("expenditure", "\n".join(
+             (lambda t: t[:3] + [t[0]] + t[3:])(m.text("expenditure").splitlines())) + "\n"),
+         "header_repeated", "expenditure.csv", 4, None, hint="Delete the repeated header;",
+         what="expenditure.csv with its header row pasted again between its rows (rows copied with their header "
+              "from another file): refused, and told wholly in English in a French project",
+         expect=lambda m, problems: _check([shown(p, "fr").split(" : ")[1] for p in problems] == [
+             "cette ligne répète l'en-tête"])),
     Case("a header merged over the years", lambda m: _budget_by_year(m),
          "merged_header", "budget.xlsx", 1, "budget", cell="Feuil1!C1", hint="Unmerge the header",
          what="budget.xlsx: 'budget' merged over three columns (2020, 2021, Total), the years' row deleted: the 2020 "
@@ -1661,6 +1686,15 @@ CASES = [
          what="budget.csv whose row B3 opens a quote in its category, never closed, and B1's label is « Écran 12\" » "
               "(an even count of quotes): B3's category read as « operational⏎B4,20000,,Coordination,support », B4 "
               "and its 20,000 gone from the budget, nothing said",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
+    Case("a quote never closed, the next row's quote closing it", lambda m: m.write(
+             "budget", m.text("budget").replace("Maroc,Personnel,staff", 'Maroc,"Personnel,staff')
+             .replace("Maroc,Activités,operational", 'Maroc,Écran 12",operational')),
+         "unclosed_quote", "budget.csv", 2, "label", hint="Close the quote",
+         what="budget.csv whose row B1 opens a quote in its label, never closed, and whose next row B2's label is "
+              "« Écran 12\" »: B2 read into B1's label « Personnel,staff⏎B2,50000,Maroc,Écran 12 » (the line B2 "
+              "holds 3 separators of the header's 4, its category after the quote), B2's 50,000 gone from the "
+              "budget, nothing said",
          expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
     Case("a thousands comma not in quotes", lambda m: m.write(
              "expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB2,2020-12-31,10,000\n"
@@ -3373,6 +3407,33 @@ ACCEPTED = [
              "budget.csv saved by Excel with a label of two lines (Alt+Enter), a comma on its second: read as it is",
              expect=lambda m, data: _check(data.tables["budget"]["label"].iloc[0] == "Personnel\nRabat, Fès"
                                            and len(data.tables["budget"]) == 4)),
+    Accepted("a comment of several lines, commas on each", lambda m: m.write(
+                 "budget", m.text("budget").replace("\n", "\r\n").replace(   # (Alt+Enter is a line feed alone)
+                     "Maroc,Personnel,staff",
+                     'Maroc,"Personnel du projet\nexperts, consultants, chauffeurs, gardiens, agents",staff')),
+             "budget.csv saved by Excel (CRLF rows) with a label of two lines (Alt+Enter) whose second line holds "
+             "as many commas as the header: refused as rows read into a cell (unclosed_quote); read as it is",
+             expect=lambda m, data: _check(data.tables["budget"]["label"].iloc[0] == "Personnel du projet\n"
+                                           "experts, consultants, chauffeurs, gardiens, agents"
+                                           and data.tables["budget"]["budget"].sum() == 250000)),
+    Accepted("a line headed as a French evaluator heads it", lambda m: (
+                 m.write("budget", "Code ligne,Montant prévu,Pays,Intitulé,Catégorie\n" + m.text("budget").split("\n", 1)[1]),
+                 m.write("expenditure", "N° ligne,period_end,Montant payé,country,period_label\n"
+                         + m.text("expenditure").split("\n", 1)[1]),
+                 m.write("activities", "Réf.,Statut de l'activité," + m.text("activities").split(",", 2)[2])),
+             "budget.csv headed « Code ligne », « Montant prévu », expenditure.csv « N° ligne », « Montant payé », "
+             "activities.csv « Réf. », « Statut de l'activité »: refused, « the required column 'line' is missing »; "
+             "read as the line, the budget, the amount, the activity's code and status",
+             lambda m, data: _check(data.tables["budget"]["line"].tolist() == ["B1", "B2", "B3", "B4"]
+                                    and data.tables["budget"]["budget"].sum() == 250000
+                                    and data.tables["expenditure"]["amount"].sum() == 85000.5
+                                    and data.tables["activities"]["status"].tolist()[:2] == ["done", "in_progress"])),
+    Accepted("a header with Word's apostrophe", lambda m: m.write(
+                 "budget", "line,budget,Pays d\u2019intervention,label,category\n" + m.text("budget").split("\n", 1)[1]),
+             "budget.csv headed « Pays d’intervention » with the typographic apostrophe Word and Excel's autocorrect "
+             "type: the column was not read, every line the project's as a whole, the country annexes without them "
+             "and the column not named; read as the country",
+             lambda m, data: _budget_of(data, "Tunisie", 80000)),
     Accepted("budget_total in dinars with its millimes", lambda m: (
                  m.as_french_excel(), m.set_param("currency", "TND"),
                  _edit_param_text(m, "reporting_date:", "budget_total: 300 000,500\nreporting_date:")),

@@ -99,8 +99,12 @@ def _disagreeing(table: str, raw: RawTable, column: str, kept: str, name: str) -
     return [dataclasses.replace(raw.problem(
         "aliases_disagree", f"the columns '{raw.headers.get(kept, kept)}' and '{written}' are both '{column}' and "
         f"differ: '{here}' and '{there}' on this row", f"Keep the column that holds the {column} to use and delete "
-        f"the other (or rename it, e.g. '{column}_initial').", index=row, column=name, value=there),
+        f"the other (or rename it, e.g. '{'autre_code' if column in _CODES else column + '_initial'}').", index=row,
+        column=name, value=there),
         column=written)]   # the column as the file heads it
+
+
+_CODES = ("line", "activity_id", "event_id", "indicator_id", "figure_id")   # what the rows are matched by
 
 
 def _cell(value) -> str:
@@ -109,8 +113,11 @@ def _cell(value) -> str:
 
 def _disagreeing_row(table: str, column: str, kept, other):
     """The first row where two headers of one number column (`Montant`, `Dépenses`) hold different numbers, or the
-    kept one is empty and the other not; None when they agree (the same column twice: a warning is enough)."""
-    if SPEC[table].column(column) is None or SPEC[table].column(column).kind != "float":
+    kept one is empty and the other not; None when they agree (the same column twice: a warning is enough). So for a
+    table's codes: `Code` and `Code ligne` in a budget holding different codes are two columns that could be the
+    line, and the one read was the left one's, warned only."""
+    spec = SPEC[table].column(column)
+    if spec is None or spec.kind != "float" and column not in _CODES:
         return None
     for row, a, b in zip(kept.index, kept, other):
         a, b = _cell(a), _cell(b)

@@ -61,14 +61,16 @@ UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in param
 
 def header_name(text: Any) -> str:
     """How a header cell is matched: ' Activity ID ' -> 'activity_id'; a form's trailing colon or required-field
-    star is not part of it ('Pays :', 'Participants*' -> 'pays', 'participants')."""
+    star is not part of it ('Pays :', 'Participants*' -> 'pays', 'participants'); Word's and Excel's typographic
+    apostrophe is the typed one (« État d’avancement », « Pays d’intervention » were columns not read)."""
     if text is None:
         return ""
-    name = str(text).replace("\ufeff", "").strip().lower()
+    name = str(text).replace("\ufeff", "").translate(_APOSTROPHES).strip().lower()
     name = _FORM_MARKS.sub("", name) or name
     return re.sub(r"\s+", "_", name)
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 _FORM_MARKS = re.compile(r"[\s\u00a0]*[:*]+[\s\u00a0*:]*$")
 # pandas' name for an empty header cell (read_excel / read_csv, then to_csv): 'Unnamed: 2', 'Unnamed: 2_level_1'
 _PANDAS_UNNAMED = re.compile(r"unnamed:_?\d+(?:_level_\d+)?")
@@ -487,6 +489,8 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         first_bad = exc
+    if data.startswith(codecs.BOM_UTF8):   # read as cp1252 its header began 'ï»¿line' (« did you mean 'ï»¿line'? »)
+        return None, [_two_encodings(path, data, len(codecs.BOM_UTF8) + first_bad.start)]   # (counted after it)
     fallback = codecs.lookup(encoding_fallback or "utf-8").name
     other = _other_encoding(data) if fallback in ("utf-8", "cp1252", "iso8859-1", "iso8859-15") else None
     if other is not None:
@@ -528,6 +532,17 @@ def decode(path: Path, data: bytes, encoding_fallback: str = "utf-8") -> tuple[s
                           f"the file is not UTF-8: this row holds a byte (0x{byte:02X}) that UTF-8 does not allow, "
                           f"probably {what} saved by Excel as 'CSV (separator)'",
                           UTF8_HINT[0].upper() + UTF8_HINT[1:] + ".", row=row)]
+
+
+def _two_encodings(path: Path, data: bytes, bad: int) -> Problem:
+    """A file that starts with the mark of Excel's 'CSV UTF-8' (its BOM) and holds a byte UTF-8 does not allow: rows
+    of a 'CSV (separator)' file (cp1252) appended to it, or pasted in by a text editor. Read whole as the declared
+    cp1252, its UTF-8 rows would be garbled ('Ã©') and its first header 'ï»¿line'; read as UTF-8, its other rows."""
+    return Problem(relative(path), "encoding", f"the file starts as a CSV UTF-8 file (its byte-order mark) but this "
+                   f"row holds a byte (0x{data[bad]:02X}) that UTF-8 does not allow: rows in two encodings (rows of a "
+                   "'CSV (separator)' file appended to a 'CSV UTF-8' one?)", "Open the file in Excel, check the "
+                   "accents of this row and the rows after it, and save it again as 'CSV UTF-8'.",
+                   row=data[:bad].count(b"\n") + 1)
 
 
 def sniff_delimiter(text: str) -> str:
@@ -1022,32 +1037,47 @@ def _never_closed(table: RawTable, text: str, cell: tuple[int, int, int], row: i
 
 
 def _rows_in_cell(table: RawTable) -> Problem | None:
-    """A cell holding lines of which one (after its first) holds as many separators as the header, or more: the
-    file's rows read into one cell, between a quote left open and the next quote of the file, typed in a text (`Écran
-    12"`). With an even count of quotes it was read so without a word: `B1,...,"staff` then B2 and `B3,...,Écran 12"`
-    read as B1's category « staff⏎B2,...⏎B3,... », B2 and B3 and their amounts gone. A label of a few lines (Alt+Enter
-    in Excel) holds fewer separators on a line than a row."""
-    separators = len(table.frame.columns) - 1
-    if separators < 2 or table.frame.empty:   # (a line of one separator is a label's « Rabat, Fès » as often)
+    """A cell holding a line (after its first) that is a row of the file: it begins like the rows of the file's first
+    column (a code written alike: 'B2' as 'B1', 'B3') and, with the cells after the quote on the same line, reaches as
+    many separators as the header. The file's rows read into one cell, between a quote left open and the next quote of
+    the file, typed in a text (`Écran 12"`): `B1,...,"Personnel,staff` then `B2,50000,Maroc,Écran 12",operational`
+    read B2 into B1's label, its 50,000 gone, without a word. A label of a few lines (Alt+Enter in Excel), a comment
+    of several lines with commas, does not begin like a code of the first column."""
+    width = 1 + max((column_position(letter) for letter in table.letters.values()), default=0)
+    first = next((name for name, letter in table.letters.items() if letter == "A"), None)
+    if width < 3 or table.frame.empty or first not in table.frame.columns:   # (« Rabat, Fès »: one separator)
         return None
+    shapes = None
     for column in table.frame.columns:
         cells = table.frame[column]
         if not (pd.api.types.is_string_dtype(cells) or cells.dtype == object):
             continue
         broken = cells[cells.str.contains("\n", regex=False, na=False)]
+        after = width - 1 - column_position(table.letters[column])   # the cells after it, on its last line
         for row, cell in broken.items():
             lines = cell.splitlines()
-            if any(line.count(table.delimiter) >= separators for line in lines[1:]):
-                return _swallowed(table, row, str(column), cell, len(lines))
+            if shapes is None:   # the first column's values as they are written, rows that hold no line break
+                shapes = {_shape(v) for v in table.frame[first].dropna()
+                          if isinstance(v, str) and "\n" not in v}
+            for number, line in enumerate(lines[1:], start=1):
+                separators = line.count(table.delimiter) + (after if number == len(lines) - 1 else 0)
+                if separators >= width - 1 and _shape(line.split(table.delimiter)[0].strip()) in shapes:
+                    return _swallowed(table, row, str(column), cell, len(lines), first)
     return None
 
 
-def _swallowed(table: RawTable, row: Hashable, column: str, cell: str, lines: int) -> Problem:
+def _shape(text: str) -> str:
+    """How a code is written: its letters, digits and spaces as runs ('B12' -> 'a9', 'OUT-1.2' -> 'a-9.9')."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "9", re.sub(r"[^\W\d_]+", "a", text)))
+
+
+def _swallowed(table: RawTable, row: Hashable, column: str, cell: str, lines: int, first: str) -> Problem:
     return table.problem(
         "unclosed_quote", f"a quote (\") opens this cell and the next one is {lines - 1:,} line{'s' if lines > 2 else ''} "
-        "below: the lines between, which hold as many separators as the header (rows of the file), are read as one "
-        "cell and their rows are not read", "Close the quote where the cell ends (or delete the stray one), then check "
-        "the rows after it.", index=row, column=column, value=clipped('"' + cell))
+        f"below: the lines between, which begin like the rows of the file (a value written as column '{first}' writes "
+        "them) and hold as many separators as the header, are read as one cell and their rows are not read",
+        "Close the quote where the cell ends (or delete the stray one), then check the rows after it.", index=row,
+        column=column, value=clipped('"' + cell))
 
 
 def _over_limit(table: RawTable, text: str, start: int, row: int, header: list[str] | None) -> Problem:

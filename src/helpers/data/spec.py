@@ -648,7 +648,14 @@ COUNTRY = Column("country", normalise="country", french=("pays", "pays_bénéfic
 LABEL = Column("label", french=("libellé", "intitulé"))
 BUDGET_LINES = Column("budget_lines", french=("lignes_budgétaires", "lignes_de_financement", "lignes", "ligne",
                                               "ligne_budgétaire"))  # "R1" or "R1; R6"
-LINE = Column("line", **ID, french=("ligne", "ligne_budgétaire"))
+# a line's code as a French evaluator heads it (`Code ligne`, `N° ligne`): was refused, « the column 'line' is missing »
+_LINE_CODES = ("code_ligne", "code_de_ligne", "code_de_la_ligne", "code_ligne_budgétaire", "n°_ligne", "n°_de_ligne",
+               "n°_de_la_ligne", "n°_ligne_budgétaire", "no_ligne", "no._ligne", "no_de_ligne", "numéro_de_ligne",
+               "numéro_ligne", "numéro_de_la_ligne", "ligne_n°", "réf._ligne", "réf_ligne", "référence_ligne")
+LINE = Column("line", **ID, french=("ligne", "ligne_budgétaire", *_LINE_CODES))
+# in the budget, the one code of its rows whatever its header (`Code`, `Réf.`); in a spending table such a header is
+# as often the voucher's number, and is not read as the line (nor is `N°` anywhere: as often the rows' numbers)
+BUDGET_LINE = Column("line", **ID, french=(*LINE.french, "code", "code_budgétaire", "réf.", "réf", "référence", "id"))
 # the amounts' currency, when a file says it row by row: it must be the project's (loader: other_currency)
 CURRENCY = Column("currency", french=("devise", "monnaie"))
 
@@ -661,8 +668,11 @@ SPEC: dict[str, Table] = {t.name: t for t in (
     Table("activities", (
         Column("activity_id", **ID, unique=True,
                french=("activité_id", "id_activité", "code_activité", "identifiant_activité", "activité", "code",
-                       "identifiant")),
-        Column("status", **ID, allowed=STATUS_CODES, normalise="status", french=("statut", "état")),
+                       "identifiant", "code_de_l'activité", "n°_activité", "n°_d'activité", "n°_de_l'activité",
+                       "no_activité", "numéro_d'activité", "réf.", "réf", "id")),
+        Column("status", **ID, allowed=STATUS_CODES, normalise="status",
+               french=("statut", "état", "état_d'avancement", "statut_d'avancement", "statut_de_l'activité",
+                       "état_de_l'activité", "état_de_réalisation", "statut_de_réalisation")),
         COUNTRY, Column("result", french=("résultat",)), Column("output", french=("produit",)), LABEL,
         Column("progress", "float", percent=True, checks=(Check("progress_range", "in_range", (0, 100)),),
                french=("avancement", "progression")),
@@ -692,7 +702,9 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         raw_checks=(progress_as_fractions, weights_partly_given)),
     Table("participation", (
         Column("event_id", **ID, unique=True,
-               french=("événement_id", "id_événement", "code_événement", "événement", "code", "identifiant")),
+               french=("événement_id", "id_événement", "code_événement", "événement", "code", "identifiant",
+                       "code_de_l'événement", "n°_événement", "n°_d'événement", "n°_de_l'événement", "no_événement",
+                       "numéro_d'événement", "réf.", "réf")),
         Column("participants", "float", **ID, ambiguous=True, checks=COUNT,
                french=("nombre_de_participants", "nb_participants", "nombre_participants", "participants_total")),
         Column("women", "float", required=True, ambiguous=True, checks=COUNT,
@@ -722,9 +734,13 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                                         "courriel", "adresse_électronique", "e-mail", "adresse_e-mail"))),
                           ("participants", "women", "men")), raw_checks=(repeated_events,)),
     Table("budget", (
-        LINE,
+        BUDGET_LINE,
         Column("budget", "float", required=True, money=True, ambiguous=True,
-               checks=(Check("budget_negative", "ge", (0,)),), french=("montant", "budget_approuvé")),
+               checks=(Check("budget_negative", "ge", (0,)),),
+               # (not `Budget total`: beside `Budget 2020`, `Budget 2021` which one the figures use is the evaluator's
+               # to say, a_budget_column_per_year)
+               french=("montant", "budget_approuvé", "montant_approuvé", "montant_budgété", "budget_prévu",
+                       "montant_prévu", "budget_alloué", "montant_alloué")),
         COUNTRY, LABEL,
         Column("category", allowed=BUDGET_CATEGORIES, normalise="enumeration", french=("catégorie",),
                words=tuple(CATEGORY_WORDS.items())), CURRENCY,
@@ -740,7 +756,8 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         # the words of a French statement for money spent; `engagé` (committed) and `prévu` (planned) are other figures
         Column("amount", "float", **ID, money=True, ambiguous=True,
                french=("montant", "dépenses", "décaissé", "décaissements", "montant_décaissé", "dépensé",
-                       "montant_dépensé", "dépenses_réalisées", "réalisé", "montant_réalisé")),
+                       "montant_dépensé", "dépenses_réalisées", "réalisé", "montant_réalisé", "montant_payé",
+                       "paiements")),
         COUNTRY, Column("period_label", french=("période", "libellé_période", "trimestre", "semestre", "mois")), CURRENCY,
     ), warnings=(RowWarning("negative_amount", "amount", "a negative amount (a reversal?)",
                             "Fine if it cancels an earlier spending; check it otherwise.",
@@ -748,7 +765,9 @@ SPEC: dict[str, Table] = {t.name: t for t in (
         raw_checks=(repeated_rows,)),
     Table("indicators", (
         Column("indicator_id", **ID, french=("indicateur_id", "id_indicateur", "code_indicateur", "indicateur", "code",
-                                         "identifiant")),
+                                         "identifiant", "code_de_l'indicateur", "n°_indicateur", "n°_d'indicateur",
+                                         "n°_de_l'indicateur", "no_indicateur", "numéro_d'indicateur", "réf.",
+                                         "réf")),
         Column("period", **ID, french=("période",)),
         Column("actual", "float", required=True, ambiguous=True, percent=True,
                french=("réalisé", "valeur_réalisée", "valeur_atteinte")),
@@ -844,7 +863,8 @@ FRENCH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     for t in SPEC.values()}
 # English headers as the monitoring tables of English-language projects write them (data/README.md, "English
 # headers"): `Budget line`, `Event`, `Female`. Read like the French ones.
-_LINE = ("budget_line", "budget_line_code", "line_code", "budget_code")
+_LINE = ("budget_line", "budget_line_code", "line_code", "budget_code", "line_no", "line_no.", "line_number",
+         "budget_line_no", "budget_line_number", "line_ref")
 ENGLISH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     "activities": {"activity_id": ("activity", "activity_code"), "planned_end": ("planned_end_date",),
                    "actual_end": ("actual_end_date", "completion_date"), "label": ("description", "title")},
@@ -858,7 +878,7 @@ ENGLISH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
                       "person": ("participant_name",),
                       "person_id": ("participant_id", "participant_code", "id_number", "email", "email_address"),
                       "budget_lines": ("budget_line", "lines", "line")},
-    "budget": {"line": _LINE, "budget": ("approved_budget", "budget_amount"), "category": ("cost_category",),
+    "budget": {"line": _LINE, "budget": ("approved_budget", "budget_amount", "amount"), "category": ("cost_category",),
                "label": ("description",)},
     "expenditure": {"line": _LINE, "period_end": ("date", "period_end_date", "end_of_period"),
                     "amount": ("amount_spent", "expenditure", "spent", "disbursed", "disbursements",

@@ -3607,10 +3607,17 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"chiffres utilisent"),
     (r"^Name the column to use '([^']*)' \(the others are then ignored, with a warning\)\.$",
      r"Nommez '\1' la colonne à utiliser (les autres sont alors ignorées, avec un avertissement)."),
+    # (headers hold apostrophes: « État d'avancement », « Pays d'intervention »)
+    (r"^the column '(.*)' \(another name for '([^']*)'\) is ignored: the file also has a column '(.*)'$",
+     r"la colonne '\1' (un autre nom de '\2') est ignorée : le fichier a aussi une colonne '\3'"),
+    (r"^Keep one of the two columns\.$", "Gardez l'une des deux colonnes."),
     (r"^the columns '([^']*)' and '([^']*)' are both '([^']*)' and differ: '([^']*)' and '([^']*)' on this row$",
      r"les colonnes '\1' et '\2' sont toutes deux '\3' et diffèrent : '\4' et '\5' sur cette ligne"),
     (r"^Keep the column that holds the amount to use and delete the other \(or rename it, e\.g\. '([^']*)'\)\.$",
      r"Gardez la colonne qui contient le montant à utiliser et supprimez l'autre (ou renommez-la, par exemple '\1')."),
+    (r"^Keep the column that holds the ([a-z_]+) to use and delete the other \(or rename it, e\.g\. '([^']*)'\)\.$",
+     r"Gardez celle des deux colonnes qui contient les valeurs de '\1' à utiliser et supprimez l'autre (ou "
+     r"renommez-la, par exemple '\2')."),
     (r"^the header says its figures are cumulative \(([^)]*)\): the workbook adds the rows up, so each total since "
      r"the start would be counted again with the earlier ones$",
      r"l'en-tête dit que ses chiffres sont cumulés (\1) : le classeur additionne les lignes, chaque total depuis le "
@@ -3738,6 +3745,22 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"each printed page\?$",
      r"cette ligne répète l'en-tête, sous le titre '\1' : une deuxième table sous la première, ou l'en-tête de "
      r"chaque page imprimée ?"),
+    (r"^this row repeats the header: a second table below the first, or the header of each printed page\?$",
+     "cette ligne répète l'en-tête : une deuxième table sous la première, ou l'en-tête de chaque page imprimée ?"),
+    (r"^Delete the repeated header; if the rows below are another table \(another year, another country\), keep them "
+     r"in this one, each row saying its period or country\.$",
+     "Supprimez l'en-tête répété ; si les lignes en dessous sont une autre table (une autre année, un autre pays), "
+     "gardez-les dans celle-ci, chaque ligne disant sa période ou son pays."),
+    (r"^the file starts as a CSV UTF-8 file \(its byte-order mark\) but this row holds a byte \((0x[0-9A-F]{2})\) that "
+     r"UTF-8 does not allow: rows in two encodings \(rows of a 'CSV \(separator\)' file appended to a 'CSV UTF-8' "
+     r"one\?\)$",
+     r"le fichier commence comme un fichier CSV UTF-8 (sa marque d'ordre des octets) mais cette ligne contient un "
+     r"octet (\1) que l'UTF-8 n'admet pas : des lignes de deux encodages (des lignes d'un fichier 'CSV (séparateur : "
+     r"point-virgule)' ajoutées à un fichier 'CSV UTF-8' ?)"),
+    (r"^Open the file in Excel, check the accents of this row and the rows after it, and save it again as 'CSV "
+     r"UTF-8'\.$",
+     "Ouvrez le fichier dans Excel, vérifiez les accents de cette ligne et des suivantes, et enregistrez-le à nouveau "
+     "en 'CSV UTF-8'."),
     (r"^Delete the repeated header and its title; if the rows below are another table \(another year, another "
      r"country\), keep them in this one, each row saying its period or country\.$",
      "Supprimez l'en-tête répété et son titre ; si les lignes en dessous sont une autre table (une autre année, un "
@@ -3999,12 +4022,14 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      lambda m: "un guillemet (\") ouvre cette cellule" + (f" (cellule {m[1]} de la ligne)" if m[1] else "")
          + f" et n'est jamais fermé : {'la ligne' if m[2] == '1' else f'les {_grouped(m[2])} lignes'} de là à la fin du "
          f"fichier {'se lit' if m[2] == '1' else 'se lisent'} comme une seule cellule"),
-    (r"^a quote \(\"\) opens this cell and the next one is ([\d,]+) lines? below: the lines between, which hold as many "
-     r"separators as the header \(rows of the file\), are read as one cell and their rows are not read$",
+    (r"^a quote \(\"\) opens this cell and the next one is ([\d,]+) lines? below: the lines between, which begin like "
+     r"the rows of the file \(a value written as column '([^']*)' writes them\) and hold as many separators as the "
+     r"header, are read as one cell and their rows are not read$",
      lambda m: "un guillemet (\") ouvre cette cellule et le suivant est "
                + ("à la ligne d'après" if m[1] == "1" else f"{_grouped(m[1])} lignes plus bas")
-               + " : les lignes entre eux, qui ont autant de séparateurs que l'en-tête (des lignes du fichier), se "
-               "lisent comme une seule cellule et leurs lignes ne sont pas lues"),
+               + f" : les lignes entre eux, qui commencent comme les lignes du fichier (une valeur écrite comme celles "
+               f"de la colonne '{m[2]}') et ont autant de séparateurs que l'en-tête, se lisent comme une seule "
+               "cellule et leurs lignes ne sont pas lues"),
     (r"^Close the quote where the cell ends \(or delete the stray one\), then check the rows after it\.$",
      "Fermez le guillemet là où la cellule finit (ou supprimez celui de trop), puis vérifiez les lignes qui suivent."),
     (r"^Close the quote \(or delete the stray one\); a cell holds at most ([\d,]+) characters\.$",
