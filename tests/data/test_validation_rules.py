@@ -1488,6 +1488,12 @@ CASES = [
     Case("budget in thousands", lambda m: m.replace("budget", "B3,80000", "B3,80"),
          "spending_far_above_budget", "budget.csv", 4, "budget", severity="warning", hint="same unit",
          what="budget of B3 written in thousands (80) beside its spending in units (30000): 375 times the budget"),
+    Case("spending typed in another currency on a line", lambda m: m.replace(
+        "expenditure", "B4,2021-06-30,5000,,S1 2021", "B4,2021-06-30,5000,,S1 2021\nB1,2021-06-30,300000,Maroc,S1 2021"),
+         "spending_above_budget", "expenditure.csv", 6, "amount", severity="warning", hint="converts nothing",
+         what="expenditure.csv: 300000 on B1 (budget 100000) typed in the local currency (300 000 francs CFA are "
+              "457 USD) in a USD project without a currency column: read as dollars, B1's rate 340 %, nothing said",
+         expect=lambda m, problems: _check(any("is 340% of its budget (100000)" in p.message for p in problems))),
     Case("country spelt another way",
          lambda m: m.replace("activities", "A2,En cours (avancé),Maroc,", "A2,En cours (avancé),Morocco,"),
          "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
