@@ -3346,6 +3346,12 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("a published figure of the whole with its key left empty",
+             lambda m: m.replace("reported", "F2,women_share,E1,40", "F2,women_share,,40"),
+             what="reported.csv's F2 (women_share, 40, Maroc) with its key left empty, as data/README.md says the "
+                  "whole is written: it was refused (« this cell is empty but the column is required », fill it "
+                  "in); now compared with Maroc's share of women (all), 40 %",
+             expect=lambda m, data: _published_verdict(m, "F2", "match")),
     Accepted("a label of two lines in quotes", lambda m: m.write(
                  "budget", m.text("budget").replace("Maroc,Personnel,staff", 'Maroc,"Personnel\nRabat, Fès",staff')),
              "budget.csv saved by Excel with a label of two lines (Alt+Enter), a comma on its second: read as it is",

@@ -1768,6 +1768,8 @@ def _finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     for column in frame.columns:
         if column not in out and column:
             out[column] = _storable(frame[column])
+    if name == "reported":   # an empty key is the whole, as analyses.reconcile.default_key reads "" (not a NaN)
+        out["key"] = out["key"].fillna("")
     return pd.DataFrame(out, index=frame.index).reset_index(drop=True)
 
 
