@@ -1506,6 +1506,12 @@ CASES = [
     Case("budget in thousands", lambda m: m.replace("budget", "B3,80000", "B3,80"),
          "spending_far_above_budget", "budget.csv", 4, "budget", severity="warning", hint="same unit",
          what="budget of B3 written in thousands (80) beside its spending in units (30000): 375 times the budget"),
+    Case("spending typed in another currency on a line", lambda m: m.replace(
+        "expenditure", "B4,2021-06-30,5000,,S1 2021", "B4,2021-06-30,5000,,S1 2021\nB1,2021-06-30,300000,Maroc,S1 2021"),
+         "spending_above_budget", "expenditure.csv", 6, "amount", severity="warning", hint="converts nothing",
+         what="expenditure.csv: 300000 on B1 (budget 100000) typed in the local currency (300 000 francs CFA are "
+              "457 USD) in a USD project without a currency column: read as dollars, B1's rate 340 %, nothing said",
+         expect=lambda m, problems: _check(any("is 340% of its budget (100000)" in p.message for p in problems))),
     Case("country spelt another way",
          lambda m: m.replace("activities", "A2,En cours (avancé),Maroc,", "A2,En cours (avancé),Morocco,"),
          "country_without_annex", "data/mini", None, "country", severity="warning", hint="Did you mean 'Maroc'?",
@@ -3402,6 +3408,12 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("a published figure of the whole with its key left empty",
+             lambda m: m.replace("reported", "F2,women_share,E1,40", "F2,women_share,,40"),
+             what="reported.csv's F2 (women_share, 40, Maroc) with its key left empty, as data/README.md says the "
+                  "whole is written: it was refused (« this cell is empty but the column is required », fill it "
+                  "in); now compared with Maroc's share of women (all), 40 %",
+             expect=lambda m, data: _published_verdict(m, "F2", "match")),
     Accepted("a label of two lines in quotes", lambda m: m.write(
                  "budget", m.text("budget").replace("Maroc,Personnel,staff", 'Maroc,"Personnel\nRabat, Fès",staff')),
              "budget.csv saved by Excel with a label of two lines (Alt+Enter), a comma on its second: read as it is",

@@ -323,6 +323,7 @@ def _load(project: str, params: ProjectParams, data_dir: Path) -> tuple[ProjectD
         problems += spending.negative_line_spending(*typed["expenditure"], resolved[3])
         if "budget" in typed:
             problems += spending.spending_far_above_budget(typed["expenditure"][0], *typed["budget"], resolved[3])
+            problems += spending.spending_above_budget(*typed["expenditure"], tables["budget"], resolved[3])
     tables["expenditure"] = lines_mod.with_line_country(tables["budget"], tables["expenditure"], resolved)
     problems += [p for name in FINANCED_TABLES if name in typed and not budget_refused
                  for p in _unknown_financing_lines(*typed[name], tables["budget"], "budget" in data.present)]
@@ -1699,6 +1700,8 @@ def _finish(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     for column in frame.columns:
         if column not in out and column:
             out[column] = _storable(frame[column])
+    if name == "reported":   # an empty key is the whole, as analyses.reconcile.default_key reads "" (not a NaN)
+        out["key"] = out["key"].fillna("")
     return pd.DataFrame(out, index=frame.index).reset_index(drop=True)
 
 

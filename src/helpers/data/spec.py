@@ -833,7 +833,9 @@ SPEC: dict[str, Table] = {t.name: t for t in (
     Table("reported", (
         Column("figure_id", **ID, unique=True, french=("chiffre_id", "id_chiffre", "code_chiffre")),
         Column("metric", **ID, french=("métrique", "mesure")),
-        Column("key", **ID, french=("clé",)),
+        # an empty key is the whole (analyses.reconcile.default_key: all, total for a budget figure), as
+        # data/README.md says: it was refused, « fill it in », beside a README telling to leave it empty
+        Column("key", required=True, french=("clé",)),
         Column("value", **ID, french=("valeur", "valeur_publiée", "chiffre_publié", "valeur_rapportée")),
         Column("comparison", allowed=COMPARISONS, normalise="comparison", default="=", french=("comparaison",)),
         # the value's unit when the report's table gives it apart (« milliers USD »): read with the value

@@ -123,6 +123,40 @@ def spending_far_above_budget(expenditure: pd.DataFrame, budget: pd.DataFrame, r
     return problems
 
 
+def spending_above_budget(expenditure: pd.DataFrame, raw: RawTable, budget: pd.DataFrame,
+                          lines: tuple[np.ndarray, list]) -> list[Problem]:
+    """A line whose recorded spending is above its budget, but less than FAR_ABOVE times it (said by
+    spending_far_above_budget): overspent, or an amount typed in another currency. 1 250 000 francs CFA typed on a
+    line of 200 000 EUR (1 906 EUR) were read as euros without a word, the line's rate 627 %: no currency column
+    tells them apart. A warning at the line's largest amount, the row most likely mistyped."""
+    codes, pairs = lines
+    if not len(codes) or not len(budget):
+        return []
+    amount = np.nan_to_num(expenditure["amount"].to_numpy(dtype="float64", na_value=np.nan))
+    spent = np.bincount(codes, weights=amount, minlength=len(pairs))
+    budgets = dict(zip(zip(lines_mod.country_key(budget["country"]), budget["line"]), budget["budget"]))
+    countries = dict(zip(zip(lines_mod.country_key(budget["country"]), budget["line"]), budget["country"]))
+    problems = []
+    for code in np.flatnonzero(spent > 0):
+        line_budget = budgets.get(pairs[code], np.nan)
+        if not (line_budget > 0 and line_budget * (1 + 1e-9) < spent[code] < FAR_ABOVE * line_budget):
+            continue
+        rows = np.flatnonzero(codes == code)
+        largest = rows[np.argmax(amount[rows])]
+        country = countries.get(pairs[code])
+        where = "" if pairs[code][0] == lines_mod.REGIONAL or country is None else f" of {country}"
+        problems.append(raw.problem(
+            "spending_above_budget", f"the spending recorded on line {pairs[code][1]}{where} "
+            f"({numbers.format_number(round(float(spent[code]), 2))}) is {spent[code] / line_budget:.0%} of its "
+            f"budget ({numbers.format_number(float(line_budget))}), its largest amount here: overspent, or an "
+            "amount typed in another currency (the local one), read as the project's?",
+            "Check that each amount of the line is in the project's currency (project.yaml's currency: the workbook "
+            "converts nothing): convert an amount paid in another currency. If the line was overspent indeed, "
+            "nothing to do; if its budget was revised, write the revised budget.", index=expenditure.index[largest],
+            column="amount", value=numbers.format_number(float(amount[largest])), severity="warning"))
+    return problems
+
+
 def only_on_project_lines(budget: pd.DataFrame, raw: RawTable, pairs: list[tuple[str, str, Any, str]]) -> list[Problem]:
     """A country with lines in the budget whose spending rows all name lines of the project as a whole (« B4 »
     spent in Maroc): they count in the project-wide annex (lines.resolve, rule 3), none on the country's own lines,

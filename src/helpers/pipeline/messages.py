@@ -3771,6 +3771,17 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      # the ratio is grouped the English way (4,133): in French « 4,133 fois » read as four times
      lambda m: f"les dépenses enregistrées sur la ligne {m[1]} ({_grouped(m[2])}) font {_grouped(m[3])} fois son budget : les "
                f"deux sont-ils dans la même unité (un budget en milliers ?)"),
+    (r"^the spending recorded on line (\S+)(?: of (.+?))? \((\S+)\) is (\d+)% of its budget \((\S+)\), its largest "
+     r"amount here: overspent, or an amount typed in another currency \(the local one\), read as the project's\?$",
+     lambda m: f"les dépenses enregistrées sur la ligne {m[1]}" + (f" de {m[2]}" if m[2] else "") +
+               f" ({_grouped(m[3])}) font {_grouped(m[4])} % de son budget ({_grouped(m[5])}), son plus gros montant "
+               "ici : un dépassement, ou un montant saisi dans une autre devise (la locale), lu comme celle du projet ?"),
+    (r"^Check that each amount of the line is in the project's currency \(project\.yaml's currency: the workbook "
+     r"converts nothing\): convert an amount paid in another currency\. If the line was overspent indeed, nothing to "
+     r"do; if its budget was revised, write the revised budget\.$",
+     "Vérifiez que chaque montant de la ligne est dans la devise du projet (currency de project.yaml : le classeur ne "
+     "convertit rien) : convertissez un montant payé dans une autre devise. Si la ligne a bien été dépassée, rien à "
+     "faire ; si son budget a été révisé, écrivez le budget révisé."),
     (r"^Write the budget and the spending in the same unit, the project's currency \(not in thousands\), and check "
      r"that the spending rows name the right line\.$",
      "Écrivez le budget et les dépenses dans la même unité, la devise du projet (pas en milliers), et vérifiez que "
