@@ -18,7 +18,6 @@ always refused, never read as lines.
 from __future__ import annotations
 
 import shutil
-import subprocess
 
 import openpyxl
 import pytest
@@ -27,6 +26,7 @@ from hypothesis import strategies as st
 
 from fixtures.two_countries import write_csv
 from test_invariants import FEW, _figures, _project, _same, projects
+from test_invariants_written import resave_by_libreoffice
 
 AMOUNT_COLUMN = {"budget": 1, "expenditure": 2}
 
@@ -143,15 +143,8 @@ def test_typed_amounts_under_a_title_saved_by_libreoffice_change_no_figure(table
     before = _figures(project, annexes)
     saved = _project(typed)
     _with_title(saved, typed, "csv", "Suivi financier 2020", True, False)
-    sources = sorted(saved.folder.glob("*.csv"))
-    out = saved.root / "libreoffice"
     # ';' separated, UTF-8, French locale (1036): the import dialog's choices for a French Excel CSV
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{saved.root}/profile", "--headless",
-                    "--infilter=CSV:59,34,76,1,,1036", "--convert-to", "xlsx", "--outdir", str(out), *map(str, sources)],
-                   check=True, capture_output=True, timeout=180)
-    for path in sources:
-        path.unlink()
-        shutil.copy(out / f"{path.stem}.xlsx", saved.folder / f"{path.stem}.xlsx")
+    resave_by_libreoffice(saved, "csv", "CSV:59,34,76,1,,1036")
     saved.load()
     after = _figures(saved, annexes)
     for annex in annexes:

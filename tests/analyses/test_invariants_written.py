@@ -136,6 +136,19 @@ def test_amounts_headed_in_thousands_are_never_read_as_units(tables, budget_head
         assert "amount" in headers or amount_header in headers, [str(p) for p in problems]
 
 
+def resave_by_libreoffice(project, suffix, infilter):
+    """Replaces each table of the project written as `suffix` by the .xlsx LibreOffice saves of it (headless, its own
+    profile in the project's folder; `infilter` is the CSV import dialog's choices)."""
+    sources = sorted(project.folder.glob(f"*.{suffix}"))
+    out = project.root / "libreoffice"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{project.root}/profile", "--headless",
+                    f"--infilter={infilter}", "--convert-to", "xlsx", "--outdir", str(out), *map(str, sources)],
+                   check=True, capture_output=True, timeout=180)
+    for path in sources:
+        path.unlink()
+        shutil.copy(out / f"{path.stem}.xlsx", project.folder / f"{path.stem}.xlsx")
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 @settings(FEW, max_examples=2)   # LibreOffice starts in about 15 s
@@ -147,16 +160,9 @@ def test_a_workbook_saved_by_libreoffice_gives_the_figures_of_its_source(tables,
     annexes = tuple(project.annexes())
     before = _figures(project, annexes)
     saved = _project(tables, source, decimal_mark=".")
-    sources = sorted(saved.folder.glob(f"*.{source}"))
-    out = saved.root / "libreoffice"
     # a CSV opened as UTF-8, ',' separated (the import dialog's choices; headless, the locale's charset would garble
     # its accents, which make check warns of: garbled_text)
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{saved.root}/profile", "--headless",
-                    "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", str(out), *map(str, sources)],
-                   check=True, capture_output=True, timeout=120)
-    for path in sources:
-        path.unlink()
-        shutil.copy(out / f"{path.stem}.xlsx", saved.folder / f"{path.stem}.xlsx")
+    resave_by_libreoffice(saved, source, "CSV:44,34,76,1")
     after = _figures(saved, annexes)
     for annex in annexes:
         _same(before[annex], after[annex])

@@ -1845,11 +1845,9 @@ def test_odk_central_s_repeat_group_is_joined_by_parent_key(tmp_path):
     assert data["duree_mois/_sum"].tolist() == [(0.0, 2.0, 5.0)[k % 3] for k in range(8)]
 
 
-def test_odk_central_s_repeat_csv_beside_its_export_is_joined(tmp_path):
-    """ODK Central's « Download all data » as it comes: s.csv and the repeat group's own file, s-emplois.csv, whose
-    PARENT_KEY names each job's submission. The repeat file was « a survey without description: add
-    s-emplois.yaml » and 'emplois/_count' « a column s.csv does not have »; it is joined as the .xlsx sheet is. A
-    repeat file named after another form is said so, not read."""
+def _odk_central_submissions():
+    """Eight submissions as ODK Central's CSV writes them (group paths joined by '-', meta-instanceID, KEY) and
+    their repeat group's rows (0, 1 or 2 jobs each, PARENT_KEY naming the submission)."""
     rows, jobs = [], []
     for k in range(8):
         key = f"uuid:7e1d{k:04d}-aaaa-4bbb-8ccc-{k:012d}"
@@ -1857,6 +1855,15 @@ def test_odk_central_s_repeat_csv_beside_its_export_is_joined(tmp_path):
                      "maroc" if k < 5 else "tunisie", "poids": 10.0, "meta-instanceID": key, "KEY": key})
         jobs += [{"emplois-duree_mois": 2.0 + j, "emplois-secteur": "agriculture", "PARENT_KEY": key,
                   "KEY": f"{key}/emplois[{j + 1}]"} for j in range(k % 3)]
+    return rows, jobs
+
+
+def test_odk_central_s_repeat_csv_beside_its_export_is_joined(tmp_path):
+    """ODK Central's « Download all data » as it comes: s.csv and the repeat group's own file, s-emplois.csv, whose
+    PARENT_KEY names each job's submission. The repeat file was « a survey without description: add
+    s-emplois.yaml » and 'emplois/_count' « a column s.csv does not have »; it is joined as the .xlsx sheet is. A
+    repeat file named after another form is said so, not read."""
+    rows, jobs = _odk_central_submissions()
     folder = tmp_path / "odk"
     folder.mkdir()
     pd.DataFrame(rows).to_csv(folder / "s.csv", index=False)
@@ -3013,13 +3020,7 @@ def test_a_title_above_odk_central_s_csv_and_its_repeat_file_is_read_over(tmp_pa
     """ODK Central's « Download all data », each CSV opened in Excel and a title typed above its header: the repeat
     file s-emplois.csv was found by its first line only, so with a title it was not joined (« a survey without
     description ») and 'emplois/_count' « not in the export ». Both are read below their titles."""
-    rows, jobs = [], []
-    for k in range(8):
-        key = f"uuid:7e1d{k:04d}-aaaa-4bbb-8ccc-{k:012d}"
-        rows.append({"SubmissionDate": f"2021-05-0{k + 1}T10:00:00.000Z", "identification-pays":
-                     "maroc" if k < 5 else "tunisie", "poids": 10.0, "meta-instanceID": key, "KEY": key})
-        jobs += [{"emplois-duree_mois": 2.0 + j, "emplois-secteur": "agriculture", "PARENT_KEY": key,
-                  "KEY": f"{key}/emplois[{j + 1}]"} for j in range(k % 3)]
+    rows, jobs = _odk_central_submissions()
     title = "Suivi des stagiaires - ODK Central, 12/06/2021,,,\n,,,,\n"
     (tmp_path / "s.csv").write_text(title + pd.DataFrame(rows).to_csv(index=False), encoding="utf-8")
     (tmp_path / "s-emplois.csv").write_text(title + pd.DataFrame(jobs).to_csv(index=False), encoding="utf-8")
