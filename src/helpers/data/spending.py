@@ -136,13 +136,18 @@ def spending_above_budget(expenditure: pd.DataFrame, raw: RawTable, budget: pd.D
     spent = np.bincount(codes, weights=amount, minlength=len(pairs))
     budgets = dict(zip(zip(lines_mod.country_key(budget["country"]), budget["line"]), budget["budget"]))
     countries = dict(zip(zip(lines_mod.country_key(budget["country"]), budget["line"]), budget["country"]))
+    line_budgets = np.array([budgets.get(pair, np.nan) for pair in pairs], dtype="float64")
+    with np.errstate(invalid="ignore"):
+        above = np.flatnonzero((line_budgets > 0) & (line_budgets * (1 + 1e-9) < spent)
+                               & (spent < FAR_ABOVE * line_budgets))
+    if not len(above):
+        return []
+    # each line's largest amount (its first row of that amount), by one sort instead of a scan per line
+    order = np.lexsort((-np.arange(len(codes)), amount, codes))
+    last = np.searchsorted(codes[order], above, side="right") - 1
     problems = []
-    for code in np.flatnonzero(spent > 0):
-        line_budget = budgets.get(pairs[code], np.nan)
-        if not (line_budget > 0 and line_budget * (1 + 1e-9) < spent[code] < FAR_ABOVE * line_budget):
-            continue
-        rows = np.flatnonzero(codes == code)
-        largest = rows[np.argmax(amount[rows])]
+    for code, largest in zip(above, order[last]):
+        line_budget = line_budgets[code]
         country = countries.get(pairs[code])
         where = "" if pairs[code][0] == lines_mod.REGIONAL or country is None else f" of {country}"
         problems.append(raw.problem(
