@@ -40,12 +40,10 @@ def header_sets(table: str, required_sets: Sequence[Sequence[str]]) -> list[tupl
     names = HEADER_ALIASES.get(table, {})
     if table == "expenditure":   # `Période` alone is the period_end (lone_period): was not found below a title row
         names = {**names, "period_end": (*names.get("period_end", ()), *names.get("period_label", ()))}
-    out = [tuple(r) for r in required_sets]
+    out = dict.fromkeys(tuple(r) for r in required_sets)   # (a dict: the sets in order, each once, found at once)
     for required in required_sets:
-        for choice in itertools.product(*[(c, *names.get(c, ())) for c in required]):
-            if choice not in out:
-                out.append(choice)
-    return out
+        out.update(dict.fromkeys(itertools.product(*[(c, *names.get(c, ())) for c in required])))
+    return list(out)
 
 
 def is_alias(table: str, name: str) -> bool:

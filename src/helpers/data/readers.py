@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import functools
 import io
 import itertools
 import re
@@ -614,6 +615,7 @@ def _edges_stripped(trimmed):
     return pa.chunked_array([pc.replace_with_mask(stripped.combine_chunks(), opened, fixed)])
 
 
+@functools.lru_cache(maxsize=4096)   # the same few hundred names, in thousands of header sets (headers.header_sets)
 def _unaccented(name: str) -> str:
     """Headers are found whatever their accents: `Evenement` is `événement` (French headers, data/headers.py)."""
     return unaccented(name)
@@ -636,7 +638,8 @@ def split_note(text: Any, unit: bool = False) -> tuple[str, str] | None:
 def _header_position(rows: Iterable[Sequence[Any]], required_sets: Sequence[Sequence[str]]) -> int | None:
     """Position among the first HEADER_SEARCH_ROWS rows of the first one holding one of the required sets (header
     names matched whatever their accents, and without a unit: 'Budget (EUR)', 'Montant en euros'), or None."""
-    wanted = [{_unaccented(name) for name in required} for required in required_sets if required]
+    wanted = list(dict.fromkeys(frozenset(_unaccented(name) for name in required) for required in required_sets
+                                if required))
     for position, cells in enumerate(itertools.islice(rows, HEADER_SEARCH_ROWS)):
         names = {_unaccented(header_name(c)) for c in cells}
         names |= {_unaccented(header_name(split[0])) for c in cells if (split := split_note(c, unit=True))}
