@@ -3446,6 +3446,14 @@ ACCEPTED = [
              "type: the column was not read, every line the project's as a whole, the country annexes without them "
              "and the column not named; read as the country",
              lambda m, data: _budget_of(data, "Tunisie", 80000)),
+    Accepted("a budget's category headed as a finance office heads it", lambda m: m.write(
+                 "budget", "line,budget,country,Désignation,Rubrique\n" + m.text("budget").split("\n", 1)[1]),
+             "budget.csv headed « Désignation » and « Rubrique » (or « Nature de la dépense », « Catégorie de "
+             "dépense »): the columns were not read, every line without its category (the staff share n.d.) and "
+             "nothing said, « Catégorie de dépense » even told as spending read from the expenditure table; read as "
+             "the label and the category",
+             lambda m, data: _check(data.tables["budget"]["category"].tolist()[:2] == ["staff", "operational"]
+                                    and data.tables["budget"]["label"].tolist()[0] == "Personnel")),
     Accepted("budget_total in dinars with its millimes", lambda m: (
                  m.as_french_excel(), m.set_param("currency", "TND"),
                  _edit_param_text(m, "reporting_date:", "budget_total: 300 000,500\nreporting_date:")),

@@ -645,7 +645,7 @@ ID = dict(required=True, filled=True)
 # (« Pays bénéficiaire » was not read: every row the project's own, the country annexes empty of that table)
 COUNTRY = Column("country", normalise="country", french=("pays", "pays_bénéficiaire", "pays_d'intervention",
                                                          "pays/région", "pays_/_région"))
-LABEL = Column("label", french=("libellé", "intitulé"))
+LABEL = Column("label", french=("libellé", "intitulé", "désignation"))
 BUDGET_LINES = Column("budget_lines", french=("lignes_budgétaires", "lignes_de_financement", "lignes", "ligne",
                                               "ligne_budgétaire"))  # "R1" or "R1; R6"
 # a line's code as a French evaluator heads it (`Code ligne`, `N° ligne`): was refused, « the column 'line' is missing »
@@ -742,7 +742,11 @@ SPEC: dict[str, Table] = {t.name: t for t in (
                french=("montant", "budget_approuvé", "montant_approuvé", "montant_budgété", "budget_prévu",
                        "montant_prévu", "budget_alloué", "montant_alloué")),
         COUNTRY, LABEL,
-        Column("category", allowed=BUDGET_CATEGORIES, normalise="enumeration", french=("catégorie",),
+        # (a finance office's `Rubrique`, `Nature de la dépense`: was a column silently not read, every line's
+        # category empty; `Catégorie de dépense` was even told « spending, read from the expenditure table »)
+        Column("category", allowed=BUDGET_CATEGORIES, normalise="enumeration", french=(
+            "catégorie", "catégorie_de_dépense", "catégorie_de_dépenses", "catégorie_budgétaire", "rubrique",
+            "rubrique_budgétaire", "nature", "nature_de_dépense", "nature_de_la_dépense", "nature_des_dépenses"),
                words=tuple(CATEGORY_WORDS.items())), CURRENCY,
     ), checks=(TableCheck("duplicate_line", _unique_together("line", "country")),),
         warnings=(RowWarning("budget_unknown", "budget", "the budget of this line is not given",
@@ -880,7 +884,7 @@ ENGLISH_HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
                       "person": ("participant_name",),
                       "person_id": ("participant_id", "participant_code", "id_number", "email", "email_address"),
                       "budget_lines": ("budget_line", "lines", "line")},
-    "budget": {"line": _LINE, "budget": ("approved_budget", "budget_amount", "amount"), "category": ("cost_category",),
+    "budget": {"line": _LINE, "budget": ("approved_budget", "budget_amount", "amount"), "category": ("cost_category", "expense_category", "budget_category"),
                "label": ("description",)},
     "expenditure": {"line": _LINE, "period_end": ("date", "period_end_date", "end_of_period"),
                     "amount": ("amount_spent", "expenditure", "spent", "disbursed", "disbursements",
