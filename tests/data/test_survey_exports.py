@@ -1858,19 +1858,25 @@ def _odk_central_submissions():
     return rows, jobs
 
 
+def _write_odk_central(folder, title=""):
+    """s.csv and its repeat file s-emplois.csv (each below ``title``, lines typed above the header) and s.yaml
+    asking for the mean count of jobs and the total of their months."""
+    rows, jobs = _odk_central_submissions()
+    (folder / "s.csv").write_text(title + pd.DataFrame(rows).to_csv(index=False), encoding="utf-8")
+    (folder / "s-emplois.csv").write_text(title + pd.DataFrame(jobs).to_csv(index=False), encoding="utf-8")
+    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: identification-pays}\nestimates:\n"
+                                   "  - {mean: emplois/_count}\n  - {total: emplois/duree_mois/_sum}\n",
+                                   encoding="utf-8")
+
+
 def test_odk_central_s_repeat_csv_beside_its_export_is_joined(tmp_path):
     """ODK Central's « Download all data » as it comes: s.csv and the repeat group's own file, s-emplois.csv, whose
     PARENT_KEY names each job's submission. The repeat file was « a survey without description: add
     s-emplois.yaml » and 'emplois/_count' « a column s.csv does not have »; it is joined as the .xlsx sheet is. A
     repeat file named after another form is said so, not read."""
-    rows, jobs = _odk_central_submissions()
     folder = tmp_path / "odk"
     folder.mkdir()
-    pd.DataFrame(rows).to_csv(folder / "s.csv", index=False)
-    pd.DataFrame(jobs).to_csv(folder / "s-emplois.csv", index=False)
-    (folder / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: identification-pays}\nestimates:\n"
-                                   "  - {mean: emplois/_count}\n  - {total: emplois/duree_mois/_sum}\n",
-                                   encoding="utf-8")
+    _write_odk_central(folder)
     surveys, problems, _ = load_surveys(folder)
     assert problems == []
     data = surveys["s"].data
@@ -3020,13 +3026,7 @@ def test_a_title_above_odk_central_s_csv_and_its_repeat_file_is_read_over(tmp_pa
     """ODK Central's « Download all data », each CSV opened in Excel and a title typed above its header: the repeat
     file s-emplois.csv was found by its first line only, so with a title it was not joined (« a survey without
     description ») and 'emplois/_count' « not in the export ». Both are read below their titles."""
-    rows, jobs = _odk_central_submissions()
-    title = "Suivi des stagiaires - ODK Central, 12/06/2021,,,\n,,,,\n"
-    (tmp_path / "s.csv").write_text(title + pd.DataFrame(rows).to_csv(index=False), encoding="utf-8")
-    (tmp_path / "s-emplois.csv").write_text(title + pd.DataFrame(jobs).to_csv(index=False), encoding="utf-8")
-    (tmp_path / "s.yaml").write_text("title: t\ndesign: {weights: poids, strata: identification-pays}\nestimates:\n"
-                                     "  - {mean: emplois/_count}\n  - {total: emplois/duree_mois/_sum}\n",
-                                     encoding="utf-8")
+    _write_odk_central(tmp_path, title="Suivi des stagiaires - ODK Central, 12/06/2021,,,\n,,,,\n")
     surveys, problems, _ = load_surveys(tmp_path)
     assert problems == []
     data = surveys["s"].data
