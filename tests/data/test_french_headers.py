@@ -200,7 +200,7 @@ def test_a_missing_column_s_hint_names_its_english_headers_too(mini):
     mini.write("expenditure", "Budget line,Date,Country\nB1,2020-12-31,Maroc\n")
     missing = [p for p in mini.check() if p.rule == "required_column"]
     assert [p.column for p in missing] == ["amount"]
-    assert "in French: 'montant'" in missing[0].hint and "in English: 'amount_spent', 'expenditure'" in missing[0].hint
+    assert "in French: 'montant'" in missing[0].hint and "in English: 'amount spent', 'expenditure'" in missing[0].hint
 
 
 def test_two_other_names_of_one_column_are_told_once_each_by_their_headers(mini):

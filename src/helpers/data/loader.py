@@ -1120,7 +1120,8 @@ def _other_names(table: str, column: str) -> str:
     named = [(language, names) for language, names in (
         ("French", next((c.french for c in SPEC[table].columns if c.name == column), ())),
         ("English", ENGLISH_HEADERS.get(table, {}).get(column, ()))) if names]
-    return f" (in {'; in '.join(f'{language}: ' + ', '.join(map(repr, names)) for language, names in named)})" \
+    # shown as typed in a spreadsheet (« code de l'événement »), not as folded (`code_de_l'événement`): both are read
+    return f" (in {'; in '.join(f'{language}: ' + ', '.join(repr(n.replace('_', ' ')) for n in names) for language, names in named)})" \
         if named else ""
 
 
