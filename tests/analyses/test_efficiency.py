@@ -392,6 +392,11 @@ def test_a_cost_per_woman_without_women_says_whether_they_are_none_or_not_record
     tables["participation"] = people
     woman = row(efficiency.cost_per_result(tables, params), "woman", "R1")
     assert np.isnan(woman["cost"]) and woman["reason"] == "women_not_recorded"
+    # no event counts its women: their number is not known, not 0 (the annex's table showed « Femmes 0 » beside
+    # « femmes non renseignées », a project built from scratch)
+    assert np.isnan(woman["denominator"]) and "/ women n/a" in woman["note"]
+    shown = efficiency.participation_costs(efficiency.cost_per_result(tables, params)).set_index("key")
+    assert np.isnan(shown.at["R1", "women"])
     assert efficiency.reason_text(woman["reason"], "fr") == "femmes non renseignées"
     assert efficiency.reason_text(woman["reason"], "en") == "women not recorded"
     people.loc[r1, "women"] = 0.0

@@ -374,7 +374,8 @@ def cost_per_result(tables: dict[str, pd.DataFrame], params: Any, keys: pd.Serie
             rows.append(_row("participant", key, "", None, None, lines, reporting, spent, participants,
                              reason or ("no_participants" if participants <= 0 else ""), shared))
             known = events["women"].notna()
-            women = float(events.loc[known, "women"].sum())
+            # no event counts its women: their number is not known (n/a), not 0
+            women = float(events.loc[known, "women"].sum()) if known.any() else float("nan")
             not_counted = float(events.loc[~known, "participants"].sum()) + _sex_unknown(events[known])
             woman = _row("woman", key, "", None, None, lines, reporting, spent, women,
                          reason or _no_women(women, not_counted), shared)
