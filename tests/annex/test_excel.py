@@ -145,6 +145,23 @@ def test_the_figures_sheet_says_a_cost_reason_without_its_calculation(lang):
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_figures_sheet_says_why_a_women_share_is_not_computable_without_the_calculation_before(lang):
+    """The sample's English « figures » sheet said why the women's share of the event MALM-20 is not computable as
+    « 0 women of 0 participants; not computable: no participants with women known; 3 participants of unknown sex »
+    (« not computable » inside the column « Why not computable »), where the French one says « aucun participant
+    dont le sexe est connu ». Now « no participant whose sex is known; 3 participants of unknown sex »."""
+    figures = pd.DataFrame({"section": ["gender"], "metric": ["women_share"], "key": ["MALM-20"],
+                            "value": [float("nan")], "unit": ["%"], "status": [""],
+                            "note": ["0 women of 0 participants; not computable: no participants with women known; "
+                                     "3 participants of unknown sex"]})
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook(lang), figures, WHEN)))
+    rows = list(book.worksheets[-1].iter_rows(values_only=True))
+    why = dict(zip(rows[0], rows[1]))["Pourquoi non calculable" if lang == "fr" else "Why not computable"]
+    assert why == ("aucun participant dont le sexe est connu" if lang == "fr" else
+                   "no participant whose sex is known; 3 participants of unknown sex")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_figures_sheet_shows_each_figure_with_the_format_of_its_unit(lang):
     """The figures sheet stored its numbers with Excel's General format (136760.12, 0.279697473, 591.519681): an
     amount and a count now show their thousands grouped (« 12 500 » in a French Excel), cents when there are some,
