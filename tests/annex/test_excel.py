@@ -124,6 +124,44 @@ def test_the_figures_sheet_says_why_in_the_annex_language_and_keeps_percentages_
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_figures_sheet_says_a_cost_reason_without_its_calculation(lang):
+    """The sample's English « figures » sheet said why a cost per unit is not computable as the helpers' note: « no
+    actual; spent on R1 up to 2020-12-31: 241377.03 / actual n/a (qualitatif); shared, not divided: R1 also
+    finance(s) P1.1.a, participation », where the French one says « pas de valeur réalisée ». Now « no actual
+    value »; the note column keeps the calculation."""
+    note = ("not computable: no actual; spent on R1 up to 2020-12-31: 241377.03 / actual n/a (qualitatif); shared, "
+            "not divided: R1 also finance(s) P1.1.a, participation")
+    zero = ("not computable: the actual is 0 or less, nothing to divide by; spent on R2 up to 2020-12-31: 22561.96 / "
+            "actual 0 (personnes)")
+    figures = pd.DataFrame({"section": ["efficiency"] * 2, "metric": ["cost_per_unit"] * 2, "key": ["I.1", "I.2"],
+                            "value": [float("nan")] * 2, "unit": ["USD"] * 2, "status": ["shared", ""],
+                            "note": [note, zero]})
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook(lang), figures, WHEN)))
+    rows = list(book.worksheets[-1].iter_rows(values_only=True))
+    why = [dict(zip(rows[0], row))["Pourquoi non calculable" if lang == "fr" else "Why not computable"]
+           for row in rows[1:]]
+    assert why == (["pas de valeur réalisée", "réalisé nul ou négatif : pas de division"] if lang == "fr" else
+                   ["no actual value", "actual is 0 or less: no division"])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_figures_sheet_says_why_a_women_share_is_not_computable_without_the_calculation_before(lang):
+    """The sample's English « figures » sheet said why the women's share of the event MALM-20 is not computable as
+    « 0 women of 0 participants; not computable: no participants with women known; 3 participants of unknown sex »
+    (« not computable » inside the column « Why not computable »), where the French one says « aucun participant
+    dont le sexe est connu ». Now « no participant whose sex is known; 3 participants of unknown sex »."""
+    figures = pd.DataFrame({"section": ["gender"], "metric": ["women_share"], "key": ["MALM-20"],
+                            "value": [float("nan")], "unit": ["%"], "status": [""],
+                            "note": ["0 women of 0 participants; not computable: no participants with women known; "
+                                     "3 participants of unknown sex"]})
+    book = openpyxl.load_workbook(io.BytesIO(excel.xlsx(notebook(lang), figures, WHEN)))
+    rows = list(book.worksheets[-1].iter_rows(values_only=True))
+    why = dict(zip(rows[0], rows[1]))["Pourquoi non calculable" if lang == "fr" else "Why not computable"]
+    assert why == ("aucun participant dont le sexe est connu" if lang == "fr" else
+                   "no participant whose sex is known; 3 participants of unknown sex")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
 def test_the_figures_sheet_shows_each_figure_with_the_format_of_its_unit(lang):
     """The figures sheet stored its numbers with Excel's General format (136760.12, 0.279697473, 591.519681): an
     amount and a count now show their thousands grouped (« 12 500 » in a French Excel), cents when there are some,

@@ -2324,6 +2324,19 @@ def test_import_writes_a_project_that_loads_and_refuses_to_overwrite(tmp_path):
     assert sorted(p.name for p in params_dir.iterdir()) == ["demo"]  # no staging folder left
 
 
+def test_import_of_a_one_country_file_writes_that_country_annex_only(tmp_path):
+    """Before: make import-iati of a file of one recipient country (DFID's Albania) wrote ensemble.yaml (« Ensemble
+    du projet ») and albanie.yaml (`country: AL`): two annexes with the same figures, the second without the rows
+    that name no country; make new with one country writes one. Now: albanie.yaml only, `country: all`."""
+    data_dir, params_dir = tmp_path / "data", tmp_path / "params"
+    written = import_iati(REAL / "dfid_albania_v201.xml", "demo", "fr", data_dir, params_dir)
+    assert {p.name for p in written} == {"dfid_albania_v201.xml", "project.yaml", "albanie.yaml"}
+    assert sorted(p.name for p in (params_dir / "demo").iterdir()) == ["albanie.yaml", "project.yaml"]
+    annex = yaml.safe_load((params_dir / "demo" / "albanie.yaml").read_text(encoding="utf-8"))
+    assert annex == {"country": "all", "name": "Albanie"}
+    assert [p for p in check_project("demo", data_dir, params_dir) if p.severity == "error"] == []
+
+
 def test_import_into_a_root_without_data_and_params_folders_makes_them(tmp_path):
     """Before: a traceback (FileNotFoundError on data/.<project>-...) when the root had no data/ folder."""
     data_dir, params_dir = tmp_path / "data", tmp_path / "params"
@@ -2482,7 +2495,7 @@ def test_an_attribute_cannot_inject_lines_into_the_yaml_the_import_writes(tmp_pa
     assert project["title"] == 'T budget_total: 7 x: "y'  # one scalar (narratives are whitespace-normalised)
     assert project["currency"] == "EUR"  # from the value's own currency; the default one is refused
     annex = yaml.safe_load((params_dir / "demo" / "senegal-country-all.yaml").read_text(encoding="utf-8"))
-    assert annex == {"country": "SN", "name": "Sénégal country: all"}
+    assert annex == {"country": "all", "name": "Sénégal country: all"}   # (its one country: every row)
     problems = check_project("demo", data_dir, params_dir)
     assert any(p.rule == "iati_currency_code" and p.severity == "error" and "\n" not in p.value for p in problems)
 
@@ -2674,7 +2687,7 @@ def test_activity_dates_of_a_newer_file_that_project_yaml_does_not_have_are_said
     assert "end_date: 2023-12-31" in stale[0].hint and stale[0].element == "iati-activity[XM-1]/activity-date"
     assert ("elapsed share of the planned duration at the reporting date (2021-12-31) is 50.0 % over project.yaml's "
             "dates, 33.3 % over the files': the burn index of the project is 1.00 for 1.50" in stale[0].message)
-    frame = annex_figures(load_project("demo", data_dir, params_dir), load_annex_params("demo", "ensemble", params_dir))
+    frame = annex_figures(load_project("demo", data_dir, params_dir), load_annex_params("demo", "maroc", params_dir))
     assert frame.loc[(frame["key"] == "total") & (frame["metric"] == "burn_index"), "value"].iloc[0] == \
         pytest.approx(0.5 / (365 / 730))   # (project.yaml's dates, both days counted, as said: 1.5 the file's)
 
@@ -2979,13 +2992,28 @@ def test_spending_of_a_recipient_region_split_as_the_activitys_countries_is_said
 
 def test_a_recipient_country_a_newer_file_adds_without_an_annex_is_said(tmp_path):
     """Before: make import-iati wrote an annex for MA; the file replaced by a newer one split MA 60 % / SN 40 %: SN
-    had no annex, its money in the project-wide annex only, without a word."""
+    had no annex, its money in the project-wide annex only, without a word. The import of a file of one country now
+    writes maroc.yaml alone, `country: all`: SN's money would count under the title « Maroc », which is said too."""
     data_dir, params_dir, written = hostile_import(tmp_path, activity(
         body='<recipient-country code="MA"/>' + budget("1000") + transaction("300", "3")))
     assert check_project("demo", data_dir, params_dir) == []
     write(data_dir / "demo" / "iati", activity(body='<recipient-country code="MA" percentage="60"/><recipient-country '
                                                'code="SN" percentage="40"/>' + budget("1000") + transaction("300", "3")),
           name=written[0].name)
+    said = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_country_without_annex"]
+    assert len(said) == 1 and said[0].severity == "warning" and said[0].value == "SN"
+    assert said[0].file.endswith("maroc.yaml")
+    assert ("1 recipient country besides MA (SN (Sénégal)): their money counts in the annex « Maroc » (`country: all`"
+            in said[0].message)
+    assert "write `country: MA` in maroc.yaml" in said[0].hint and "`country: SN`" in said[0].hint
+    from english_words import english_words
+
+    french = translated(said[0], "fr")
+    assert "en plus de MA (SN (Sénégal)) : leur argent compte dans l'annexe « Maroc »" in french.message
+    assert english_words(french.message) == english_words(french.hint) == []
+    # done as the hint says, but SN's annex forgotten: SN's money is in the project-wide annex only
+    (params_dir / "demo" / "maroc.yaml").write_text("country: MA\nname: Maroc\n", encoding="utf-8")
+    (params_dir / "demo" / "ensemble.yaml").write_text("country: all\nname: Ensemble du projet\n", encoding="utf-8")
     said = [p for p in check_project("demo", data_dir, params_dir) if p.rule == "iati_country_without_annex"]
     assert len(said) == 1 and said[0].severity == "warning" and said[0].value == "SN"
     assert "1 recipient country that no annex file covers (SN (Sénégal))" in said[0].message

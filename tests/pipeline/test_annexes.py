@@ -112,6 +112,27 @@ def test_women_by_country_shows_every_participant_and_those_whose_sex_is_unknown
     assert share == f"{100 * number(women) / (number(total) - number(unknown)):.1f}\u202f%".replace(".", ",")
 
 
+def test_cost_per_participant_has_its_column_si_nd_only_when_a_cost_is_nd(built):
+    """The project-wide annex computes every cost per participant: its table had a column « Si n.d. » of empty cells
+    on every row (in the page, Word and Excel). Now the column is there only when a cost is n.d. (Maroc's: no budget
+    line in its annex), with the reason."""
+    import openpyxl
+
+    from documents import html_tables
+
+    def table(annex: str) -> list[list[str]]:
+        page = (built.build / "annexes" / "amem" / f"{annex}.html").read_text(encoding="utf-8")
+        return next(t["rows"] for t in html_tables(page) if t["section"] == "Coût par résultat"
+                    and t["sub"] == "Coût par participant et par femme formée")
+
+    whole, maroc = table("ensemble"), table("maroc")
+    assert "Si n.d." not in whole[0] and whole[0][0] == "Lignes de financement"
+    assert maroc[0][-1] == "Si n.d." and all(row[-1] for row in maroc[1:])
+    book = openpyxl.load_workbook(built.build / "annexes" / "amem" / "ensemble.xlsx")
+    cells = [c for row in book["Coût par résultat"].iter_rows(values_only=True) for c in row]
+    assert "Lignes de financement" in cells and "Si n.d." not in cells
+
+
 @pytest.mark.parametrize("annex", ANNEXES)
 def test_figures_csv_is_exactly_the_helpers_output(built, annex):
     params = load_annex_params("amem", annex, built.params)

@@ -608,14 +608,15 @@ def _french_number(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _cost_reasons() -> list[tuple[str, str]]:
-    """The reasons of a cost per result (analyses.efficiency.REASONS, which says each in French for the notebook):
-    the « Chiffres » sheet of a country without spending said « non calculable : la raison est dans la colonne
-    « note » du fichier figures.csv » beside the cost per participant the page said n.d. « dépenses à cette date
-    absentes des données »."""
+def _cost_reasons(lang: str = "fr") -> list[tuple[str, str]]:
+    """The reasons of a cost per result (analyses.efficiency.REASONS, which says each in both languages for the
+    notebook): the « Chiffres » sheet of a country without spending said « non calculable : la raison est dans la
+    colonne « note » du fichier figures.csv » beside the cost per participant the page said n.d. « dépenses à cette
+    date absentes des données »."""
     from ..analyses.efficiency import REASONS   # (lazily: the analyses import pandas)
 
-    return [(re.escape(note.removeprefix("not computable: ")), french) for note, french, _ in REASONS.values()]
+    return [(re.escape(note.removeprefix("not computable: ")), french if lang == "fr" else english)
+            for note, french, english in REASONS.values()]
 
 
 def reason(note: Any, lang: str = "fr") -> str:
@@ -627,6 +628,16 @@ def reason(note: Any, lang: str = "fr") -> str:
     text = str(note)
     if lang == "en":   # the helpers' English, less their own names and the '(s)' of counts
         text = re.sub(r"^[a-z_]+ \[[^\]]*\]: ", "", text.removeprefix("not computable: "))  # 'women_share [all]: '
+        # the reason, not the calculation before it (« 0 women of 0 participants; not computable: no participants
+        # with women known »)
+        _, said, why = text.partition("; not computable: ")
+        text = why if said else text
+        # a cost's reason, not its calculation (« no actual; spent on R1 up to 2020-12-31: 241377.03 / actual n/a
+        # (qualitatif); shared, not divided: R1 also finance(s) ... »): the note column keeps that
+        plain = next((english for pattern, english in _cost_reasons("en") if re.match(pattern + "; spent on ", text)),
+                     None)
+        if plain:
+            return plain
         for pattern, english in _REASONS_EN:
             text = re.sub(pattern, english, text)
         return text
@@ -653,6 +664,7 @@ _REASONS_EN = [
     (r"the project's budget_total \((-?\d+(?:\.\d+)?)\) is project-wide, not applied to a country annex",
      lambda m: f"the project's total budget ({float(m.group(1)):,.2f}) is the whole project's, not a country's"),
     (r"no budget_total declared", "no total budget declared for the project (budget_total)"),
+    (r"no participants with women known", "no participant whose sex is known"),
     (r"\b(\d+) ([a-z]+(?: [a-z]+)??)\(s\)", _counted),
 ]
 

@@ -3,7 +3,8 @@
 Creates ``data/<project>/iati/`` with the file as it is, and ``params/<project>/`` with ``project.yaml`` filled from
 the file (title in the annex language when the file has it, implementer = reporting-org, donor = the funding
 participating-org, currency, start and end dates, a reporting date to check), one annex file per recipient country
-that has money or indicators, and the project-wide annex ``ensemble.yaml`` (country ``all``). Then
+that has money or indicators, and the project-wide annex ``ensemble.yaml`` (country ``all``); a file of one
+country gets that country's annex only, with country ``all`` (as ``make new`` writes it). Then
 ``make annexes PROJECT=<project>`` builds without further editing (when the file has no problem that stops it).
 
 Refuses an existing project, and a file that cannot be read as IATI; nothing is left half-written: the two folders
@@ -23,7 +24,7 @@ from ..paths import DATA_DIR, PARAMS_DIR, SLUG, new_file, slugify
 from .countries import country_name
 from .iati import About, about, load_iati, read_activities, unsplit_budget
 from .params import ALL, IatiParams, ProjectParams
-from .scaffold import PROJECT_WIDE, entry, refuse_existing, staged, write_lines
+from .scaffold import PROJECT_WIDE, entry, one_country_annex, refuse_existing, staged, write_lines
 
 
 def import_iati(source: Path, project: str, language: str = "fr", data_dir: Path = DATA_DIR,
@@ -84,7 +85,7 @@ def _unsplit_total(source: Any, currencies: list[str]) -> float | None:
 
 
 def _write_params(folder: Path, project: str, info: About, language: str) -> list[Path]:
-    """project.yaml, ensemble.yaml and one annex per country. Every value from the file is written by the YAML
+    """project.yaml, ensemble.yaml and one annex per country (one country: its annex only, `country: all`). Every value from the file is written by the YAML
     emitter (a scalar never becomes a key or a line); comments hold no data. File names are slugs (paths.slugify,
     at most 40 characters), never the same twice, created new inside ``folder`` (paths.new_file)."""
     fr = language == "fr"
@@ -133,11 +134,15 @@ def _write_params(folder: Path, project: str, info: About, language: str) -> lis
     else:
         lines += ["  # exchange_rates: {EUR: 1.08}   # value of 1 unit of another currency in the project's one"]
     written = [write_lines(new_file(folder, "project", ".yaml"), lines)]
+    annexes = _annex_names(info.countries)
+    if len(annexes) == 1:   # one country: one annex, of every row, under its name (as make new writes it)
+        name, (_, title) = next(iter(annexes.items()))
+        return [*written, one_country_annex(folder, name, title, language)]
     written.append(write_lines(new_file(folder, PROJECT_WIDE, ".yaml"), [
         "# Annex for the whole project: every activity and country.",
         entry("country", ALL),
         entry("name", "Ensemble du projet" if fr else "Whole project")]))
-    for name, (code, title) in _annex_names(info.countries).items():
+    for name, (code, title) in annexes.items():
         written.append(write_lines(new_file(folder, name, ".yaml"), [
             "# Annex for one recipient country: the rows of the IATI file whose country is the code below.",
             entry("country", code),

@@ -2036,11 +2036,14 @@ def _iati_countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
     alone) gave SN no annex, its money in the project-wide annex only, without a word."""
     covered = {fold(a.country) for a in annexes if not a.is_all}
     budget, spent = data.tables["budget"], data.tables["expenditure"]
-    if not covered or "iati_element" not in budget:
+    if "iati_element" not in budget:
         return []
+    named = {c for c in (*budget["country"].dropna(), *spent["country"].dropna())
+             if isinstance(c, str) and c and fold(c) != REGIONAL}
+    if not covered:
+        return _iati_countries_under_one_name(annexes, named, data.project, folder)
     said = {fold(p.value) for p in found if p.rule == "country_without_annex" and p.value}
-    countries = sorted({c for c in (*budget["country"].dropna(), *spent["country"].dropna())
-                        if isinstance(c, str) and fold(c) not in covered | said and fold(c) != REGIONAL and c})
+    countries = sorted(c for c in named if fold(c) not in covered | said)
     if not countries:
         return []
     return [Problem(relative(folder), "iati_country_without_annex", f"the IATI files name "
@@ -2051,6 +2054,29 @@ def _iati_countries_without_annex(annexes: list[AnnexParams], data: ProjectData,
                     f"params/{data.project}/{countries[0].lower()}.yaml with `country: {countries[0]}` and `name:`), "
                     "or nothing to do if the evaluation gives it no annex.", column="country", value=countries[0],
                     severity="warning")]
+
+
+def _iati_countries_under_one_name(annexes: list[AnnexParams], countries: set[str], project: str,
+                                   folder: Path) -> list[Problem]:
+    """make import-iati of a file of one country (MA) wrote one annex, maroc.yaml with `country: all`: a newer file
+    that adds SN put SN's money in that annex, under the title « Maroc », without a word."""
+    if len(countries) < 2:
+        return []
+    for annex in annexes:
+        alone = next((c for c in sorted(countries) if fold(annex.name) in (fold(c), fold(country_name(c) or c),
+                                                                            fold(country_name(c, "en") or c))), None)
+        if annex.is_all and alone:
+            others = sorted(countries - {alone})
+            return [Problem(relative(folder / f"{annex.annex}.yaml"), "iati_country_without_annex",
+                            f"the IATI files name {len(others)} recipient countr{'y' if len(others) == 1 else 'ies'} "
+                            f"besides {alone} ({', '.join(f'{c} ({country_name(c) or c})' for c in others[:10])}): "
+                            f"their money counts in the annex « {annex.name} » (`country: all`, every row)",
+                            f"make import-iati wrote one annex of every row for a file of one country: write "
+                            f"`country: {alone}` in {annex.annex}.yaml, add params/{project}/ensemble.yaml with "
+                            f"`country: all` and `name:` for the whole project, and an annex for each new country "
+                            f"(e.g. params/{project}/{others[0].lower()}.yaml with `country: {others[0]}` and "
+                            "`name:`).", column="country", value=others[0], severity="warning")]
+    return []
 
 
 def _params_not_read(folder: Path) -> list[Problem]:

@@ -86,7 +86,7 @@ def new_project(project: str, countries: list[str], language: str = "fr", data_d
     with staged(project, data_dir, params_dir) as (data_stage, params_stage):
         written = [write_lines(new_file(params_stage, "project", ".yaml"), _project_lines(project, language))]
         if len(annexes) == 1:   # one country: one annex, of every row, under its name
-            written.append(_one_country_annex(params_stage, *next(iter(annexes.items())), language))
+            written.append(one_country_annex(params_stage, *next(iter(annexes.items())), language))
             annexes = {}
         else:
             written.append(write_lines(new_file(params_stage, PROJECT_WIDE, ".yaml"), [
@@ -110,7 +110,7 @@ def new_project(project: str, countries: list[str], language: str = "fr", data_d
     return [(data_dir if p.is_relative_to(data_stage) else params_dir) / project / p.name for p in written]
 
 
-def _one_country_annex(folder: Path, name: str, country: str, language: str) -> Path:
+def one_country_annex(folder: Path, name: str, country: str, language: str) -> Path:
     """The annex of a one-country project: `country: all` (its rows and those written without a country, which a
     `country: Sénégal` annex leaves out), named after the country. COUNTRIES="Senegal" wrote ensemble.yaml
     (« Whole project ») and senegal.yaml: two annexes with the same figures, the first titled as if it covered

@@ -1810,6 +1810,15 @@ _FIRST_HOUR = (
      r"(\S+) with `country: ([A-Z]{2})` and `name:`\), or nothing to do if the evaluation gives it no annex\.$",
      r"make import-iati a écrit une annexe par pays du fichier importé : ajoutez-en une pour chaque nouveau pays (par "
      r"exemple \1 avec `country: \2` et `name:`), ou rien à faire si l'évaluation ne lui donne pas d'annexe."),
+    (r"^the IATI files name (\d+) recipient countr(?:y|ies) besides ([A-Z]{2}) \((.*)\): their money counts in the "
+     r"annex « (.*) » \(`country: all`, every row\)$", r"les fichiers IATI nomment \1 pays bénéficiaire(s) en plus "
+     r"de \2 (\3) : leur argent compte dans l'annexe « \4 » (`country: all`, toutes les lignes)"),
+    (r"^make import-iati wrote one annex of every row for a file of one country: write `country: ([A-Z]{2})` in "
+     r"(\S+), add (\S+) with `country: all` and `name:` for the whole project, and an annex for each new country "
+     r"\(e\.g\. (\S+) with `country: ([A-Z]{2})` and `name:`\)\.$",
+     r"make import-iati a écrit une seule annexe, de toutes les lignes, pour un fichier d'un seul pays : écrivez "
+     r"`country: \1` dans \2, ajoutez \3 avec `country: all` et `name:` pour le projet dans son ensemble, et une "
+     r"annexe pour chaque nouveau pays (par exemple \4 avec `country: \5` et `name:`)."),
     (r"^(project\.yaml's (?:start|end)_date .*?): the elapsed share of the planned duration at the reporting date "
      r"\((\S+)\) is (\S+ %) over project\.yaml's dates, (\S+ %) over the files'(: the burn index of .+ is \S+ for \S+ "
      r"over the files' dates, every burn index \S+ times the files' \(and the verdicts rating them\))?$",
