@@ -1892,6 +1892,21 @@ def test_odk_central_s_repeat_csv_beside_its_export_is_joined(tmp_path):
     assert "survey_without_description" not in [p.rule for p in problems]
 
 
+def test_odk_central_s_repeat_file_of_one_question_is_read_as_its_group(tmp_path):
+    """A repeat group holding a single question: ODK Central's repeat file s-emplois.csv has one column of answers,
+    'emplois-duree_mois'. Its group was told by a prefix two headers share, so it was read as a question named
+    'emplois-duree_mois' and 'emplois/duree_mois/_sum' was « a column s.csv does not have »; the file's own name
+    is the group."""
+    folder = tmp_path / "odk"
+    folder.mkdir()
+    _write_odk_central(folder)
+    jobs = pd.read_csv(folder / "s-emplois.csv").drop(columns=["emplois-secteur"])
+    (folder / "s-emplois.csv").write_text(jobs.to_csv(index=False), encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    assert surveys["s"].data["emplois/duree_mois/_sum"].tolist() == [(0.0, 2.0, 5.0)[k % 3] for k in range(8)]
+
+
 def test_a_kobo_repeat_sheet_saved_as_csv_beside_the_csv_export_is_joined(tmp_path, sample):
     """KoboToolbox's CSV export has no repeat groups; the jobs' sheet of its XLS export saved as s-emplois.csv (with
     _parent_index and _submission__uuid) beside it was « a survey without description » and 'emplois/_count' « not

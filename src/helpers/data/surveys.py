@@ -599,9 +599,13 @@ def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -
         return []
     found = {}
     names = set(questions)
+    # a repeat's name is a group even when it holds a single question (ODK Central's s-emplois.csv, whose one column
+    # 'emplois-duree_mois' was read as a question of that name: 'emplois/duree_mois/_sum' « not in the export »)
+    groups = {header_name(t.sheet) for t in repeats}
     for sep in (".", "-"):
         # the headers beginning with each '<prefix><sep>', counted once (not header by header: 2 000 took 2.5 s)
         shared = Counter(q[:i] for q in names for i, char in enumerate(q) if char == sep and i)
+        shared.update({group: 2 for group in groups})
         renamed = {c: _split_path(c, sep, names, shared) for c in questions if sep in c.strip(sep)}
         found[sep] = {c: r for c, r in renamed.items() if r != c}
     sep, renamed = max(found.items(), key=lambda item: len(item[1]))
