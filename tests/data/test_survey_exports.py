@@ -1602,15 +1602,21 @@ def test_a_question_a_form_version_renamed_is_told(tmp_path):
     assert _csv_survey(tmp_path / "t", submissions, spec)[1] == []
 
 
+def _recoded_by_a_version(column, codes, first=70):
+    """The tracer's submissions in two versions of the form (the first ``first`` of 'vAbc2021a'), the second writing
+    ``column``'s answers with ``codes`` (a mapping; those it does not name kept)."""
+    submissions, _ = make_tracer_survey()
+    later = submissions.index >= first
+    submissions["__version__"] = np.where(later, "vXyz2021b", "vAbc2021a")
+    submissions.loc[later, column] = submissions.loc[later, column].replace(codes)
+    return submissions
+
+
 def test_choices_a_form_version_renamed_are_told(tmp_path):
     """Two versions of the form, the second writing 'emploi_actuel' 1 / 0 for the first's oui / non, without the
     form: the share of '1' counted the first version's 'oui' as other answers (25.3 % for 47.2 %), without a word.
     Told now, with both versions' codes."""
-    submissions, _ = make_tracer_survey()
-    first = submissions.index < 70
-    submissions["__version__"] = np.where(first, "vAbc2021a", "vXyz2021b")
-    submissions.loc[~first, "emploi/emploi_actuel"] = submissions.loc[~first, "emploi/emploi_actuel"].map(
-        {"oui": "1", "non": "0"})
+    submissions = _recoded_by_a_version("emploi/emploi_actuel", {"oui": "1", "non": "0"})
     spec = SPEC_CSV.replace("value: oui", "value: '1'")
     _, problems = _csv_survey(tmp_path / "s", submissions, spec)
     assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
@@ -1622,16 +1628,11 @@ def test_choices_a_form_version_renamed_are_told(tmp_path):
     assert _csv_survey(tmp_path / "t", submissions, spec)[1] == []
 
 
-
 def test_subgroup_codes_a_form_version_renamed_are_told(tmp_path):
     """The second version of the form writes the sex 'femme' / 'homme' for the first's 'f' / 'h': the mean income by
     sex had four subgroups (f, femme, h, homme), each of half the women or men, and the share of women counted the
     first version's only, without a word (the check looked at the questions of a share only). Told as for a share."""
-    submissions, _ = make_tracer_survey()
-    first = submissions.index < 90
-    submissions["__version__"] = np.where(first, "vAbc2021a", "vXyz2021b")
-    submissions.loc[~first, "identification/sexe"] = submissions.loc[~first, "identification/sexe"].map(
-        {"f": "femme", "h": "homme"})
+    submissions = _recoded_by_a_version("identification/sexe", {"f": "femme", "h": "homme"}, first=90)
     spec = SPEC_CSV.replace("{mean: emploi/revenu}", "{mean: emploi/revenu, by: identification/sexe}")
     _, problems = _csv_survey(tmp_path / "s", submissions, spec)
     assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
@@ -1643,11 +1644,7 @@ def test_one_choice_a_form_version_renamed_is_told(tmp_path):
     share an answer, so nothing was said, and the share of 'oui' counted the second version's employed as not
     employed (25.0 % for 47.2 %). Told when a version never gives an answer the other gives often enough that it
     cannot be chance (and gives one the other never does); a rare answer missing from a version is not told."""
-    submissions, _ = make_tracer_survey()
-    first = submissions.index < 90
-    submissions["__version__"] = np.where(first, "vAbc2021a", "vXyz2021b")
-    submissions.loc[~first, "emploi/emploi_actuel"] = submissions.loc[~first, "emploi/emploi_actuel"].replace(
-        {"oui": "en_emploi"})
+    submissions = _recoded_by_a_version("emploi/emploi_actuel", {"oui": "en_emploi"}, first=90)
     _, problems = _csv_survey(tmp_path / "s", submissions)
     renamed = submissions.index[submissions["emploi/emploi_actuel"].eq("en_emploi")][0]
     assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
