@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from helpers.analyses import surveys as est
+from helpers.data import numbers
 from helpers.data.loader import check_project
 from helpers.data.surveys import load_surveys, wg_disability
 from helpers.data.synthetic_survey import NAME, make_tracer_survey, write_tracer_survey
@@ -1420,6 +1421,59 @@ def test_an_income_typed_with_its_currency_is_refused_saying_so(tmp_path, typed,
     assert ("without its currency or unit" in problems[0].hint) == (unit is not None)
 
 
+@pytest.mark.parametrize("typed", ["NSP", "Ne sait pas", "Refus", "sans réponse"])
+def test_a_dont_know_answer_to_a_number_question_is_refused_saying_what_it_is(tmp_path, typed):
+    """« Ne sait pas » typed as an income (an export cleaned by hand, a form whose number question took text) was
+    « not a number » with the hint to write '.' for decimals, which says nothing of what to do with a « don't know ».
+    The message names it, the hint says to leave it empty (the estimate then over those who answered)."""
+    submissions, _ = make_tracer_survey()
+    submissions = submissions.astype({"emploi/revenu": object})
+    row = submissions.index[submissions["emploi/revenu"].notna()][0]
+    submissions.loc[row, "emploi/revenu"] = typed
+    _, problems = _csv_survey(tmp_path / "s", submissions)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_not_a_number", "error", row + 2, "emploi/revenu", typed)]
+    assert "« don't know » or a refusal" in problems[0].message and "Leave it empty" in problems[0].hint
+    # a weight is no answer to leave empty
+    _, problems = _csv_survey(tmp_path / "w", submissions.astype({"poids": object}).assign(poids=lambda f: [
+        typed, *f["poids"][1:]], **{"emploi/revenu": make_tracer_survey()[0]["emploi/revenu"]}))
+    assert [(p.rule, p.row, p.column, p.message) for p in problems] == [
+        ("survey_not_a_number", 2, "poids", "this answer is not a number")]
+
+
+@pytest.mark.parametrize("column", ["poids", "emploi/revenu"])
+def test_numbers_typed_with_a_percent_sign_are_refused_once_naming_it(tmp_path, column):
+    """Weights typed '14,20 %' (a column formatted as percentages, saved as CSV by a French Excel): 10 « this
+    answer is not a number » with the hint to write '.' for decimals, the count of 170 more, then 20 « the weight
+    is missing » and 160 more, none naming the '%'. One error now, at the first cell, naming the '%', how many and
+    what to do; the weights are not said missing."""
+    submissions, _ = make_tracer_survey()
+    typed = submissions[column].map(lambda v: f"{v:.2f} %".replace(".", ",") if pd.notna(v) else v)
+    _, problems = _csv_survey(tmp_path / "s", submissions.assign(**{column: typed}))
+    first = typed.first_valid_index()
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_percent_sign", "error", first + 2, column, typed[first])]
+    assert f"{typed.notna().sum()} answers of this column are written with '%'" in problems[0].message
+    assert "Remove the '%'" in problems[0].hint
+    assert ("relative weights" in problems[0].hint) == (column == "poids")
+
+
+@pytest.mark.parametrize("column, typed, read", [("emploi/revenu", "3e2", "300"), ("poids", "1,2E+03", "1200"),
+                                                 ("emploi/revenu", "1.5e3", "1500")])
+def test_a_number_in_scientific_notation_is_refused_at_its_cell(tmp_path, column, typed, read):
+    """'3e2' typed as an income (a typo) or a weight saved '1,2E+03' by Excel (a narrow column's display, its
+    digits lost) was read as 300 or 1200 in the estimates without a word. Refused at its cell, saying how it
+    would read."""
+    submissions, _ = make_tracer_survey()
+    submissions = submissions.astype({column: object})
+    row = submissions.index[submissions[column].notna()][0]
+    submissions.loc[row, column] = typed
+    _, problems = _csv_survey(tmp_path / "s", submissions)
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_not_a_number", "error", row + 2, column, typed)]
+    assert f"scientific notation ({read})" in problems[0].message
+
+
 @pytest.mark.parametrize("typed", ["every", "some"])
 def test_a_repeat_group_s_amounts_typed_with_their_currency_are_refused_at_their_cells(tmp_path, typed):
     """A repeat group's salaries typed '1020 MAD' (the export cleaned by hand), their sum estimated: with every
@@ -1548,15 +1602,21 @@ def test_a_question_a_form_version_renamed_is_told(tmp_path):
     assert _csv_survey(tmp_path / "t", submissions, spec)[1] == []
 
 
+def _recoded_by_a_version(column, codes, first=70):
+    """The tracer's submissions in two versions of the form (the first ``first`` of 'vAbc2021a'), the second writing
+    ``column``'s answers with ``codes`` (a mapping; those it does not name kept)."""
+    submissions, _ = make_tracer_survey()
+    later = submissions.index >= first
+    submissions["__version__"] = np.where(later, "vXyz2021b", "vAbc2021a")
+    submissions.loc[later, column] = submissions.loc[later, column].replace(codes)
+    return submissions
+
+
 def test_choices_a_form_version_renamed_are_told(tmp_path):
     """Two versions of the form, the second writing 'emploi_actuel' 1 / 0 for the first's oui / non, without the
     form: the share of '1' counted the first version's 'oui' as other answers (25.3 % for 47.2 %), without a word.
     Told now, with both versions' codes."""
-    submissions, _ = make_tracer_survey()
-    first = submissions.index < 70
-    submissions["__version__"] = np.where(first, "vAbc2021a", "vXyz2021b")
-    submissions.loc[~first, "emploi/emploi_actuel"] = submissions.loc[~first, "emploi/emploi_actuel"].map(
-        {"oui": "1", "non": "0"})
+    submissions = _recoded_by_a_version("emploi/emploi_actuel", {"oui": "1", "non": "0"})
     spec = SPEC_CSV.replace("value: oui", "value: '1'")
     _, problems = _csv_survey(tmp_path / "s", submissions, spec)
     assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
@@ -1567,6 +1627,35 @@ def test_choices_a_form_version_renamed_are_told(tmp_path):
     submissions["emploi/emploi_actuel"] = submissions["emploi/emploi_actuel"].replace({"oui": "1", "non": "0"})
     assert _csv_survey(tmp_path / "t", submissions, spec)[1] == []
 
+
+def test_subgroup_codes_a_form_version_renamed_are_told(tmp_path):
+    """The second version of the form writes the sex 'femme' / 'homme' for the first's 'f' / 'h': the mean income by
+    sex had four subgroups (f, femme, h, homme), each of half the women or men, and the share of women counted the
+    first version's only, without a word (the check looked at the questions of a share only). Told as for a share."""
+    submissions = _recoded_by_a_version("identification/sexe", {"f": "femme", "h": "homme"}, first=90)
+    spec = SPEC_CSV.replace("{mean: emploi/revenu}", "{mean: emploi/revenu, by: identification/sexe}")
+    _, problems = _csv_survey(tmp_path / "s", submissions, spec)
+    assert [(p.rule, p.severity, p.row, p.column) for p in problems] == [
+        ("survey_version_codes", "warning", 2, "identification/sexe")]
+
+
+def test_one_choice_a_form_version_renamed_is_told(tmp_path):
+    """The second version of the form renamed one choice, 'oui' to 'en_emploi', and kept 'non': the two versions
+    share an answer, so nothing was said, and the share of 'oui' counted the second version's employed as not
+    employed (25.0 % for 47.2 %). Told when a version never gives an answer the other gives often enough that it
+    cannot be chance (and gives one the other never does); a rare answer missing from a version is not told."""
+    submissions = _recoded_by_a_version("emploi/emploi_actuel", {"oui": "en_emploi"}, first=90)
+    _, problems = _csv_survey(tmp_path / "s", submissions)
+    renamed = submissions.index[submissions["emploi/emploi_actuel"].eq("en_emploi")][0]
+    assert [(p.rule, p.severity, p.row, p.column, p.value) for p in problems] == [
+        ("survey_version_codes", "warning", renamed + 2, "emploi/emploi_actuel", "en_emploi")]
+    assert problems[0].message.startswith("the submissions of the form's version 'vXyz2021b' never answer 'oui', "
+                                          "which those of 'vAbc2021a' answer")
+    assert "and answer 'en_emploi' (43 of 90), which those of 'vAbc2021a' never answer" in problems[0].message
+    # a third answer given twice in the first version only: chance, not told
+    submissions["emploi/emploi_actuel"] = submissions["emploi/emploi_actuel"].replace({"en_emploi": "oui"})
+    submissions.loc[[3, 5], "emploi/emploi_actuel"] = "stage"
+    assert _csv_survey(tmp_path / "t", submissions)[1] == []
 
 def test_an_option_a_form_version_added_is_told(tmp_path):
     """The second version of the form added the option 'droits' to 'competences'; KoboToolbox's export writes 0
@@ -1890,6 +1979,21 @@ def test_odk_central_s_repeat_csv_beside_its_export_is_joined(tmp_path):
     assert "Name it <export>-<repeat>.csv after its survey's export (s.csv), e.g. s-emplois.csv" in " ".join(
         p.hint for p in problems)
     assert "survey_without_description" not in [p.rule for p in problems]
+
+
+def test_odk_central_s_repeat_file_of_one_question_is_read_as_its_group(tmp_path):
+    """A repeat group holding a single question: ODK Central's repeat file s-emplois.csv has one column of answers,
+    'emplois-duree_mois'. Its group was told by a prefix two headers share, so it was read as a question named
+    'emplois-duree_mois' and 'emplois/duree_mois/_sum' was « a column s.csv does not have »; the file's own name
+    is the group."""
+    folder = tmp_path / "odk"
+    folder.mkdir()
+    _write_odk_central(folder)
+    jobs = pd.read_csv(folder / "s-emplois.csv").drop(columns=["emplois-secteur"])
+    (folder / "s-emplois.csv").write_text(jobs.to_csv(index=False), encoding="utf-8")
+    surveys, problems, _ = load_surveys(folder)
+    assert problems == []
+    assert surveys["s"].data["emplois/duree_mois/_sum"].tolist() == [(0.0, 2.0, 5.0)[k % 3] for k in range(8)]
 
 
 def test_a_kobo_repeat_sheet_saved_as_csv_beside_the_csv_export_is_joined(tmp_path, sample):
@@ -2937,6 +3041,28 @@ def test_weights_in_percent_of_the_population_are_read_as_relative_weights(tmp_p
         assert found == pytest.approx(expected, rel=1e-9), key
     _, problems, _ = load_surveys(tmp_path / "total")
     assert "survey_total_relative_weights" in {p.rule for p in problems}
+
+
+def test_weights_in_percent_with_some_of_1_or_more_are_warned_for_their_totals(tmp_path):
+    """60 trainees' weights written as percentages of the population (1.3 to 2.6, two decimals, adding up to 100):
+    no weight below 1 to tell them, so they were read as a population of 100 people, its totals and design effects
+    shown without a word (the means are right). Weights with decimals adding up to 100 are warned; whole weights
+    adding up to 100 (a population of 100 cooperatives) are not."""
+    spec = ("title: t\ndesign: {weights: poids, strata: identification/pays, clusters: identification/centre}\n"
+            "estimates:\n  - {mean: emploi/revenu}\n  - {total: emploi/heures_formation}\n")
+    rows = pd.read_csv(FIXTURES / "percent_weights.csv", sep=";").iloc[::3].reset_index(drop=True)
+    percent = (rows["poids"] / rows["poids"].sum() * 100).round(2)
+    for name, weights in (("pct", percent), ("whole", pd.Series([2] * 40 + [1] * 20))):
+        (tmp_path / name).mkdir()
+        rows.assign(poids=weights).to_csv(tmp_path / name / "s.csv", sep=";", index=False)
+        (tmp_path / name / "s.yaml").write_text(spec, encoding="utf-8")
+    _, problems, _ = load_surveys(tmp_path / "pct")
+    assert [(p.rule, p.severity, p.column, p.row) for p in problems] == [
+        ("survey_weight_hundred", "warning", "poids", int(percent.idxmin()) + 2)]
+    assert f"add up to {numbers.plain(float(percent.sum().round(2)))}" in problems[0].message
+    assert "a population of 100" in problems[0].message and "the population / 100" in problems[0].hint
+    _, problems, _ = load_surveys(tmp_path / "whole")
+    assert problems == []
 
 
 def test_what_the_sheet_shows_but_its_cells_do_not_hold_is_said_as_for_a_table(tmp_path, sample):

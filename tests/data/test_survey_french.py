@@ -183,7 +183,10 @@ CASES = {
                                       form=_form(relevant={"revenu": "${emploi_actuel} = 'oui'"})),
     "survey_relevant_not_read": dict(form=_form(relevant={"revenu": "string-length(${emploi_actuel}) > 2"})),
     "survey_version_unanswered": dict(edit=_renamed),
-    "survey_version_codes": dict(edit=_recoded),
+    "survey_version_codes": [dict(edit=_recoded),
+                             dict(edit=lambda s: _versions(s).assign(**{"emploi/emploi_actuel": lambda f: f[
+                                 "emploi/emploi_actuel"].where(f.index < 90, f["emploi/emploi_actuel"].replace(
+                                     {"oui": "en_emploi"}))}))],
     "survey_version_option": dict(edit=_option_added),
     "survey_codes_and_labels": dict(edit=_set("emploi/emploi_actuel", slice(0, 10), "Oui, en emploi")),
     "survey_other_specified": dict(edit=_other, estimates=["{share: emploi/secteur, value: agriculture}"]),
@@ -231,6 +234,8 @@ CASES = {
     "survey_multiple_disagree": dict(edit=lambda s: s.assign(**{"competences/langue": s["competences/langue"].where(
         ~s["competences"].fillna("").str.contains("langue") | (s.index > 40), 0)})),
     "survey_weight_percent": dict(edit=lambda s: s.assign(poids=s["poids"] / s["poids"].sum() * 100)),
+    "survey_weight_hundred": dict(edit=lambda s: s.iloc[::3].assign(poids=lambda f: (f["poids"] / f["poids"].sum()
+                                                                                       * 100).round(2))),
     "survey_fpc_percent": [dict(design=FPC, edit=_stratum_fpc({"maroc": 10, "tunisie": 12, "mauritanie": 8})),
                            dict(design=CLUSTERED_FPC, edit=lambda s: s.assign(taille_pop=20)),
                            dict(design=CLUSTERED_FPC, edit=lambda s: s.assign(taille_pop=12.5))],
@@ -247,6 +252,11 @@ CASES = {
                                                             .str.capitalize()}), form=_form())],
     "survey_design_missing": dict(edit=_set("identification/centre", [3], None)),
     "survey_ambiguous_number": dict(edit=_set("emploi/revenu", [0], "1,500")),
+    "survey_not_a_number": [dict(edit=_set("emploi/revenu", [0], "1,5E+03")),
+                            dict(edit=_set("emploi/revenu", [0], "Ne sait pas"))],
+    "survey_percent_sign": [dict(edit=lambda s: s.assign(poids=s["poids"].map(
+                                lambda w: f"{w:.2f} %".replace(".", ",")))),
+                            dict(edit=_set("emploi/revenu", [0, 1], "45%"))],
     "survey_totals_row": dict(edit=lambda s: pd.concat([s, pd.DataFrame({"poids": [s["poids"].sum()]})],
                                                       ignore_index=True)),
     "survey_before_fieldwork": dict(edit=_early, extra="fieldwork_start: 2021-03-01\n"),

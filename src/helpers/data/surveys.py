@@ -481,7 +481,10 @@ def load_survey(spec_path: Path, encoding: str = "utf-8") -> tuple[Survey | None
     problems += _dont_know_in_shares(survey, raw)
     problems += _dont_know_subgroups(survey, raw)
     problems += _design_problems(survey, raw, spec_path)
-    problems += _value_problems(survey, spec_path)
+    # answers all refused as not numbers ('1500 MAD', '14 %' on every row) are not also « never answered »
+    refused = {p.column for p in problems if p.rule in ("survey_not_a_number", "survey_percent_sign")}
+    problems += [p for p in _value_problems(survey, spec_path)
+                 if not (p.rule == "survey_never_answered" and p.value in refused)]
     return survey, problems
 
 
@@ -599,9 +602,13 @@ def _group_separator(raw: RawTable, repeats: list[RawTable], spec: SurveySpec) -
         return []
     found = {}
     names = set(questions)
+    # a repeat's name is a group even when it holds a single question (ODK Central's s-emplois.csv, whose one column
+    # 'emplois-duree_mois' was read as a question of that name: 'emplois/duree_mois/_sum' « not in the export »)
+    groups = {header_name(t.sheet) for t in repeats}
     for sep in (".", "-"):
         # the headers beginning with each '<prefix><sep>', counted once (not header by header: 2 000 took 2.5 s)
         shared = Counter(q[:i] for q in names for i, char in enumerate(q) if char == sep and i)
+        shared.update({group: 2 for group in groups})
         renamed = {c: _split_path(c, sep, names, shared) for c in questions if sep in c.strip(sep)}
         found[sep] = {c: r for c, r in renamed.items() if r != c}
     sep, renamed = max(found.items(), key=lambda item: len(item[1]))
@@ -830,11 +837,16 @@ def _number(value: Any) -> float | None:
     text = re.sub(f"[{numbers.SPACES}]", "", text)
     if text.count(",") == 1 and "." not in text:
         text = text.replace(",", ".")
+    if SCIENTIFIC.match(text):   # '3e2' is a typo or Excel's display, its digits lost: was read 300 without a word
+        return None
     try:
         number = float(text)
     except ValueError:
         return None
     return number if math.isfinite(number) else None
+
+
+SCIENTIFIC = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+$")   # '3e2', '1.2E+03' (',' read as '.')
 
 
 # ================================================================= submissions: copies, review, codes
@@ -1123,7 +1135,11 @@ def _version_unanswered(survey: Survey, raw: RawTable) -> list[Problem]:
             "the question, put its answers in one column (and the YAML's name); if it did not ask it, the estimates "
             "are of the submissions that were asked.", index=rows.index[rows][0], column=column, severity="warning"))
     shares = {e.variable for e in survey.spec.estimates if e.stat == "share"}
-    for column in sorted(c for c in shares if c in data.columns and c not in survey.multiple and c != WG_COLUMN):
+    # the subgroups and the sex split by value too: 'f' then 'femme' gave two subgroups of women, and the annex's
+    # share of women counted the first version's only
+    split = shares | {header_name(e.by) for e in survey.spec.estimates if e.by} | ({survey.sex[0]} if survey.sex
+                                                                                   else set())
+    for column in sorted(c for c in split if c in data.columns and c not in survey.multiple and c != WG_COLUMN):
         # a new version that renamed the choices ('oui'/'non' -> '1'/'0'), without the form to tell: the share of '1'
         # counted every 'oui' of the first version as another answer (25.3 % for 47.2 %), without a word
         codes = survey.codes(column)
@@ -1134,6 +1150,7 @@ def _version_unanswered(survey: Survey, raw: RawTable) -> list[Problem]:
         overlap = table.astype(int) @ table.astype(int).T
         apart = [(a, b) for a in overlap.index for b in overlap.columns if str(a) < str(b) and overlap.at[a, b] == 0]
         if not apart:
+            problems += _choice_renamed(counts[counts.sum(axis=1).ge(5)], versions, codes, raw, column)
             continue
         a, b = apart[0]
         first = versions.eq(a) & codes.notna()
@@ -1163,6 +1180,33 @@ def _version_unanswered(survey: Survey, raw: RawTable) -> list[Problem]:
                 "not offer it (they were not asked); if it was offered, nothing needs doing.",
                 index=rows.index[rows][0], column=f"{column}/{option}", severity="warning"))
     return problems
+
+
+def _choice_renamed(counts: pd.DataFrame, versions: pd.Series, codes: pd.Series, raw: RawTable,
+                    column: str) -> list[Problem]:
+    """One choice a later version renamed ('oui' -> 'en_emploi', 'non' kept): the versions share an answer, so
+    survey_version_codes said nothing, and the share of 'oui' counted the later version's employed as not employed
+    (25.0 % for 47.2 %). Told when the later version never gives an answer the earlier gives, and gives one the
+    earlier never does, each too frequent for its absence to be chance (< 0.1 %, as survey_version_option)."""
+    order = [v for v in versions.drop_duplicates() if v in counts.index]   # the export's order: the earlier first
+    n = counts.sum(axis=1)
+    for k, a in enumerate(order):
+        for b in order[k + 1:]:
+            gone = [c for c in counts.columns if counts.at[b, c] == 0 and counts.at[a, c] > 0
+                    and (1 - counts.at[a, c] / n[a]) ** n[b] < 0.001]
+            new = [c for c in counts.columns if counts.at[a, c] == 0 and counts.at[b, c] > 0
+                   and (1 - counts.at[b, c] / n[b]) ** n[a] < 0.001]
+            if gone and new:
+                first = versions.eq(b) & codes.eq(new[0])
+                return [raw.problem(
+                    "survey_version_codes", f"the submissions of the form's version '{b}' never answer '{gone[0]}', "
+                    f"which those of '{a}' answer ({int(counts.at[a, gone[0]])} of {int(n[a])}), and answer "
+                    f"'{new[0]}' ({int(counts.at[b, new[0]])} of {int(n[b])}), which those of '{a}' never answer: "
+                    "a choice the new version renamed? Each share counts them as different answers",
+                    "If the new version renamed its choices, write every answer with the same codes (or give the "
+                    "form, whose choices are then checked).", index=first.idxmax(), column=column, value=new[0],
+                    severity="warning")]
+    return []
 
 
 def _spellings(survey: Survey, raw: RawTable) -> list[Problem]:
@@ -2421,6 +2465,7 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
     problems = []
     numeric = _numeric_columns(survey)
     design = set(survey.design_columns().values())
+    design_weights = survey.design_columns()["weights"]
     counted = {e.variable for e in survey.spec.estimates if e.stat == "share"}
     counted |= {header_name(e.by) for e in survey.spec.estimates if e.by}
     data = survey.data
@@ -2432,7 +2477,12 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
                 declared = values.isin(survey.spec.missing_codes)
                 values, data[column] = values.where(~declared), data[column].where(~declared)
             bad = data[column].notna() & values.isna()
-            problems += [_not_a_number(raw, i, column, data.at[i, column]) for i in data.index[bad][:10]]
+            percent = bad & data[column].map(_percent_typed)
+            if percent.any():   # '0,87 %' on every row: one error naming the '%' (was one per row, 180 of them)
+                problems.append(_percent_sign(raw, data[column], percent, column, column == design_weights))
+                bad &= ~percent
+            problems += [_not_a_number(raw, i, column, data.at[i, column], column in design)
+                         for i in data.index[bad][:10]]
             if bad.sum() > 10:
                 problems.append(raw.problem("survey_not_a_number", f"{int(bad.sum()) - 10} more answers of this "
                                             "column are not numbers", "", column=column))
@@ -2447,15 +2497,44 @@ def _type_numbers(survey: Survey, raw: RawTable) -> list[Problem]:
     return problems
 
 
+def _percent_typed(value: Any) -> bool:
+    """'0,87 %', '45%': a number with a percent sign (a column formatted as percentages, saved as text)."""
+    return isinstance(value, str) and value.strip().endswith("%") and _number(value.strip()[:-1].strip()) is not None
+
+
+def _percent_sign(table: RawTable, values: pd.Series, percent: pd.Series, column: str, weights: bool) -> Problem:
+    """The answers of a column typed with '%', told once at the first (not one « not a number » per row)."""
+    first = percent.idxmax()
+    return table.problem(
+        "survey_percent_sign", f"{int(percent.sum())} answers of this column are written with '%' (this one first): "
+        "a number with '%' is not read", "Remove the '%' from the column (Excel: find '%', replace with nothing), "
+        "every answer in percent" + (": weights in percent of the population are read as relative weights (means "
+                                     "and shares are right; for a total, give each respondent the number of people "
+                                     "they stand for)." if weights else "."), index=first, column=column,
+        value=values[first])
+
+
 UNIT = r"[A-Za-z\u00c0-\u024f$\u20ac\u00a3]{1,5}"   # a currency or unit written beside a number: MAD, DH, €, h
 
 
-def _not_a_number(table: RawTable, index: Any, column: str, value: Any) -> Problem:
+def _not_a_number(table: RawTable, index: Any, column: str, value: Any, design: bool = False) -> Problem:
     """An answer to average, total or sum that is not a number, at its cell; '1500 MAD', '1 500 DH', '€1500': a
-    number with its currency or unit, which the estimates cannot tell, is said so."""
+    number with its currency or unit, which the estimates cannot tell, is said so; so are '3e2' (scientific
+    notation) and, in an answer (not a ``design`` column), « NSP » (a « don't know »: left empty)."""
     unit = re.fullmatch(f"\\s*({UNIT})?\\s*[\\d\\s.,\u00a0\u202f]*\\d\\s*({UNIT})?\\s*", str(value))
     said = f" ('{unit[1] or unit[2]}' beside the number)" if unit and (unit[1] or unit[2]) else ""
-    if str(value).strip() == "NA":   # an export saved again by R's write.csv: its missing answers
+    typed = str(value).strip()
+    if SCIENTIFIC.match(typed.replace(",", ".")):
+        return table.problem("survey_not_a_number", f"this answer is written in scientific notation "
+                             f"({numbers.plain(float(typed.replace(',', '.')))}): a typo, or a number Excel showed "
+                             "so and saved with its last digits lost", "Type the number in full, as it was answered; "
+                             "if the export went through Excel, download it again from the server.", index=index,
+                             column=column, value=value)
+    if NOT_AN_ANSWER.search(fold(typed)) and not design:   # « NSP », « Refus »: was told to write '.' for decimals
+        return table.problem("survey_not_a_number", "this answer is a « don't know » or a refusal, not a number",
+                             "Leave it empty in the export: the estimate is then over those who answered (the annex "
+                             "gives their number).", index=index, column=column, value=value)
+    if typed == "NA":   # an export saved again by R's write.csv: its missing answers
         return table.problem("survey_not_a_number", "this answer is 'NA', how R writes a missing value",
                              "Leave the cells of missing answers empty (R: write.csv(..., na = \"\")).", index=index,
                              column=column, value=value)
@@ -2553,17 +2632,28 @@ def _zero_weights(data: pd.DataFrame, weights: str, raw: RawTable, bad: pd.Serie
 
 
 def _percent_weights(given: pd.Series, raw: RawTable, weights: str) -> Problem:
-    """Every weight below 1 and their sum 100: each respondent's percentage of the population (0.55 for 180
+    """Weights adding up to 100: each respondent's percentage of the population. Every weight below 1 (0.55 for 180
     respondents), which the weights' reader refused as probabilities of selection, with a hint to invert them (the
-    most weight to those who stand for the fewest: the mean earnings 296 for 325). Read as relative weights (their
-    sum is below the sample's count: means, shares and ratios as R's, design effects with replacement, no total)."""
+    most weight to those who stand for the fewest: the mean earnings 296 for 325): read as relative weights (their
+    sum is below the sample's count: means, shares and ratios as R's, design effects with replacement, no total).
+    Some of 1 or more, with decimals (60 respondents, 1.3 to 2.6): nothing tells them from a population of 100
+    people, as which they are read (totals and design effects were of 100 people, without a word): told, not
+    refused (whole weights adding up to 100, 100 cooperatives, are not told)."""
     low, high = numbers.plain(float(given.min())), numbers.plain(float(given.max()))
-    return raw.problem(
-        "survey_weight_percent", f"every weight is below 1 ({low} to {high}) and they add up to 100: each is the "
-        "percentage of the population a respondent stands for; they are read as relative weights (means, shares "
-        "and ratios are right, a total is not given)", "Nothing to do for means and shares; for a total, give "
-        "each respondent the number of people they stand for (their weight × the population / 100).",
-        index=given.idxmin(), column=weights, value=numbers.plain(float(given.min())), severity="warning")
+    if given.max() < 1:
+        rule, message, hint = (
+            "survey_weight_percent", f"every weight is below 1 ({low} to {high}) and they add up to 100: each is the "
+            "percentage of the population a respondent stands for; they are read as relative weights (means, shares "
+            "and ratios are right, a total is not given)", "Nothing to do for means and shares; for a total, give "
+            "each respondent the number of people they stand for (their weight × the population / 100).")
+    else:
+        rule, message, hint = (
+            "survey_weight_hundred", f"the weights add up to {numbers.plain(float(round(given.sum(), 2)))}, with "
+            "decimals: if each is the percentage of the population a respondent stands for, the totals and design "
+            "effects are those of a population of 100 (means, shares and ratios are right)", "If they are "
+            "percentages, give each respondent the number of people they stand for (their weight × the population "
+            "/ 100); if the population is 100, nothing needs doing.")
+    return raw.problem(rule, message, hint, index=given.idxmin(), column=weights, value=low, severity="warning")
 
 
 def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Problem]:
@@ -2574,20 +2664,25 @@ def _design_problems(survey: Survey, raw: RawTable, spec_path: Path) -> list[Pro
                                       (design["weights"], design["strata"], design["clusters"], design["fpc"]))
     if weights:
         bad = data[weights].isna() | (data[weights] < 0)
-        for i in data.index[bad][:20]:
+        # a weight typed but not a number ('0,87 %', '3e2') is told where it is read, not again as « missing »
+        typed = raw.frame[weights].reindex(data.index) if weights in raw.frame.columns else data[weights]
+        unread = data[weights].isna() & typed.map(_as_text).notna()
+        bad_told = bad & ~unread
+        for i in data.index[bad_told][:20]:
             empty = pd.isna(data.at[i, weights])
             problems.append(raw.problem("survey_weight", f"the weight is {'missing' if empty else 'below 0'}",
                                         "Every respondent needs a weight of 0 or more (the number of people "
                                         "they stand for).", index=i, column=weights,
                                         value=None if empty else data.at[i, weights]))
-        if bad.sum() > 20:
-            problems.append(raw.problem("survey_weight", f"{int(bad.sum()) - 20} more weights are missing or "
+        if bad_told.sum() > 20:
+            problems.append(raw.problem("survey_weight", f"{int(bad_told.sum()) - 20} more weights are missing or "
                                         "below 0", "", column=weights))
         problems += _zero_weights(data, weights, raw, bad)
         given = data[weights][~bad & data[weights].gt(0)]
         # every weight below 1, not adding up to 1: probabilities of selection given as weights (0.02 in the large
         # stratum, 0.2 in the small one), which weigh most those who stand for the fewest: mean 165 for 285
-        if len(given) and given.max() < 1 and abs(given.sum() - 100) <= PERCENT_TOLERANCE * 100:
+        hundred = len(given) and abs(given.sum() - 100) <= PERCENT_TOLERANCE * 100
+        if hundred and (given.max() < 1 or ((given % 1 > 0).any() and not relative_weights(survey))):
             problems.append(_percent_weights(given, raw, weights))
         elif len(given) and given.max() < 1 and abs(given.sum() - 1) > 0.01 and given.nunique() > 1:
             i = given.idxmin()

@@ -863,6 +863,30 @@ _FIRST_HOUR = (
      lambda m: "Corrigez-la dans l'export (un nombre avec '.' pour les décimales"
                + (", sans sa devise ni son unité : toutes les réponses dans la même" if m[1] else "")
                + "), ou laissez-la vide."),
+    (r"^this answer is written in scientific notation \((\S+)\): a typo, or a number Excel showed so and saved with "
+     r"its last digits lost$",
+     lambda m: f"cette réponse est écrite en notation scientifique ({_commas(m[1])}) : une faute de frappe, ou un "
+               "nombre qu'Excel affichait ainsi et a enregistré sans ses derniers chiffres"),
+    (r"^Type the number in full, as it was answered; if the export went through Excel, download it again from the "
+     r"server\.$",
+     "Tapez le nombre en entier, tel qu'il a été répondu ; si l'export est passé par Excel, téléchargez-le de "
+     "nouveau depuis le serveur."),
+    (r"^this answer is a « don't know » or a refusal, not a number$",
+     "cette réponse est un « ne sait pas » ou un refus, pas un nombre"),
+    (r"^Leave it empty in the export: the estimate is then over those who answered \(the annex gives their "
+     r"number\)\.$",
+     "Laissez-la vide dans l'export : l'estimation porte alors sur ceux qui ont répondu (l'annexe en donne le "
+     "nombre)."),
+    (r"^(\d+) answers of this column are written with '%' \(this one first\): a number with '%' is not read$",
+     r"\1 réponses de cette colonne sont écrites avec '%' (celle-ci la première) : un nombre suivi de '%' n'est pas "
+     "lu"),
+    (r"^Remove the '%' from the column \(Excel: find '%', replace with nothing\), every answer in percent(: weights in "
+     r"percent of the population are read as relative weights \(means and shares are right; for a total, give each "
+     r"respondent the number of people they stand for\))?\.$",
+     lambda m: "Retirez le '%' de la colonne (Excel : rechercher '%', remplacer par rien), toutes les réponses en "
+               "pourcentage" + (" : des poids en pourcentage de la population sont lus comme des poids relatifs "
+                                "(moyennes et parts sont justes ; pour un total, donnez à chaque répondant le nombre "
+                                "de personnes qu'il représente)" if m[1] else "") + "."),
     (r"^(\d+) more answers of this column(?: of the sheet '([^']*)')? are not numbers$",
      lambda m: f"{m[1]} autres réponses de cette colonne" + (f" de la feuille '{m[2]}'" if m[2] else "")
                + " ne sont pas des nombres"),
@@ -2487,6 +2511,12 @@ _SURVEY_RULES = (
      r"it did not ask it, the estimates are of the submissions that were asked\.$",
      "Si une nouvelle version du formulaire a renommé la question, mettez ses réponses dans une seule colonne (et le "
      "nom du YAML) ; si elle ne la posait pas, les estimations sont celles des soumissions à qui elle a été posée."),
+    (r"^the submissions of the form's version '([^']*)' never answer '([^']*)', which those of '([^']*)' answer "
+     r"\((\d+) of (\d+)\), and answer '([^']*)' \((\d+) of (\d+)\), which those of '[^']*' never answer: a choice the "
+     r"new version renamed\? Each share counts them as different answers$",
+     r"les soumissions de la version '\1' du formulaire ne répondent jamais '\2', que celles de '\3' répondent (\4 sur "
+     r"\5), et répondent '\6' (\7 sur \8), que celles de '\3' ne répondent jamais : un choix renommé par la nouvelle "
+     r"version ? Chaque part les compte comme des réponses différentes"),
     (r"^the submissions of the form's version '([^']*)' answer (.+), those of '([^']*)' (.+): no answer in common, so "
      r"each share counts one version's answers as other answers$",
      r"les soumissions de la version '\1' du formulaire répondent \2, celles de '\3' \4 : aucune réponse en commun, "
@@ -2750,6 +2780,15 @@ _SURVEY_RULES = (
      r"\(their weight × the population / 100\)\.$",
      "Rien à faire pour les moyennes et les parts ; pour un total, donnez à chaque répondant le nombre de personnes "
      "qu'il représente (son poids × la population / 100)."),
+    (r"^the weights add up to (\S+), with decimals: if each is the percentage of the population a respondent stands "
+     r"for, the totals and design effects are those of a population of 100 \(means, shares and ratios are right\)$",
+     lambda m: f"les poids ont pour somme {_commas(m[1])}, avec des décimales : si chacun est le pourcentage de la "
+               "population que représente un répondant, les totaux et les effets de plan sont ceux d'une population "
+               "de 100 (moyennes, parts et ratios sont justes)"),
+    (r"^If they are percentages, give each respondent the number of people they stand for \(their weight × the "
+     r"population / 100\); if the population is 100, nothing needs doing\.$",
+     "Si ce sont des pourcentages, donnez à chaque répondant le nombre de personnes qu'il représente (son poids × la "
+     "population / 100) ; si la population compte 100 personnes, rien à faire."),
     (r"^every weight is below 1 \((\S+) to (\S+)\): a weight is the number of people a respondent stands for; these "
      r"look like probabilities of selection, which would give the most weight to those who stand for the fewest$",
      lambda m: f"chaque poids est inférieur à 1 (de {_commas(m[1])} à {_commas(m[2])}) : un poids est le nombre de "
