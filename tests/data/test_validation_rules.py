@@ -2582,10 +2582,22 @@ CASES = [
               "without a word; now a warning at the header naming EUR (`Budget (TTC)` stays a remark)"),
     Case("budget header naming a donor",
          lambda m: m.replace("budget", "line,budget,", "line,Budget (AFD),"),
-         "other_currency", "budget.csv", 1, "Budget (AFD)", severity="warning", hint="a donor's acronym",
-         expect=_says("did you mean AUD?"),
+         "other_currency", "budget.csv", 1, "Budget (AFD)", severity="warning", hint="that donor's share only",
+         expect=lambda m, problems: _check(not any("AUD" in p.message for p in problems)
+                                           and any("Agence française de développement" in p.message
+                                                   for p in problems)),
          what="budget.csv headed « Budget (AFD) » (the Agence française de développement's budget), one keystroke "
-              "from AUD: refused as Australian dollars mistyped; now a warning, the amounts read in USD"),
+              "from AUD: refused as Australian dollars mistyped; then a warning « did you mean AUD? »; now a "
+              "warning naming the donor, the amounts read in USD"),
+    Case("a title above the budget naming a donor",
+         lambda m: m.write("budget", "Budget du projet (BAD)\n" + m.text("budget")),
+         "other_currency", "budget.csv", 1, None, severity="warning", hint="Delete the title's",
+         expect=lambda m, problems: _check(not any("CAD" in p.message for p in problems)
+                                           and any("Banque africaine de développement" in p.message
+                                                   for p in problems)),
+         what="budget.csv under a title row « Budget du projet (BAD) » (the Banque africaine de développement) in a "
+              "USD project: a warning « did you mean CAD or MAD? », the evaluator sent looking for dollars or "
+              "dirhams; now a warning naming the donor, the amounts read in USD"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
@@ -3408,6 +3420,11 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("a budget headed with a donor's acronym that is near no currency",
+             lambda m: m.replace("budget", "line,budget,", "line,Budget (GIZ),"),
+             what="budget.csv headed « Budget (GIZ) » (or « Budget (UE) »): the donor's budget, read as the budget "
+                  "without a word, as the acronyms one keystroke from a currency (AFD, BAD) are now named as donors",
+             expect=lambda m, data: _check(data.tables["budget"]["budget"].sum() == 250000)),
     Accepted("a published figure of the whole with its key left empty",
              lambda m: m.replace("reported", "F2,women_share,E1,40", "F2,women_share,,40"),
              what="reported.csv's F2 (women_share, 40, Maroc) with its key left empty, as data/README.md says the "
