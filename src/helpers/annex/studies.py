@@ -671,7 +671,25 @@ def cohorts_text(study: Any, cohorts: pd.DataFrame, lang: str) -> str:
             for key in ("unplaced", "first_round", "after_last") if first[f"n_{key}"] > 0]
     if left:
         text += " " + say("study_cohorts_left", lang, what=say("list_separator", lang).join(left))
-    return text
+    return text + few_clusters_by_cohort(cohorts, lang)
+
+
+def few_clusters_by_cohort(cohorts: pd.DataFrame, lang: str) -> str:
+    """A caution naming the cohorts whose DiD rests on fewer than FEW_CLUSTERS clusters, or fewer than
+    FEW_CLUSTERS_PER_ARM with treated units (as few_clusters for the study): a cohort of 6 villages beside 10 never
+    treated had p < 0,001 in the cohorts' table, its « only 16 clusters » in figures.csv's English note only. Empty
+    when none, or when the SEs are not clustered (HC1)."""
+    from ..analyses.impact import AVERAGE, FEW_CLUSTERS
+
+    rows = cohorts[(cohorts["cohort"] != AVERAGE) & cohorts["clustered_on"].ne("") & cohorts["estimate"].notna()]
+    rows = rows[(rows["n_clusters"] < FEW_CLUSTERS) | (rows["n_clusters_treated"] < FEW_CLUSTERS_PER_ARM)]
+    if rows.empty:
+        return ""
+    named = dict.fromkeys(say("study_cohort_clusters", lang, cohort=say("study_cohort", lang, round=c), n=int(n),
+                              treated=int(t))
+                          for c, n, t in zip(rows["cohort"], rows["n_clusters"], rows["n_clusters_treated"]))
+    return " " + say("study_few_clusters_cohorts", lang, limit=FEW_CLUSTERS, per_arm=FEW_CLUSTERS_PER_ARM,
+                     cohorts=say("list_separator", lang).join(named))
 
 
 def cohorts_table(study: Any, cohorts: pd.DataFrame, lang: str) -> pd.DataFrame:

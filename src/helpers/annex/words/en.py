@@ -151,6 +151,11 @@ WORDS = {
     "study_cohorts_first_round": "{n} (treated from the first round, no round before)",
     "study_cohorts_after_last": "{n} (start after the last round)",
     "study_cohort": "cohort {round}",
+    "study_few_clusters_cohorts": ("Caution: these cohorts' difference-in-differences rest on fewer than {limit} "
+                                   "clusters, or fewer than {per_arm} with treated units: {cohorts}. Their clustered "
+                                   "standard errors (CRV1) understate the uncertainty: intervals too narrow, p too "
+                                   "small. Read these rows of the table with caution."),
+    "study_cohort_clusters": "{cohort} ({n} clusters, {treated} with treated units)",
     "study_cohorts_mean": "weighted mean",
     "study_lpm": ", linear probability model",
     "study_term_value": "{name}: {value}",

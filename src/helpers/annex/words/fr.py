@@ -155,6 +155,11 @@ WORDS = {
     "study_cohorts_first_round": "{n} (traitement dès la première vague, aucune vague avant)",
     "study_cohorts_after_last": "{n} (début après la dernière vague)",
     "study_cohort": "cohorte {round}",
+    "study_few_clusters_cohorts": ("Attention : les doubles différences de ces cohortes reposent sur moins de "
+                                   "{limit} grappes, ou moins de {per_arm} avec des traités : {cohorts}. Leurs "
+                                   "erreurs types par grappe (CRV1) sous-estiment l'incertitude : intervalles trop "
+                                   "étroits, p trop petites. Lire ces lignes du tableau avec prudence."),
+    "study_cohort_clusters": "{cohort} ({n} grappes, {treated} avec des traités)",
     "study_cohorts_mean": "moyenne pondérée",
     "study_lpm": ", modèle linéaire de probabilité",
     "study_term_value": "{name} : {value}",
