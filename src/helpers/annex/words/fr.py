@@ -240,7 +240,10 @@ WORDS = {
     "study_assigned_by_effect": ("{outcome} ({method}) : erreur type {se} (IC 95 % {low} à {high} ; p {p}), {own} "
                                  "dans l'estimation de l'étude"),
     "study_lost_rows": "Lignes sans valeur du résultat (personnes non retrouvées, refus) : {outcomes}.",
-    "study_lost_rows_outcome": "{outcome}, {lt} traitées sur {nt} ({pt}) et {lc} de comparaison sur {nc} ({pc})",
+    "study_lost_rows_outcome": ("{outcome}, {lt} traitées sur {nt} ({pt}) et {lc} de comparaison sur {nc} ({pc}) : "
+                                "{attrition}"),
+    # What Works Clearinghouse's two figures of attrition, which its standard reads together
+    "study_attrition_wwc": "attrition globale {overall}, différentielle {differential} points de pourcentage",
     "study_lee_bounds": ("Attention : ces parts diffèrent entre les groupes. L'effet compare les moyennes des lignes "
                          "qui ont une valeur : si les personnes perdues diffèrent des autres (les moins bien payées "
                          "non retrouvées), il compare des personnes différentes. Bornes de Lee (2009 ; dans le "
