@@ -2268,6 +2268,11 @@ CASES = [
     Case("the treated group written two ways", lambda m: m.append("impact/survey.csv", "5,Traité,13,33"),
          "several_comparison_values", "survey.csv", None, "arm", severity="warning", hint="write 'T'",
          what="arm = 'T' and, on one row, 'Traité': that person was compared with the treated, as comparison"),
+    Case("an outcome typed with its currency", lambda m: m.replace("impact/survey.csv", "1,T,12.5,", '1,T,1 250 MAD,'),
+         "not_a_number", "survey.csv", 2, "score", hint="Write the number alone, without MAD",
+         what="a study's outcome typed « 1 250 MAD » (as a survey form's amount is): refused, told only « Outcomes are "
+              "numbers, with the decimal mark '.' »; now told to write the number alone and the currency in the "
+              "outcome's label (labels: {score: {fr: \"score (MAD)\"}}), from which the annex takes the unit"),
     Case("yes/no outcome coded 1/2", lambda m: m.write("impact/survey.csv", "id,arm,score,age\n1,T,1,30\n2,T,1,25\n"
                                                           "3,C,2,40\n4,C,1,35\n"),
          "outcome_one_two", "survey.csv", None, "score", severity="warning", hint="Write 1 for yes and 0 for no",

@@ -4123,6 +4123,10 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^'(.*)' is on rows ([\d, ]+) of event '([^']*)' with different sexes$",
      r"'\1' figure sur les lignes \2 de l'événement '\3' avec des sexes différents"),
     (r"^Correct the sex on the row that is wrong\.$", "Corrigez le sexe sur la ligne qui est fausse."),
+    (r"^Write the number alone, without (.+), and the currency in the outcome's label in the study's description "
+     r"\((labels: .+)\): the annex takes the outcome's unit from it\.$",
+     r"Écrivez le nombre seul, sans \1, et la devise dans le libellé du résultat, dans la description de l'étude "
+     r"(\2) : l'annexe en tire l'unité du résultat."),
     (r"^Outcomes are numbers, with the decimal mark '(.)'\.$",
      r"Les résultats sont des nombres, avec le séparateur décimal '\1'."),
     # a study's rows (data.loader: impact studies)
