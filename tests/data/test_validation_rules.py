@@ -2272,7 +2272,7 @@ CASES = [
          "not_a_number", "survey.csv", 2, "score", hint="Write the number alone, without MAD",
          what="a study's outcome typed « 1 250 MAD » (as a survey form's amount is): refused, told only « Outcomes are "
               "numbers, with the decimal mark '.' »; now told to write the number alone and the currency in the "
-              "outcome's label (labels: {score: {fr: \"score (MAD)\"}}), from which the annex takes the unit"),
+              "outcome's label (labels: {score: \"score (MAD)\"}), from which the annex takes the unit"),
     Case("yes/no outcome coded 1/2", lambda m: m.write("impact/survey.csv", "id,arm,score,age\n1,T,1,30\n2,T,1,25\n"
                                                           "3,C,2,40\n4,C,1,35\n"),
          "outcome_one_two", "survey.csv", None, "score", severity="warning", hint="Write 1 for yes and 0 for no",
@@ -3541,6 +3541,13 @@ ACCEPTED = [
         what="B1 100000 over B2 60000 and B5 40000, then B6 10000 (a coincidence of round amounts, each row a line "
              "with its code, none a result's): read as written",
         expect=lambda m, data: _budget_of(data, "Maroc", 210000.0)),
+    Accepted("a study's label written as one name", lambda m: m.write(
+                 "impact/survey.yaml", m.text("impact/survey.yaml") + 'labels: {score: "Score de compétences"}\n'),
+             what="survey.yaml's `labels: {score: \"Score de compétences\"}` (one name, not one per language): refused, « "
+                  "'labels.score': Input should be a valid dictionary or instance of Label », in English in a French "
+                  "project, the hint « See data/README.md »; now the label in every language",
+             expect=lambda m, data: _check({data.studies["survey"].spec.label("score", lang) for lang in ("fr", "en")}
+                                           == {"Score de compétences"})),
     Accepted("a study's columns named as the header writes them", lambda m: (
              m.write("impact/survey.yaml", "title: t\ndesign: two_group\noutcomes: [Score (points)]\ntreatment: "
                      "{column: Groupe, treated: T}\ncovariates: [Âge]\nlabels: {Groupe: {fr: Groupe, en: Group}}\n"),

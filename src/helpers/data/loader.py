@@ -2407,7 +2407,7 @@ def _outcome_hint(reason: str, name: str, decimal_mark: str) -> str:
         return "Leave the cell empty (not known), or write oui or non."
     if currency := re.fullmatch(re.escape(numbers.CURRENCY) + r" \('(.+)'\)", reason):
         return (f"Write the number alone, without {currency[1]}, and the currency in the outcome's label in the "
-                f"study's description (labels: {{{name}: {{fr: \"{name} ({currency[1]})\"}}}}): the annex takes the "
+                f"study's description (labels: {{{name}: \"{name} ({currency[1]})\"}}): the annex takes the "
                 "outcome's unit from it.")
     return f"Outcomes are numbers, with the decimal mark '{decimal_mark}'."
 
