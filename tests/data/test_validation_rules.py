@@ -404,6 +404,14 @@ def _says(fragment: str):
     return check
 
 
+def _names_donor(donor: str, not_currency: str):
+    """A donor's acronym said as the donor, not as the currency one keystroke away."""
+    def check(mini: Mini, problems: list[Problem]) -> None:
+        said = [p.message for p in problems]
+        assert any(donor in m for m in said) and not any(not_currency in m for m in said), said
+    return check
+
+
 def _xlsx_formatted(mini: Mini, name: str, cells: str, number_format: str) -> None:
     """<name>.csv -> <name>.xlsx whose cells ``cells`` ("C2:C5") have the number format ``number_format``."""
     workbook = openpyxl.Workbook()
@@ -2588,18 +2596,14 @@ CASES = [
     Case("budget header naming a donor",
          lambda m: m.replace("budget", "line,budget,", "line,Budget (AFD),"),
          "other_currency", "budget.csv", 1, "Budget (AFD)", severity="warning", hint="that donor's share only",
-         expect=lambda m, problems: _check(not any("AUD" in p.message for p in problems)
-                                           and any("Agence française de développement" in p.message
-                                                   for p in problems)),
+         expect=_names_donor("Agence française de développement", not_currency="AUD"),
          what="budget.csv headed « Budget (AFD) » (the Agence française de développement's budget), one keystroke "
               "from AUD: refused as Australian dollars mistyped; then a warning « did you mean AUD? »; now a "
               "warning naming the donor, the amounts read in USD"),
     Case("a title above the budget naming a donor",
          lambda m: m.write("budget", "Budget du projet (BAD)\n" + m.text("budget")),
          "other_currency", "budget.csv", 1, None, severity="warning", hint="Delete the title's",
-         expect=lambda m, problems: _check(not any("CAD" in p.message for p in problems)
-                                           and any("Banque africaine de développement" in p.message
-                                                   for p in problems)),
+         expect=_names_donor("Banque africaine de développement", not_currency="CAD"),
          what="budget.csv under a title row « Budget du projet (BAD) » (the Banque africaine de développement) in a "
               "USD project: a warning « did you mean CAD or MAD? », the evaluator sent looking for dollars or "
               "dirhams; now a warning naming the donor, the amounts read in USD"),

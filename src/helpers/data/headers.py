@@ -377,24 +377,18 @@ def titled_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
         if len(folded) <= 20:
             notes.append(folded)   # `k€`, `EUR '000` alone in a title cell
         near = _title_mistyped(text, currency)
-        if near and not near[1] and not any(_unit(n.strip(), currency) for n in notes):
-            problems.append(raw.problem("other_currency", (
-                f"the title above the table names {near[0]}, a donor's acronym ({DONORS[near[0]]}), not a currency; "
-                f"the project's currency is {currency} (params, project.yaml), and the amounts are read in {currency}"),
-                f"Delete the title's {near[0]} if the amounts are in {currency}; the workbook does not convert: "
-                f"amounts in another currency are converted to {currency} first.", index=row, value=text,
-                severity="warning"))
-            continue
         if near and not any(_unit(n.strip(), currency) for n in notes):
             # `Montants en EUE` above a USD budget: the header's `Budget (EUE)` is warned, the title's was not a
-            # word (EUR read as USD if it meant EUR)
+            # word (EUR read as USD if it meant EUR); `Budget (AFD)`: a donor named, not AUD
+            code, meant = near
+            said = (f"names {code}, a donor's acronym ({DONORS[code]}), not a currency" if not meant else
+                    f"gives its amounts in {code}, no currency's ISO 4217 code (did you mean {' or '.join(meant)}?)")
             problems.append(raw.problem("other_currency", (
-                f"the title above the table gives its amounts in {near[0]}, no currency's ISO 4217 code (did you "
-                f"mean {' or '.join(near[1])}?); the project's currency is {currency} (params, project.yaml), and the "
-                f"amounts are read in {currency}"),
-                f"Delete the title's currency if the amounts are in {currency}; the workbook does not convert: "
-                f"amounts in another currency are converted to {currency} first.", index=row, value=text,
-                severity="warning"))
+                f"the title above the table {said}; the project's currency is {currency} (params, project.yaml), and "
+                f"the amounts are read in {currency}"),
+                f"Delete the title's {code if not meant else 'currency'} if the amounts are in {currency}; the "
+                f"workbook does not convert: amounts in another currency are converted to {currency} first.",
+                index=row, value=text, severity="warning"))
             continue
         for note in notes:
             if _FIGURE.search(_SCALE_DIGITS.sub("", note)):
