@@ -794,6 +794,9 @@ def test_a_two_group_study_that_lost_more_treated_says_so_with_lee_bounds(tmp_pa
     assert lower < 100 < upper and t.mean() - c.mean() > 140
     fr, en = studies.lost_rows(study, "fr"), studies.lost_rows(study, "en")
     assert "revenu, 42 traitées sur 200 (21\u202f%) et 8 de comparaison sur 200 (4\u202f%)" in fr
+    # What Works Clearinghouse's two figures: the overall attrition (50 of 400) and the differential one (21 - 4)
+    assert "attrition globale 12,5\u202f%, différentielle 17,0 points de pourcentage" in fr
+    assert "overall attrition 12.5%, differential 17.0 percentage points" in en
     assert "Bornes de Lee (2009" in fr and f"revenu de {lower:.3f} à {upper:.3f}".replace(".", ",") in fr
     assert f"revenu from {lower:.3f} to {upper:.3f}" in en
     # the same share lost in each arm: the rows said, no caution

@@ -404,6 +404,14 @@ def _says(fragment: str):
     return check
 
 
+def _names_donor(donor: str, not_currency: str):
+    """A donor's acronym said as the donor, not as the currency one keystroke away."""
+    def check(mini: Mini, problems: list[Problem]) -> None:
+        said = [p.message for p in problems]
+        assert any(donor in m for m in said) and not any(not_currency in m for m in said), said
+    return check
+
+
 def _xlsx_formatted(mini: Mini, name: str, cells: str, number_format: str) -> None:
     """<name>.csv -> <name>.xlsx whose cells ``cells`` ("C2:C5") have the number format ``number_format``."""
     workbook = openpyxl.Workbook()
@@ -2268,6 +2276,11 @@ CASES = [
     Case("the treated group written two ways", lambda m: m.append("impact/survey.csv", "5,Traité,13,33"),
          "several_comparison_values", "survey.csv", None, "arm", severity="warning", hint="write 'T'",
          what="arm = 'T' and, on one row, 'Traité': that person was compared with the treated, as comparison"),
+    Case("an outcome typed with its currency", lambda m: m.replace("impact/survey.csv", "1,T,12.5,", '1,T,1 250 MAD,'),
+         "not_a_number", "survey.csv", 2, "score", hint="Write the number alone, without MAD",
+         what="a study's outcome typed « 1 250 MAD » (as a survey form's amount is): refused, told only « Outcomes are "
+              "numbers, with the decimal mark '.' »; now told to write the number alone and the currency in the "
+              "outcome's label (labels: {score: \"score (MAD)\"}), from which the annex takes the unit"),
     Case("yes/no outcome coded 1/2", lambda m: m.write("impact/survey.csv", "id,arm,score,age\n1,T,1,30\n2,T,1,25\n"
                                                           "3,C,2,40\n4,C,1,35\n"),
          "outcome_one_two", "survey.csv", None, "score", severity="warning", hint="Write 1 for yes and 0 for no",
@@ -2582,10 +2595,18 @@ CASES = [
               "without a word; now a warning at the header naming EUR (`Budget (TTC)` stays a remark)"),
     Case("budget header naming a donor",
          lambda m: m.replace("budget", "line,budget,", "line,Budget (AFD),"),
-         "other_currency", "budget.csv", 1, "Budget (AFD)", severity="warning", hint="a donor's acronym",
-         expect=_says("did you mean AUD?"),
+         "other_currency", "budget.csv", 1, "Budget (AFD)", severity="warning", hint="that donor's share only",
+         expect=_names_donor("Agence française de développement", not_currency="AUD"),
          what="budget.csv headed « Budget (AFD) » (the Agence française de développement's budget), one keystroke "
-              "from AUD: refused as Australian dollars mistyped; now a warning, the amounts read in USD"),
+              "from AUD: refused as Australian dollars mistyped; then a warning « did you mean AUD? »; now a "
+              "warning naming the donor, the amounts read in USD"),
+    Case("a title above the budget naming a donor",
+         lambda m: m.write("budget", "Budget du projet (BAD)\n" + m.text("budget")),
+         "other_currency", "budget.csv", 1, None, severity="warning", hint="Delete the title's",
+         expect=_names_donor("Banque africaine de développement", not_currency="CAD"),
+         what="budget.csv under a title row « Budget du projet (BAD) » (the Banque africaine de développement) in a "
+              "USD project: a warning « did you mean CAD or MAD? », the evaluator sent looking for dollars or "
+              "dirhams; now a warning naming the donor, the amounts read in USD"),
     Case("params name a missing project", lambda m: None,
          "missing_project", "params/mnii/project.yaml", NO_ROW, None, hint="Did you mean 'mini'?", project="mnii",
          what="the project 'mnii' is asked for; only 'mini' exists"),
@@ -3408,6 +3429,11 @@ def _spending_ends(data: ProjectData) -> list[str]:
 
 
 ACCEPTED = [
+    Accepted("a budget headed with a donor's acronym that is near no currency",
+             lambda m: m.replace("budget", "line,budget,", "line,Budget (GIZ),"),
+             what="budget.csv headed « Budget (GIZ) » (or « Budget (UE) »): the donor's budget, read as the budget "
+                  "without a word, as the acronyms one keystroke from a currency (AFD, BAD) are now named as donors",
+             expect=lambda m, data: _check(data.tables["budget"]["budget"].sum() == 250000)),
     Accepted("a published figure of the whole with its key left empty",
              lambda m: m.replace("reported", "F2,women_share,E1,40", "F2,women_share,,40"),
              what="reported.csv's F2 (women_share, 40, Maroc) with its key left empty, as data/README.md says the "
@@ -3519,6 +3545,13 @@ ACCEPTED = [
         what="B1 100000 over B2 60000 and B5 40000, then B6 10000 (a coincidence of round amounts, each row a line "
              "with its code, none a result's): read as written",
         expect=lambda m, data: _budget_of(data, "Maroc", 210000.0)),
+    Accepted("a study's label written as one name", lambda m: m.write(
+                 "impact/survey.yaml", m.text("impact/survey.yaml") + 'labels: {score: "Score de compétences"}\n'),
+             what="survey.yaml's `labels: {score: \"Score de compétences\"}` (one name, not one per language): refused, « "
+                  "'labels.score': Input should be a valid dictionary or instance of Label », in English in a French "
+                  "project, the hint « See data/README.md »; now the label in every language",
+             expect=lambda m, data: _check({data.studies["survey"].spec.label("score", lang) for lang in ("fr", "en")}
+                                           == {"Score de compétences"})),
     Accepted("a study's columns named as the header writes them", lambda m: (
              m.write("impact/survey.yaml", "title: t\ndesign: two_group\noutcomes: [Score (points)]\ntreatment: "
                      "{column: Groupe, treated: T}\ncovariates: [Âge]\nlabels: {Groupe: {fr: Groupe, en: Group}}\n"),

@@ -1013,7 +1013,7 @@ def lee_bounds(study: Study) -> pd.DataFrame:
 
 COHORT_COLUMNS = ["study", "outcome", "cohort", "start", "round_before", "round_treated", "n_units_treated",
                   "n_units_comparison", "n", "estimate", "se", "ci_low", "ci_high", "p_value", "df", "n_clusters",
-                  "weight", "se_type", "clustered_on", "n_unplaced", "n_first_round", "n_after_last", "note"]
+                  "n_clusters_treated", "weight", "se_type", "clustered_on", "n_unplaced", "n_first_round", "n_after_last", "note"]
 AVERAGE = "average"   # cohort_effects' row of the cohorts' mean, weighted by their treated units
 
 
@@ -1123,6 +1123,8 @@ def _outcome_cohorts(study, outcome, column, rounds, treated, place, cohort, clu
                    round_before=as_label(rounds[g - 1]), round_treated=as_label(rounds[g]),
                    n_units_treated=int(pd.unique(units[mine & (cohort == g)]).size),
                    n_units_comparison=int(pd.unique(units[mine & (cohort == -1)]).size), weight=math.nan,
+                   # (few treated clusters make CRV1 intervals too narrow: annex.studies.cohorts_text says so)
+                   n_clusters_treated=int(pd.unique(clusters[mine & (cohort == g)]).size),
                    se_type="cluster" if clustered_on else "HC1", clustered_on=clustered_on)
         rows.append(row)
         if np.isfinite(fit["estimate"]) and np.isfinite(fit["se"]):

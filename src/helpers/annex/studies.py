@@ -528,6 +528,16 @@ def assigned_by_cluster(study: Any, lang: str) -> str:
                df=g_t + g_c - 1, effects=say("list_separator", lang).join(effects), column=column)
 
 
+def attrition_wwc(treated: tuple[int, int], comparison: tuple[int, int], lang: str) -> str:
+    """« attrition globale 12,5 %, différentielle 17,0 points de pourcentage » of (lost, at the start) in each arm:
+    the two figures What Works Clearinghouse's standard reads together (the annex gave each arm's rate only)."""
+    from . import fmt
+
+    (lt, nt), (lc, nc) = treated, comparison
+    return say("study_attrition_wwc", lang, overall=fmt.percent(100 * (lt + lc) / (nt + nc), 1, lang),
+               differential=fmt.number(abs(100 * lt / nt - 100 * lc / nc), 1, lang))
+
+
 def lost_rows(study: Any, lang: str) -> str:
     """two_group: the rows of each arm without a value of an outcome, and when the arms' shares differ by 5 points or
     more a caution with Lee's bounds (impact.lee_bounds): 21 % of the treated lost and 4 % of the comparison gave an
@@ -545,7 +555,8 @@ def lost_rows(study: Any, lang: str) -> str:
     text = say("study_lost_rows", lang, outcomes=sep.join(say(
         "study_lost_rows_outcome", lang, outcome=outcome_name(study, r.outcome, lang), lt=r.lost_treated,
         nt=r.n_treated, pt=pct(r.lost_treated, r.n_treated), lc=r.lost_comparison, nc=r.n_comparison,
-        pc=pct(r.lost_comparison, r.n_comparison)) for r in found.itertuples()))
+        pc=pct(r.lost_comparison, r.n_comparison), attrition=attrition_wwc(
+            (r.lost_treated, r.n_treated), (r.lost_comparison, r.n_comparison), lang)) for r in found.itertuples()))
     bounded = found[found["lower"].notna()]
     if len(bounded):
         text += " " + say("study_lee_bounds", lang, bounds=sep.join(say(
@@ -671,7 +682,25 @@ def cohorts_text(study: Any, cohorts: pd.DataFrame, lang: str) -> str:
             for key in ("unplaced", "first_round", "after_last") if first[f"n_{key}"] > 0]
     if left:
         text += " " + say("study_cohorts_left", lang, what=say("list_separator", lang).join(left))
-    return text
+    return text + few_clusters_by_cohort(cohorts, lang)
+
+
+def few_clusters_by_cohort(cohorts: pd.DataFrame, lang: str) -> str:
+    """A caution naming the cohorts whose DiD rests on fewer than FEW_CLUSTERS clusters, or fewer than
+    FEW_CLUSTERS_PER_ARM with treated units (as few_clusters for the study): a cohort of 6 villages beside 10 never
+    treated had p < 0,001 in the cohorts' table, its « only 16 clusters » in figures.csv's English note only. Empty
+    when none, or when the SEs are not clustered (HC1)."""
+    from ..analyses.impact import AVERAGE, FEW_CLUSTERS
+
+    rows = cohorts[(cohorts["cohort"] != AVERAGE) & cohorts["clustered_on"].ne("") & cohorts["estimate"].notna()]
+    rows = rows[(rows["n_clusters"] < FEW_CLUSTERS) | (rows["n_clusters_treated"] < FEW_CLUSTERS_PER_ARM)]
+    if rows.empty:
+        return ""
+    named = dict.fromkeys(say("study_cohort_clusters", lang, cohort=say("study_cohort", lang, round=c), n=int(n),
+                              treated=int(t))
+                          for c, n, t in zip(rows["cohort"], rows["n_clusters"], rows["n_clusters_treated"]))
+    return " " + say("study_few_clusters_cohorts", lang, limit=FEW_CLUSTERS, per_arm=FEW_CLUSTERS_PER_ARM,
+                     cohorts=say("list_separator", lang).join(named))
 
 
 def cohorts_table(study: Any, cohorts: pd.DataFrame, lang: str) -> pd.DataFrame:

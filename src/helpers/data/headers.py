@@ -178,13 +178,19 @@ def _unit(note: str, currency: str) -> tuple[str, str] | None:
     return None
 
 
+# donors' acronyms one keystroke from a usual currency: « Budget (AFD) » was « did you mean AUD? », the evaluator sent
+# looking for Australian dollars in a budget the Agence française de développement funds
+DONORS = {"AFD": "Agence française de développement", "BAD": "Banque africaine de développement",
+          "MAE": "ministère des Affaires étrangères"}
+
+
 def _mistyped_code(note: str, currency: str) -> list[str]:
     """The currencies a header's note of three capitals that is no ISO 4217 code may have meant (`Budget (UDS)`:
     USD; `Montant (EUE)`: EUR), as params refuses `currency: UDS`: those one keystroke away among the projects'
     usual currencies and the project's own; [] for any other note (`(TTC)`, `(BIT)` stay remarks). The header was a
     remark, its amounts read as the project's currency without a word."""
     code = _IN.sub("", note.strip())
-    if not re.fullmatch(r"[A-Z]{3}", code) or is_iso_code(code) or is_known(currency_code(code)):
+    if not re.fullmatch(r"[A-Z]{3}", code) or is_iso_code(code) or is_known(currency_code(code)) or code in DONORS:
         return []
     return [near for near in nearest_codes(code) if near in CODES or near == currency_code(currency)]
 
@@ -273,6 +279,16 @@ def noted_headers(table: str, raw: RawTable, currency: str) -> list[Problem]:
         if column is None or column in raw.frame.columns:
             continue
         local = column in money and bool(_LOCAL.search(fold(split[1])))
+        if column in money and (donor := DONORS.get(split[1].strip())):
+            # warned as a mistyped currency was: the amounts may be that donor's share only of a co-financed budget
+            problems.append(_at_header(raw, name, "other_currency", (
+                f"the header's note {split[1].strip()} is a donor's acronym ({donor}), not a currency; the project's "
+                f"currency is {currency} (params, project.yaml), and the amounts are read in {currency}"),
+                f"Write the header '{column}' alone if the amounts are in {currency}; if they are that donor's "
+                f"share only, write each line's whole amount under '{column}' and the share in a column of its own.",
+                severity="warning"))
+            mistyped[name] = column
+            continue
         if column in money and (near := _mistyped_code(split[1], currency)):
             # a warning, never a refusal: UDS in a USD project leaves the amounts right, and three capitals one
             # keystroke from a currency are as often a donor's acronym (« Budget (AFD) »: AUD; (BAD): CAD; (MAE):
@@ -363,14 +379,16 @@ def titled_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
         near = _title_mistyped(text, currency)
         if near and not any(_unit(n.strip(), currency) for n in notes):
             # `Montants en EUE` above a USD budget: the header's `Budget (EUE)` is warned, the title's was not a
-            # word (EUR read as USD if it meant EUR)
+            # word (EUR read as USD if it meant EUR); `Budget (AFD)`: a donor named, not AUD
+            code, meant = near
+            said = (f"names {code}, a donor's acronym ({DONORS[code]}), not a currency" if not meant else
+                    f"gives its amounts in {code}, no currency's ISO 4217 code (did you mean {' or '.join(meant)}?)")
             problems.append(raw.problem("other_currency", (
-                f"the title above the table gives its amounts in {near[0]}, no currency's ISO 4217 code (did you "
-                f"mean {' or '.join(near[1])}?); the project's currency is {currency} (params, project.yaml), and the "
-                f"amounts are read in {currency}"),
-                f"Delete the title's currency if the amounts are in {currency}; the workbook does not convert: "
-                f"amounts in another currency are converted to {currency} first.", index=row, value=text,
-                severity="warning"))
+                f"the title above the table {said}; the project's currency is {currency} (params, project.yaml), and "
+                f"the amounts are read in {currency}"),
+                f"Delete the title's {code if not meant else 'currency'} if the amounts are in {currency}; the "
+                f"workbook does not convert: amounts in another currency are converted to {currency} first.",
+                index=row, value=text, severity="warning"))
             continue
         for note in notes:
             if _FIGURE.search(_SCALE_DIGITS.sub("", note)):
@@ -396,10 +414,13 @@ def titled_units(table: str, raw: RawTable, currency: str) -> list[Problem]:
 
 def _title_mistyped(text: str, currency: str) -> tuple[str, list[str]] | None:
     """(the code, the currencies it may have meant) of a title's unit written as three capitals that are no ISO 4217
-    code (`Montants en UDS`, `Budget (EUE)`), as _mistyped_code reads a header's note; None otherwise."""
+    code (`Montants en UDS`, `Budget (EUE)`), as _mistyped_code reads a header's note; (the acronym, []) of a donor's
+    (`Budget (AFD)`, DONORS); None otherwise."""
     for match in _TITLE_NOTES.finditer(re.sub(r"\b(?:EN|IN)\b", lambda m: m[0].lower(), text)):
         for note in (n for n in match.groups() if n):
             code = note.strip()
+            if code in DONORS:
+                return code, []
             if near := _mistyped_code(code, currency):
                 return code, near
     return None

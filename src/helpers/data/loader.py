@@ -2426,6 +2426,19 @@ def _outcome_currencies(spec: StudySpec, raw: RawTable, currency: str) -> list[P
     return problems
 
 
+def _outcome_hint(reason: str, name: str, decimal_mark: str) -> str:
+    """What to write in an outcome's cell that is not a number: « 1 200 MAD » was told only that outcomes are
+    numbers, not where its currency goes (the label, from which the annex takes the outcome's unit; a header
+    « score (MAD) » is no longer the description's 'score')."""
+    if reason.startswith("neither yes nor no"):
+        return "Leave the cell empty (not known), or write oui or non."
+    if currency := re.fullmatch(re.escape(numbers.CURRENCY) + r" \('(.+)'\)", reason):
+        return (f"Write the number alone, without {currency[1]}, and the currency in the outcome's label in the "
+                f"study's description (labels: {{{name}: \"{name} ({currency[1]})\"}}): the annex takes the "
+                "outcome's unit from it.")
+    return f"Outcomes are numbers, with the decimal mark '{decimal_mark}'."
+
+
 def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
                   decimal_mark: str) -> tuple[pd.Series, list[Problem]]:
     """Outcomes must be numbers; other columns are numbers when every cell is one, else text. A number whose
@@ -2438,9 +2451,8 @@ def _study_column(series: pd.Series, outcome: bool, raw: RawTable,
     if outcome and failed:
         values, failed, reasons = _yes_no_outcome(series, values, failed, reasons)
     if outcome:
-        problems = [raw.problem("not_a_number", reason, "Leave the cell empty (not known), or write oui or non."
-                                if reason.startswith("neither yes nor no") else f"Outcomes are numbers, with the "
-                                f"decimal mark '{decimal_mark}'.", index=i, column=str(series.name), value=series[i])
+        problems = [raw.problem("not_a_number", reason, _outcome_hint(reason, str(series.name), decimal_mark),
+                                index=i, column=str(series.name), value=series[i])
                     for i, reason in zip(failed, reasons)]
         if values.isna().all() and not failed:
             problems.append(raw.problem("outcome_all_missing", f"the outcome '{series.name}' is empty in every row",

@@ -61,6 +61,13 @@ class Label(_Strict):
     en: str | None = None
     values: dict[str, "Label"] = Field(default_factory=dict)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _one_name(cls, data: Any) -> Any:
+        # `labels: {score: "Score (MAD)"}`, one name for both languages, was refused in English (« Input should be a
+        # valid dictionary or instance of Label »)
+        return {"fr": data, "en": data} if isinstance(data, str) else data
+
     def text(self, lang: str) -> str | None:
         return self.fr if lang == "fr" else self.en
 

@@ -409,6 +409,22 @@ _FIRST_HOUR = (
      lambda m: f"l'en-tête donne ses montants en {m[1]}, le code ISO 4217 d'aucune devise (vouliez-vous dire "
                f"{m[2].replace(' or ', ' ou ')} ?) ; la devise du projet est {m[3]} (params, project.yaml), et les "
                f"montants sont lus en {m[3]}"),
+    (r"^the header's note ([A-Z]{3}) is a donor's acronym \((.+)\), not a currency; the project's currency is (\S+) "
+     r"\(params, project\.yaml\), and the amounts are read in \3$",
+     r"la note de l'en-tête, \1, est le sigle d'un bailleur (\2), pas une devise ; la devise du projet est \3 "
+     r"(params, project.yaml), et les montants sont lus en \3"),
+    (r"^Write the header '(\w+)' alone if the amounts are in (\S+); if they are that donor's share only, write each "
+     r"line's whole amount under '\1' and the share in a column of its own\.$",
+     r"Écrivez l'en-tête '\1' seul si les montants sont en \2 ; s'ils ne sont que la part de ce bailleur, écrivez "
+     r"le montant entier de chaque ligne sous '\1' et la part dans une colonne à part."),
+    (r"^the title above the table names ([A-Z]{3}), a donor's acronym \((.+)\), not a currency; the project's "
+     r"currency is (\S+) \(params, project\.yaml\), and the amounts are read in \3$",
+     r"le titre au-dessus du tableau nomme \1, le sigle d'un bailleur (\2), pas une devise ; la devise du projet "
+     r"est \3 (params, project.yaml), et les montants sont lus en \3"),
+    (r"^Delete the title's ([A-Z]{3}) if the amounts are in (\S+); the workbook does not convert: amounts in another "
+     r"currency are converted to \2 first\.$",
+     r"Supprimez \1 du titre si les montants sont en \2 ; le classeur ne convertit pas : des montants dans une "
+     r"autre devise sont d'abord convertis en \2."),
     (r"^the title above the table gives its amounts in ([A-Z]{3}), no currency's ISO 4217 code \(did you mean (.+)\?\); "
      r"the project's currency is (\S+) \(params, project\.yaml\), and the amounts are read in \3$",
      lambda m: f"le titre au-dessus du tableau donne ses montants en {m[1]}, le code ISO 4217 d'aucune devise (vouliez-"
@@ -4155,6 +4171,10 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^'(.*)' is on rows ([\d, ]+) of event '([^']*)' with different sexes$",
      r"'\1' figure sur les lignes \2 de l'événement '\3' avec des sexes différents"),
     (r"^Correct the sex on the row that is wrong\.$", "Corrigez le sexe sur la ligne qui est fausse."),
+    (r"^Write the number alone, without (.+), and the currency in the outcome's label in the study's description "
+     r"\((labels: .+)\): the annex takes the outcome's unit from it\.$",
+     r"Écrivez le nombre seul, sans \1, et la devise dans le libellé du résultat, dans la description de l'étude "
+     r"(\2) : l'annexe en tire l'unité du résultat."),
     (r"^Outcomes are numbers, with the decimal mark '(.)'\.$",
      r"Les résultats sont des nombres, avec le séparateur décimal '\1'."),
     # a study's rows (data.loader: impact studies)

@@ -151,6 +151,11 @@ WORDS = {
     "study_cohorts_first_round": "{n} (treated from the first round, no round before)",
     "study_cohorts_after_last": "{n} (start after the last round)",
     "study_cohort": "cohort {round}",
+    "study_few_clusters_cohorts": ("Caution: these cohorts' difference-in-differences rest on fewer than {limit} "
+                                   "clusters, or fewer than {per_arm} with treated units: {cohorts}. Their clustered "
+                                   "standard errors (CRV1) understate the uncertainty: intervals too narrow, p too "
+                                   "small. Read these rows of the table with caution."),
+    "study_cohort_clusters": "{cohort} ({n} clusters, {treated} with treated units)",
     "study_cohorts_mean": "weighted mean",
     "study_lpm": ", linear probability model",
     "study_term_value": "{name}: {value}",
@@ -222,7 +227,9 @@ WORDS = {
     "study_assigned_by_effect": ("{outcome} ({method}): standard error {se} (95% CI {low} to {high}; p {p}), {own} "
                                  "in the study's estimate"),
     "study_lost_rows": "Rows without a value of the outcome (persons not found, refusals): {outcomes}.",
-    "study_lost_rows_outcome": "{outcome}, {lt} treated of {nt} ({pt}) and {lc} comparison of {nc} ({pc})",
+    "study_lost_rows_outcome": "{outcome}, {lt} treated of {nt} ({pt}) and {lc} comparison of {nc} ({pc}): {attrition}",
+    # What Works Clearinghouse's two figures of attrition, which its standard reads together
+    "study_attrition_wwc": "overall attrition {overall}, differential {differential} percentage points",
     "study_lee_bounds": ("Caution: these shares differ between the groups. The effect compares the means of the rows "
                          "with a value: if the persons lost differ from the others (the lower paid not found), it "
                          "compares different persons. Lee's bounds (2009; in the group that kept more rows, the "

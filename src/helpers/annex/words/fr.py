@@ -155,6 +155,11 @@ WORDS = {
     "study_cohorts_first_round": "{n} (traitement dès la première vague, aucune vague avant)",
     "study_cohorts_after_last": "{n} (début après la dernière vague)",
     "study_cohort": "cohorte {round}",
+    "study_few_clusters_cohorts": ("Attention : les doubles différences de ces cohortes reposent sur moins de "
+                                   "{limit} grappes, ou moins de {per_arm} avec des traités : {cohorts}. Leurs "
+                                   "erreurs types par grappe (CRV1) sous-estiment l'incertitude : intervalles trop "
+                                   "étroits, p trop petites. Lire ces lignes du tableau avec prudence."),
+    "study_cohort_clusters": "{cohort} ({n} grappes, {treated} avec des traités)",
     "study_cohorts_mean": "moyenne pondérée",
     "study_lpm": ", modèle linéaire de probabilité",
     "study_term_value": "{name} : {value}",
@@ -235,7 +240,10 @@ WORDS = {
     "study_assigned_by_effect": ("{outcome} ({method}) : erreur type {se} (IC 95 % {low} à {high} ; p {p}), {own} "
                                  "dans l'estimation de l'étude"),
     "study_lost_rows": "Lignes sans valeur du résultat (personnes non retrouvées, refus) : {outcomes}.",
-    "study_lost_rows_outcome": "{outcome}, {lt} traitées sur {nt} ({pt}) et {lc} de comparaison sur {nc} ({pc})",
+    "study_lost_rows_outcome": ("{outcome}, {lt} traitées sur {nt} ({pt}) et {lc} de comparaison sur {nc} ({pc}) : "
+                                "{attrition}"),
+    # What Works Clearinghouse's two figures of attrition, which its standard reads together
+    "study_attrition_wwc": "attrition globale {overall}, différentielle {differential} points de pourcentage",
     "study_lee_bounds": ("Attention : ces parts diffèrent entre les groupes. L'effet compare les moyennes des lignes "
                          "qui ont une valeur : si les personnes perdues diffèrent des autres (les moins bien payées "
                          "non retrouvées), il compare des personnes différentes. Bornes de Lee (2009 ; dans le "
