@@ -3340,6 +3340,20 @@ CASES = [
          expect=lambda m, problems: _check(
              any("I1' has no cost per unit: it names no budget line" in p.message for p in problems)
              and any("no indicator has the id 'i2' (did you mean 'I2'?)" in p.message for p in problems))),
+    Case("a participant benchmark where no event names a line",
+         lambda m: m.replace("participation", "false,B2", "false,"),
+         "benchmark_not_used", "maroc.yaml", NO_ROW, "unit_cost_benchmarks.participant", severity="warning",
+         hint="budget_lines column",
+         what="maroc.yaml's `participant: 400` benchmark while no event of Maroc names a budget line (E1's budget_lines "
+              "emptied): no cost per participant is computed, the benchmark was shown nowhere, nothing said",
+         expect=lambda m, problems: _check(any("no participation row of Maroc names a budget line" in p.message
+                                               for p in problems))),
+    Case("a woman benchmark of the project without a participation table",
+         lambda m: (m.delete("participation"), m.set_param("unit_cost_benchmarks", {"woman": 900})),
+         "benchmark_not_used", "project.yaml", NO_ROW, "unit_cost_benchmarks.woman", severity="warning",
+         hint="budget_lines column",
+         what="project.yaml's `woman: 900` benchmark in a project without participation.csv: shown nowhere, nothing "
+              "said"),
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),

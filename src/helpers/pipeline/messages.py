@@ -2352,6 +2352,14 @@ _NO_COST_WHY = [
     (r"^no indicator has the id '([^']*)' \(did you mean '([^']*)'\?\)$",
      r"aucun indicateur n'a l'identifiant '\1' (vouliez-vous dire '\2' ?)"),
     (r"^no indicator has the id '([^']*)'$", r"aucun indicateur n'a l'identifiant '\1'"),
+    (r"^there is no participation row of (.+) up to the reporting date$",
+     r"la table participation n'a aucune ligne de \1 jusqu'à la date du rapport"),
+    (r"^there is no participation row up to the reporting date$",
+     "la table participation n'a aucune ligne jusqu'à la date du rapport"),
+    (r"^no participation row of (.+) names a budget line \(column budget_lines\)$",
+     r"aucune ligne de \1 de la table participation ne nomme une ligne budgétaire (colonne budget_lines)"),
+    (r"^no participation row names a budget line \(column budget_lines\)$",
+     "aucune ligne de la table participation ne nomme une ligne budgétaire (colonne budget_lines)"),
 ]
 
 
@@ -4432,6 +4440,12 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      "Écrivez la clé comme la colonne indicator_id écrit l'identifiant (majuscules comprises), ou participant (le "
      "coût par participant) ou woman (le coût par femme) ; supprimez la référence si aucun coût n'est calculé pour "
      "elle."),
+    (r"^Name in the participation table's budget_lines column the budget line\(s\) that finance each event \(the "
+     r"cost per participant is their spending / the participants\); remove the benchmark if the events' costs are "
+     r"not known\.$",
+     "Nommez dans la colonne budget_lines de la table participation la ou les lignes budgétaires qui financent "
+     "chaque événement (le coût par participant est leur dépense / les participants) ; supprimez la référence si "
+     "le coût des événements n'est pas connu."),
     # an impact study's amounts in two units (data.loader, outcome_units_differ)
     (r"^the outcome '([^']*)' is about ([\d ,.]+) times smaller where (.+) is (.+) \(median ([^)]*)\) than where it "
      r"is (.+) \(median ([^)]*)\): the same amount written in two units \(thousands, cents\)\?$",
