@@ -140,7 +140,11 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
         if lines_read and not annex.is_all and annex.budget_total:
             problems += _lines_above_budget_total(scope(dataclasses.replace(data, params=annex), annex.country),
                                                   params_dir / project / f"{annex.annex}.yaml")
-    problems += _benchmarks_not_used(params.unit_cost_benchmarks, data, params_dir / project / "project.yaml", ALL)
+    # events not yet read as they will be (a count refused) name no line for now: the benchmarks wait for them
+    events_file = relative(table_files["participation"]) if "participation" in table_files else None
+    events_read = not any(p.severity == "error" and p.file == events_file for p in data_problems)
+    problems += _benchmarks_not_used(params.unit_cost_benchmarks, data, params_dir / project / "project.yaml", ALL,
+                                     events_read)
     # an amount of a params file that reads two ways (3 000,000), as a table's cell is told: each file its own
     if valid_params:
         problems += ambiguous_amounts(params_dir / project / "project.yaml", params)
@@ -152,7 +156,7 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
         if isinstance(own, dict) and isinstance(own.get("unit_cost_benchmarks"), dict):
             problems += _benchmarks_not_used({k: v for k, v in annex.unit_cost_benchmarks.items()
                                               if k in own["unit_cost_benchmarks"]}, data,
-                                             params_dir / project / f"{annex.annex}.yaml", annex.country)
+                                             params_dir / project / f"{annex.annex}.yaml", annex.country, events_read)
     problems += duplicate_annexes(annexes, params_dir)   # two files, one country: both named
     if not valid_params or any(p.severity == "error" for p in problems):
         return problems, None
@@ -206,7 +210,8 @@ NAME_THE_LINES = ("Name in the participation table's budget_lines column the bud
                   "events' costs are not known.")
 
 
-def _benchmarks_not_used(benchmarks: dict, data: ProjectData, path: Path, country: str) -> list[Problem]:
+def _benchmarks_not_used(benchmarks: dict, data: ProjectData, path: Path, country: str,
+                         events_read: bool = True) -> list[Problem]:
     """A warning per benchmark that no cost of the annexes has: its key is neither ``participant``, ``woman`` nor the
     id of an output indicator naming budget lines (the only ones with a cost per unit). `participants: 1500`,
     `femme: 3000` or `p1.1.a` for P1.1.a were never shown, the annex silent about the benchmark written. So was
@@ -214,7 +219,7 @@ def _benchmarks_not_used(benchmarks: dict, data: ProjectData, path: Path, countr
     names a budget line: no cost per participant is computed to stand beside it."""
     if not benchmarks:
         return []
-    no_events = _no_event_names_a_line(data, country)
+    no_events = _no_event_names_a_line(data, country) if events_read else ""
     indicators = data.tables.get("indicators")
     ids: dict[str, str] = {}   # id -> why it has no cost per unit ('' when it has one)
     if indicators is not None and "indicator_id" in indicators and len(indicators):
