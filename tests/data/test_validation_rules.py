@@ -3788,8 +3788,8 @@ ACCEPTED = [
              "expenditure.csv with 'Montant engagé' (committed) and 'Montant décaissé' (spent): the amount is the "
              "second (both were refused, the hint naming neither)", _expect_amount_headers),
     Accepted("a register's sex headed « Genre »", lambda m: (m.write(
-                 "participation", "event_id;nom;Genre;pays\nE1;Sara Benali;F;Maroc\nE1;Karim Alaoui;H;Maroc\n"
-                 "E1;Ali Idrissi;H;Maroc\n"), m.write("indicators", m.text("indicators").replace(",sex\n", ",Genre\n"))),
+                 "participation", "event_id;nom;Genre;pays;budget_lines\nE1;Sara Benali;F;Maroc;B2\n"
+                 "E1;Karim Alaoui;H;Maroc;B2\nE1;Ali Idrissi;H;Maroc;B2\n"), m.write("indicators", m.text("indicators").replace(",sex\n", ",Genre\n"))),
              "a register whose sex column is headed « Genre », as gender-aware forms head it (was refused: « add a "
              "column 'participants' », the register not recognised), and indicators' « Genre »",
              lambda m, data: (lambda p: (p["participants"].tolist(), p["women"].tolist()) == ([3.0], [1.0]))(
@@ -3802,15 +3802,16 @@ ACCEPTED = [
              lambda m, data: data.tables["participation"]["women"].tolist()[0] == 8.0
              or pytest.fail(str(data.tables["participation"]))),
     Accepted("a register with a column of ones headed « Nb »", lambda m: m.write(
-                 "participation", "event_id,nom,sexe,nb,pays\nE1,Sara Benali,F,1,Maroc\nE1,Karim Alaoui,M,1,Maroc\n"),
+                 "participation", "event_id,nom,sexe,nb,pays,budget_lines\nE1,Sara Benali,F,1,Maroc,B2\n"
+                                  "E1,Karim Alaoui,M,1,Maroc,B2\n"),
              "a register of persons with a column « Nb » of 1s (one person per row, as some forms count them)",
              lambda m, data: (lambda p: (p["participants"].tolist(), p["women"].tolist()) == ([2.0], [1.0]))(
                  data.tables["participation"]) or pytest.fail(str(data.tables["participation"]))),
     Accepted("a register's civility and Arabic words for the sex", lambda m: m.write(
-                 "participation", "event_id,sex,country,label,start_date,person\n"
-                 "E1,Mme,Maroc,Formation,2020-10-01,Amina\nE1,M.,Maroc,Formation,2020-10-01,Karim\n"
-                 "E1,أنثى,Maroc,Formation,2020-10-01,Salma\nE1,ذكر,Maroc,Formation,2020-10-01,Omar\n"
-                 "E1,Monsieur,Maroc,Formation,2020-10-01,Ali\n"),
+                 "participation", "event_id,sex,country,label,start_date,person,budget_lines\n"
+                 "E1,Mme,Maroc,Formation,2020-10-01,Amina,B2\nE1,M.,Maroc,Formation,2020-10-01,Karim,B2\n"
+                 "E1,أنثى,Maroc,Formation,2020-10-01,Salma,B2\nE1,ذكر,Maroc,Formation,2020-10-01,Omar,B2\n"
+                 "E1,Monsieur,Maroc,Formation,2020-10-01,Ali,B2\n"),
              "a register whose sex column holds « Mme », « M. », « Monsieur » and the Arabic « أنثى », « ذكر » "
              "(each was refused, « the sex is not recognised »)",
              lambda m, data: _expect_counts(data, "E1", 5, 2)),
@@ -3822,8 +3823,8 @@ ACCEPTED = [
              "nothing to say",
              lambda m, data: _budget_of(data, "Maroc", 150000)),
     Accepted("a register's sex abbreviated « Fém. », « Masc. »", lambda m: m.write(
-                 "participation", "event_id,sex,country,label\nE1,Fém.,Maroc,x\nE1,Masc.,Maroc,x\nE1,FEM,Maroc,x\n"
-                 "E1,masc,Maroc,x\n"),
+                 "participation", "event_id,sex,country,label,budget_lines\nE1,Fém.,Maroc,x,B2\nE1,Masc.,Maroc,x,B2\n"
+                 "E1,FEM,Maroc,x,B2\nE1,masc,Maroc,x,B2\n"),
              "a register whose sex column holds a form's abbreviations « Fém. », « Masc. », « FEM », « masc » "
              "(each was refused, « the sex is not recognised »)",
              lambda m, data: _expect_counts(data, "E1", 4, 2)),
@@ -3887,8 +3888,8 @@ ACCEPTED = [
     Accepted("day-first dates", lambda m: m.replace("activities", "2020-12-31,2020-12-15", "31/12/2020,15/12/2020"),
              "dates written 31/12/2020", _expect_day_first),
     Accepted("project-wide rows between the countries' ones", lambda m: m.write(
-                 "participation", "event_id,participants,women,country\nE1,20,8,Maroc\nE2,10,5,\n"
-                                  "E3,30,18,Tunisie\nE4,10,5,\nE5,12,6,Maroc\n"),
+                 "participation", "event_id,participants,women,country,budget_lines\nE1,20,8,Maroc,B2\n"
+                                  "E2,10,5,,\nE3,30,18,Tunisie,\nE4,10,5,,\nE5,12,6,Maroc,B2\n"),
              "participation.csv in date order, an event without a country after one of Maroc and one of Tunisie: "
              "the project's own rows, with no warning that they may be merged cells",
              lambda m, data: None),
