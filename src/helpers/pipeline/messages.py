@@ -229,13 +229,14 @@ def _currency_names(named: str) -> str:
             }.get(named, named)
 
 
-def _reported_reason(m: re.Match[str]) -> str:
-    """« figure 'F1': dated 2024-06-30 by its label, ... » in French, its reason as the annex writes it (annex.fmt
-    knows each); a reason it does not know stays as it was, rather than « see figures.csv »."""
+def _reported_reason(m: re.Match[str], metric: str = "") -> str:
+    """« figure 'F1': dated 2024-06-30 by its label, ... » (or « figure 'F1' (spent): printed in EUR, ... », its
+    ``metric`` the group before the reason) in French, its reason as the annex writes it (annex.fmt knows each); a
+    reason it does not know stays as it was, rather than « see figures.csv »."""
     from ..annex import fmt
 
-    said = fmt.reason(m[2], "fr")
-    return m[0] if said == fmt.reason("\x01", "fr") else f"le chiffre '{m[1]}' : {said}"
+    said = fmt.reason(m[m.lastindex], "fr")
+    return m[0] if said == fmt.reason("\x01", "fr") else f"le chiffre '{m[1]}'{metric} : {said}"
 
 
 def _grouped(amount: str) -> str:
@@ -2840,6 +2841,11 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^unknown key '([^']*)'", r"clé inconnue '\1'"),
     (r"^'([^']*)': not a date written year first$", r"'\1' : pas une date écrite l'année d'abord"),
     (r"^Write it year first, month, day: ", "Écrivez-la l'année d'abord, puis le mois et le jour : "),
+    (r"^'([^']*)': not a date$", r"'\1' : pas une date"),
+    (r"^'([^']*)': a year alone is not a date$", r"'\1' : une année seule n'est pas une date"),
+    (r"^Write it year first, month, day, e\.g\. ", "Écrivez-la l'année d'abord, puis le mois et le jour, par exemple "),
+    (r"^Write the day, year first: (.*), if that is the day\.$",
+     r"Écrivez le jour, l'année d'abord : \1, si c'est bien ce jour-là."),
     (r"Allowed keys: ", "Clés permises : "),
     (r"Did you mean '([^']*)'\?", r"Vouliez-vous dire '\1' ?"),
     (r"^'([^']*)' lists (\d+) columns, one per stage of the sampling: the workbook takes one, the first stage's$",
@@ -3386,6 +3392,21 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     # a published figure dated, or limited, otherwise than the figure its annex computes (pipeline.check
     # ._dated_otherwise): its reason is the annex's own note, said in French by the annex's table (was English)
     (r"^figure '([^']*)': ((?:dated|its label|its value).*)$", lambda m: _reported_reason(m)),
+    # a published figure in another currency, or of a target (pipeline.check.reported_figure_problems)
+    (r"^figure '([^']*)' \(([^)]*)\): (printed in .*)$", lambda m: _reported_reason(m, f" ({m[2]})")),
+    (r"^figure '([^']*)' \(([^)]*)\): its label or its value speaks of a target \('(.*)'\), and the workbook computes "
+     r"what was achieved$",
+     r"le chiffre '\1' (\2) : son libellé ou sa valeur parle d'une cible ('\3'), et le classeur calcule ce qui a été "
+     r"réalisé"),
+    (r"^Write the figure achieved the report gives, or leave this one out \(an indicator's target is compared with the "
+     r"key of its indicator_achievement\); the annex will say 'not computable'\.$",
+     "Écrivez le chiffre réalisé que donne le rapport, ou retirez celui-ci (la cible d'un indicateur se compare avec la "
+     "clé de son indicator_achievement) ; l'annexe dira « non calculable »."),
+    (r"^Write the figure in (\S+) if the report gives it so; else the annex will say 'not computable'\.$",
+     r"Écrivez le chiffre en \1 si le rapport le donne ainsi ; sinon, l'annexe dira « non calculable »."),
+    (r"^Write the figure in the outcome's unit if the report gives it so; else the annex will say 'not computable'\.$",
+     "Écrivez le chiffre dans l'unité de la variable de résultat si le rapport le donne ainsi ; sinon, l'annexe dira "
+     "« non calculable »."),
     (r"^The annex will say 'not computable' beside it: do as said above\.$",
      "L'annexe dira « non calculable » à côté : faites ce que dit le message ci-dessus."),
     (r"^The annex will say 'not computable'\. Write the key at the label's date \(a budget figure\), or reword a label "
