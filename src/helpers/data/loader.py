@@ -141,10 +141,10 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
             problems += _lines_above_budget_total(scope(dataclasses.replace(data, params=annex), annex.country),
                                                   params_dir / project / f"{annex.annex}.yaml")
     # events not yet read as they will be (a count refused) name no line for now: the benchmarks wait for them
-    # (a participation.xlsb refused is no table_files' entry: its errors are found by the file's name)
+    # (a participation.xlsb or .sav not read is no table_files' entry, and only warned: found by the file's name)
     events_file = relative(table_files["participation"]) if "participation" in table_files else None
-    events_read = not any(p.severity == "error" and (p.file == events_file or Path(str(p.file)).stem.lower()
-                                                     == "participation") for p in data_problems)
+    events_read = not any((p.severity == "error" or p.rule == "file_not_read") and (
+        p.file == events_file or Path(str(p.file)).stem.lower() == "participation") for p in data_problems)
     problems += _benchmarks_not_used(params.unit_cost_benchmarks, data, params_dir / project / "project.yaml", ALL,
                                      events_read)
     # an amount of a params file that reads two ways (3 000,000), as a table's cell is told: each file its own
