@@ -1903,6 +1903,24 @@ CASES = [
               "day): every spending figure, execution rate and burn index n.d., said only in the annex's notes, make "
               "check « OK »",
          expect=lambda m, problems: _only_rules_of(problems, {"spending_all_before_reporting_date"})),
+    Case("one country's spending ending a year before the reporting date",
+         lambda m: m.write("expenditure", "line,period_end,amount,country,period_label\n"
+                                          "B1,2020-03-31,40000,Maroc,T1 2020\nB2,2020-06-30,10000,Maroc,T2 2020\n"
+                                          "B3,2021-06-30,30000,Tunisie,S1 2021\n"),
+         "country_spending_ends_early", "expenditure.csv", 3, "period_end", severity="warning",
+         hint="Add Maroc's spending",
+         what="Maroc's last spending row « T2 2020 » (to 30/06/2020) beside Tunisie's to the reporting date "
+              "(30/06/2021): Maroc's spending, execution rates and burn index n.d. (« dépenses non connues » in the "
+              "project's annex), no date said, make check silent",
+         expect=lambda m, problems: _check(any("2020-06-30" in p.message for p in problems
+                                               if p.rule == "country_spending_ends_early"))),
+    Case("one country's payments ending a year before the reporting date, no period label",
+         lambda m: m.write("expenditure", "line,period_end,amount,country\nB1,2020-06-30,40000,Maroc\n"
+                                          "B3,2021-06-30,30000,Tunisie\n"),
+         "country_spending_ends_early", "expenditure.csv", 2, "period_end", severity="warning",
+         hint="Add Maroc's spending",
+         what="payments of Maroc to 30/06/2020 only beside Tunisie's to the reporting date (30/06/2021): a year of "
+              "Maroc's spending missing, said nowhere"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",

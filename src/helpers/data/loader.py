@@ -669,6 +669,7 @@ def _read_and_check(name: str, path: Path,
         problems += as_of.spending_across_date(frame, raw, reporting)
         problems += as_of.spending_all_after(frame, raw, reporting)
         problems += as_of.spending_all_before(frame, raw, reporting)
+        problems += as_of.country_spending_ends_early(frame, raw, reporting)
     if reporting and name == "indicators":
         problems += as_of.actuals_after(frame, raw, reporting)
     return frame, raw, problems

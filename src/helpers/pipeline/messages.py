@@ -3245,6 +3245,17 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"date\); else add the spending up to the reporting date\.$",
      r"Si les données sont complètes au \1, écrivez `reporting_date: \1` dans project.yaml (ou corrigez une date mal "
      r"tapée) ; sinon, ajoutez les dépenses jusqu'à la date de rapport."),
+    (r"^the spending rows of (.+) end on ([0-9-]+)(?: \('(.*)'\))?, a year or more before the reporting date \(([^,]*), "
+     r"project\.yaml\) that other rows reach: what was spent in \1 up to the reporting date is not known, and its "
+     r"spending, execution rates and burn index are not computed \(n\.d\.\), in its annex and in the project's total$",
+     lambda m: f"les lignes de dépenses de {m[1]} s'arrêtent au {m[2]}" + (f" (« {m[3]} »)" if m[3] else "")
+     + f", un an ou plus avant la date de rapport ({m[4]}, project.yaml) que d'autres lignes atteignent : ce "
+     f"qui a été dépensé pour {m[1]} jusqu'à la date de rapport n'est pas connu, et ses dépenses, taux d'exécution et "
+     "indices de consommation ne sont pas calculés (n.d.), dans son annexe et dans le total du projet"),
+    (r"^Add (.+)'s spending after ([0-9-]+) up to the reporting date; if nothing was spent since, write a row of 0 "
+     r"for \1 ending on the reporting date\.$",
+     r"Ajoutez les dépenses de \1 après le \2 jusqu'à la date de rapport ; si rien n'a été dépensé depuis, écrivez "
+     r"une ligne de 0 pour \1 se terminant à la date de rapport."),
     (r"^this activity ended after the reporting date \(([^,]*), project\.yaml\): it is counted as its status says$",
      r"cette activité s'est terminée après la date de rapport (\1, project.yaml) : elle est comptée selon son statut"),
     (r"^If the annex should describe the reporting date, write the status the activity had then; if the data are "
