@@ -1911,6 +1911,24 @@ CASES = [
               "day): every spending figure, execution rate and burn index n.d., said only in the annex's notes, make "
               "check « OK »",
          expect=lambda m, problems: _only_rules_of(problems, {"spending_all_before_reporting_date"})),
+    Case("one country's spending ending a year before the reporting date",
+         lambda m: m.write("expenditure", "line,period_end,amount,country,period_label\n"
+                                          "B1,2020-03-31,40000,Maroc,T1 2020\nB2,2020-06-30,10000,Maroc,T2 2020\n"
+                                          "B3,2021-06-30,30000,Tunisie,S1 2021\n"),
+         "country_spending_ends_early", "expenditure.csv", 3, "period_end", severity="warning",
+         hint="Add Maroc's spending",
+         what="Maroc's last spending row « T2 2020 » (to 30/06/2020) beside Tunisie's to the reporting date "
+              "(30/06/2021): Maroc's spending, execution rates and burn index n.d. (« dépenses non connues » in the "
+              "project's annex), no date said, make check silent",
+         expect=lambda m, problems: _check(any("2020-06-30" in p.message for p in problems
+                                               if p.rule == "country_spending_ends_early"))),
+    Case("one country's payments ending a year before the reporting date, no period label",
+         lambda m: m.write("expenditure", "line,period_end,amount,country\nB1,2020-06-30,40000,Maroc\n"
+                                          "B3,2021-06-30,30000,Tunisie\n"),
+         "country_spending_ends_early", "expenditure.csv", 2, "period_end", severity="warning",
+         hint="Add Maroc's spending",
+         what="payments of Maroc to 30/06/2020 only beside Tunisie's to the reporting date (30/06/2021): a year of "
+              "Maroc's spending missing, said nowhere"),
     Case("amount in another currency", lambda m: _with_currencies(m, ["USD", "$", "EUR", "dollars"]),
          "other_currency", "expenditure.csv", 4, "currency", hint="does not convert",
          what="a `devise` column: USD, $, EUR, dollars in a USD project: the EUR amount would be added to the dollars",
@@ -3361,6 +3379,20 @@ CASES = [
          expect=lambda m, problems: _check(
              any("I1' has no cost per unit: it names no budget line" in p.message for p in problems)
              and any("no indicator has the id 'i2' (did you mean 'I2'?)" in p.message for p in problems))),
+    Case("a participant benchmark where no event names a line",
+         lambda m: m.replace("participation", "false,B2", "false,"),
+         "benchmark_not_used", "maroc.yaml", NO_ROW, "unit_cost_benchmarks.participant", severity="warning",
+         hint="budget_lines column",
+         what="maroc.yaml's `participant: 400` benchmark while no event of Maroc names a budget line (E1's budget_lines "
+              "emptied): no cost per participant is computed, the benchmark was shown nowhere, nothing said",
+         expect=lambda m, problems: _check(any("no participation row of Maroc names a budget line" in p.message
+                                               for p in problems))),
+    Case("a woman benchmark of the project without a participation table",
+         lambda m: (m.delete("participation"), m.set_param("unit_cost_benchmarks", {"woman": 900})),
+         "benchmark_not_used", "project.yaml", NO_ROW, "unit_cost_benchmarks.woman", severity="warning",
+         hint="budget_lines column",
+         what="project.yaml's `woman: 900` benchmark in a project without participation.csv: shown nowhere, nothing "
+              "said"),
     Case("direction override in a YAML label", lambda m: m.set_param("title", "Mini \u202eproject"),
          "control_character", "project.yaml", 7, None, hint="Delete the invisible",
          what="project.yaml: a title holding U+202E (right-to-left override)"),
@@ -3807,8 +3839,8 @@ ACCEPTED = [
              "expenditure.csv with 'Montant engagé' (committed) and 'Montant décaissé' (spent): the amount is the "
              "second (both were refused, the hint naming neither)", _expect_amount_headers),
     Accepted("a register's sex headed « Genre »", lambda m: (m.write(
-                 "participation", "event_id;nom;Genre;pays\nE1;Sara Benali;F;Maroc\nE1;Karim Alaoui;H;Maroc\n"
-                 "E1;Ali Idrissi;H;Maroc\n"), m.write("indicators", m.text("indicators").replace(",sex\n", ",Genre\n"))),
+                 "participation", "event_id;nom;Genre;pays;budget_lines\nE1;Sara Benali;F;Maroc;B2\n"
+                 "E1;Karim Alaoui;H;Maroc;B2\nE1;Ali Idrissi;H;Maroc;B2\n"), m.write("indicators", m.text("indicators").replace(",sex\n", ",Genre\n"))),
              "a register whose sex column is headed « Genre », as gender-aware forms head it (was refused: « add a "
              "column 'participants' », the register not recognised), and indicators' « Genre »",
              lambda m, data: (lambda p: (p["participants"].tolist(), p["women"].tolist()) == ([3.0], [1.0]))(
@@ -3821,15 +3853,16 @@ ACCEPTED = [
              lambda m, data: data.tables["participation"]["women"].tolist()[0] == 8.0
              or pytest.fail(str(data.tables["participation"]))),
     Accepted("a register with a column of ones headed « Nb »", lambda m: m.write(
-                 "participation", "event_id,nom,sexe,nb,pays\nE1,Sara Benali,F,1,Maroc\nE1,Karim Alaoui,M,1,Maroc\n"),
+                 "participation", "event_id,nom,sexe,nb,pays,budget_lines\nE1,Sara Benali,F,1,Maroc,B2\n"
+                                  "E1,Karim Alaoui,M,1,Maroc,B2\n"),
              "a register of persons with a column « Nb » of 1s (one person per row, as some forms count them)",
              lambda m, data: (lambda p: (p["participants"].tolist(), p["women"].tolist()) == ([2.0], [1.0]))(
                  data.tables["participation"]) or pytest.fail(str(data.tables["participation"]))),
     Accepted("a register's civility and Arabic words for the sex", lambda m: m.write(
-                 "participation", "event_id,sex,country,label,start_date,person\n"
-                 "E1,Mme,Maroc,Formation,2020-10-01,Amina\nE1,M.,Maroc,Formation,2020-10-01,Karim\n"
-                 "E1,أنثى,Maroc,Formation,2020-10-01,Salma\nE1,ذكر,Maroc,Formation,2020-10-01,Omar\n"
-                 "E1,Monsieur,Maroc,Formation,2020-10-01,Ali\n"),
+                 "participation", "event_id,sex,country,label,start_date,person,budget_lines\n"
+                 "E1,Mme,Maroc,Formation,2020-10-01,Amina,B2\nE1,M.,Maroc,Formation,2020-10-01,Karim,B2\n"
+                 "E1,أنثى,Maroc,Formation,2020-10-01,Salma,B2\nE1,ذكر,Maroc,Formation,2020-10-01,Omar,B2\n"
+                 "E1,Monsieur,Maroc,Formation,2020-10-01,Ali,B2\n"),
              "a register whose sex column holds « Mme », « M. », « Monsieur » and the Arabic « أنثى », « ذكر » "
              "(each was refused, « the sex is not recognised »)",
              lambda m, data: _expect_counts(data, "E1", 5, 2)),
@@ -3841,8 +3874,8 @@ ACCEPTED = [
              "nothing to say",
              lambda m, data: _budget_of(data, "Maroc", 150000)),
     Accepted("a register's sex abbreviated « Fém. », « Masc. »", lambda m: m.write(
-                 "participation", "event_id,sex,country,label\nE1,Fém.,Maroc,x\nE1,Masc.,Maroc,x\nE1,FEM,Maroc,x\n"
-                 "E1,masc,Maroc,x\n"),
+                 "participation", "event_id,sex,country,label,budget_lines\nE1,Fém.,Maroc,x,B2\nE1,Masc.,Maroc,x,B2\n"
+                 "E1,FEM,Maroc,x,B2\nE1,masc,Maroc,x,B2\n"),
              "a register whose sex column holds a form's abbreviations « Fém. », « Masc. », « FEM », « masc » "
              "(each was refused, « the sex is not recognised »)",
              lambda m, data: _expect_counts(data, "E1", 4, 2)),
@@ -3906,8 +3939,8 @@ ACCEPTED = [
     Accepted("day-first dates", lambda m: m.replace("activities", "2020-12-31,2020-12-15", "31/12/2020,15/12/2020"),
              "dates written 31/12/2020", _expect_day_first),
     Accepted("project-wide rows between the countries' ones", lambda m: m.write(
-                 "participation", "event_id,participants,women,country\nE1,20,8,Maroc\nE2,10,5,\n"
-                                  "E3,30,18,Tunisie\nE4,10,5,\nE5,12,6,Maroc\n"),
+                 "participation", "event_id,participants,women,country,budget_lines\nE1,20,8,Maroc,B2\n"
+                                  "E2,10,5,,\nE3,30,18,Tunisie,\nE4,10,5,,\nE5,12,6,Maroc,B2\n"),
              "participation.csv in date order, an event without a country after one of Maroc and one of Tunisie: "
              "the project's own rows, with no warning that they may be merged cells",
              lambda m, data: None),

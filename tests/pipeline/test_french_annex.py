@@ -95,6 +95,20 @@ def test_a_spending_sentence_with_nd_says_why_in_french(tmp_path):
     assert said.startswith("n.d. : les dépenses connues s'arrêtent au 31 décembre 2020, avant le 20 mars 2021 ;"), said
 
 
+def test_a_participant_benchmark_beside_no_cost_is_said_in_the_annex(tmp_path):
+    """libye.yaml's `participant: 400` benchmark while no event of Libye names a budget line: no cost per participant
+    is computed, and the annex showed the benchmark nowhere, nothing said; it is now said with why."""
+    layout = sample_layout(tmp_path, ["libye"], notebooks=None)
+    shutil.copy(NOTEBOOKS_DIR / "20_budget.ipynb", layout.notebooks)
+    annex = layout.params / "amem" / "libye.yaml"
+    annex.write_text(annex.read_text(encoding="utf-8") + "unit_cost_benchmarks:\n  participant: 400\n",
+                     encoding="utf-8")
+    assert runner.build(project="amem", layout=layout, timeout=120) == 0
+    text = squash(_page(layout, "libye").xpath("//main")[0].text_content()).replace("\u00a0", " ")
+    assert "Coût de référence par participant : 400 USD ; aucun coût par participant n'est calculé ici pour lui " \
+           "être comparé" in text, text
+
+
 def test_the_index_counts_the_published_figures_as_each_annex_does(built):
     index = lhtml.document_fromstring((built.build / "annexes" / "index.html").read_text(encoding="utf-8"))
     for row in index.xpath("//tbody/tr"):

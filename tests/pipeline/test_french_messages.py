@@ -247,6 +247,21 @@ def test_project_yaml_values_typed_as_an_evaluator_does_are_told_in_french(mini)
     assert [line for line in told if english_words(line)] == [], told
 
 
+@pytest.mark.parametrize("written", ["30 juin 2021", "2021-06", "2021"])
+def test_a_reporting_date_typed_as_a_report_writes_it_is_told_in_french(mini, written):
+    """`reporting_date: 30 juin 2021` (or `2021-06`, `2021`) in a French project: make check said « key
+    'reporting_date': 'reporting_date': not a date » and « Write it year first, month, day, e.g. ... » in English."""
+    project = mini.params_dir / "mini" / "project.yaml"
+    project.write_text(re.sub(r"reporting_date: .*", f"reporting_date: {written}",
+                              project.read_text(encoding="utf-8")), encoding="utf-8")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    lines = out.getvalue().split("\n")
+    at = next(i for i, line in enumerate(lines) if "'reporting_date'" in line)
+    told, hint = lines[at].split(" (valeur")[0], lines[at + 1]
+    assert "clé 'reporting_date'" in told and not english_words(told) and not english_words(hint), (told, hint)
+
+
 def test_amounts_and_ratios_in_french_sentences_are_grouped_the_french_way():
     """Spending in Guinean francs beside a budget in EUR (1 860 000 000 on a line of 450 000) was told in French
     « font 4,133 fois son budget », which reads 4.133 times; and the lines above budget_total « 2 480 000.00 »,
@@ -284,6 +299,26 @@ def test_a_published_figure_dated_otherwise_is_told_in_french(mini):
     assert "le chiffre 'F2' : daté du 31 décembre 2020 par son libellé" in dated, dated
     assert not english_words(dated.split(" (valeur")[0]), dated
     assert "L'annexe dira « non calculable »." in hint and not english_words(hint), hint
+
+
+def test_a_published_figure_in_another_currency_or_of_a_target_is_told_in_french(mini):
+    """reported.xlsx's « 62 500 € » beside the spending of a project in another currency, and a label « Cible : ... »
+    beside a share achieved: make check said « figure 'F8' (spent): printed in EUR, the project's figures are in
+    XOF ... » and « ... speaks of a target ... » in English in a French project, and their hints too."""
+    mini.write("reported", "figure_id;metric;key;valeur;libellé;pays\n"
+                           "F1;spent;total;150 000 €;Dépenses;Maroc\n"
+                           "F2;women_share;all;45 %;Cible : 45 % de femmes;Maroc\n")
+    out = io.StringIO()
+    run_check(["mini"], mini.data_dir, mini.params_dir, out=out, build_dir=mini.root / "build")
+    lines = out.getvalue().splitlines()
+    for rule, said in (("published_currency", "le chiffre 'F1' (spent) : publié en EUR, les chiffres du projet sont "
+                                              "en USD"),
+                       ("published_target", "le chiffre 'F2' (women_share) : son libellé ou sa valeur parle d'une "
+                                            "cible")):
+        at = next(i for i, line in enumerate(lines) if f"[{rule}]" in line)
+        told, hint = lines[at], lines[at + 1]
+        assert said in told, told
+        assert not english_words(told.split(" (valeur")[0]) and not english_words(hint), (told, hint)
 
 
 def test_a_fraction_among_percentages_of_progress_is_told_in_french(mini):

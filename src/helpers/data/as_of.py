@@ -123,6 +123,39 @@ def spending_all_before(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.d
                         value=ends[last].date().isoformat(), severity="warning")]
 
 
+def country_spending_ends_early(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> list[Problem]:
+    """A country whose spending rows all end a year or more before the reporting date while other rows reach it
+    (Maroc's last row « T2 2020 » beside a reporting date of 30/06/2021): that country's spending, execution rates
+    and burn index are n.d., the project's annex saying only « spending not known for Maroc », no date. A warning at
+    its last row. A year, not a period of its own: a country whose next report is not in yet (« 2020 », or « T4
+    2020 », beside 30/06/2021, as the mini fixture's Maroc) is not told."""
+    if not {"period_end", "country"} <= set(frame.columns):
+        return []
+    ends = pd.to_datetime(frame["period_end"], errors="coerce")
+    day = pd.Timestamp(reporting_date)
+    if ends.isna().all() or ends.max() < day:   # every row before the date: spending_all_before
+        return []
+    problems = []
+    # (rows without a country may be a country's own, joined by their line: not told as a country's)
+    named = frame["country"].notna() & (frame["country"].astype(str).str.strip() != "") & ends.notna()
+    for country, rows in ends[named].groupby(frame.loc[named, "country"].astype(str).str.strip(), sort=True):
+        last = rows.idxmax()
+        if rows[last] + pd.DateOffset(years=1) > day:
+            continue
+        end = rows[last].date().isoformat()
+        label = frame.at[last, "period_label"] if "period_label" in frame.columns else None
+        said = f" ('{label}')" if isinstance(label, str) and label.strip() else ""
+        problems.append(raw.problem("country_spending_ends_early", f"the spending rows of {country} end on {end}"
+                                    f"{said}, a year or more before the reporting date ({reporting_date.isoformat()}, "
+                                    "project.yaml) that other rows reach: what was spent in " f"{country} up to the "
+                                    "reporting date is not known, and its spending, execution rates and burn index "
+                                    "are not computed (n.d.), in its annex and in the project's total",
+                                    f"Add {country}'s spending after {end} up to the reporting date; if nothing was "
+                                    f"spent since, write a row of 0 for {country} ending on the reporting date.",
+                                    index=last, column="period_end", value=end, severity="warning"))
+    return problems
+
+
 def done_after(frame: pd.DataFrame, raw: RawTable, reporting_date: dt.date) -> list[Problem]:
     """A warning at each activity whose actual end is after the reporting date: counted as done, as its status
     says, in an annex that describes the reporting date."""

@@ -24,7 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 from . import as_of, headers, lines as lines_mod, numbers, register, spending, totals
 from ..errors import Problem, ValidationFailed, did_you_mean
 from ..text import (COMPARISON_WORDS, NOT_KNOWN_WORDS, PROJECT_WIDE_WORDS, SEX_WORDS, TOTAL_WORDS,  # noqa: F401
-                    INVISIBLE, as_code, fold, is_all, is_dash, is_not_known, is_project_wide, plain_code)   # (loader.fold re-exported)
+                    ALL, INVISIBLE, as_code, fold, is_all, is_dash, is_not_known, is_project_wide, plain_code)   # (loader.fold re-exported)
 from .params import (AnnexParams, ProjectParams, ambiguous_amounts, annex_name_clashes, currency_named,
                      duplicate_annexes, load_annex_params, load_project_params, report_decimal_mark)
 from ..paths import DATA_DIR, PARAMS_DIR, annex_names, relative
@@ -140,7 +140,13 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
         if lines_read and not annex.is_all and annex.budget_total:
             problems += _lines_above_budget_total(scope(dataclasses.replace(data, params=annex), annex.country),
                                                   params_dir / project / f"{annex.annex}.yaml")
-    problems += _benchmarks_not_used(params.unit_cost_benchmarks, data, params_dir / project / "project.yaml")
+    # events not yet read as they will be (a count refused) name no line for now: the benchmarks wait for them
+    # (a participation.xlsb or .sav not read is no table_files' entry, and only warned: found by the file's name)
+    events_file = relative(table_files["participation"]) if "participation" in table_files else None
+    events_read = not any((p.severity == "error" or p.rule == "file_not_read") and (
+        p.file == events_file or Path(str(p.file)).stem.lower() == "participation") for p in data_problems)
+    problems += _benchmarks_not_used(params.unit_cost_benchmarks, data, params_dir / project / "project.yaml", ALL,
+                                     events_read)
     # an amount of a params file that reads two ways (3 000,000), as a table's cell is told: each file its own
     if valid_params:
         problems += ambiguous_amounts(params_dir / project / "project.yaml", params)
@@ -152,7 +158,7 @@ def _check_and_load(project: str, data_dir: Path, params_dir: Path) -> tuple[lis
         if isinstance(own, dict) and isinstance(own.get("unit_cost_benchmarks"), dict):
             problems += _benchmarks_not_used({k: v for k, v in annex.unit_cost_benchmarks.items()
                                               if k in own["unit_cost_benchmarks"]}, data,
-                                             params_dir / project / f"{annex.annex}.yaml")
+                                             params_dir / project / f"{annex.annex}.yaml", annex.country, events_read)
     problems += duplicate_annexes(annexes, params_dir)   # two files, one country: both named
     if not valid_params or any(p.severity == "error" for p in problems):
         return problems, None
@@ -201,12 +207,21 @@ BENCHMARK_WORDS = {"participant": ("participants", "participante", "participante
                    "woman": ("women", "femme", "femmes", "female", "f")}
 
 
-def _benchmarks_not_used(benchmarks: dict, data: ProjectData, path: Path) -> list[Problem]:
+NAME_THE_LINES = ("Name in the participation table's budget_lines column the budget line(s) that finance each event "
+                  "(the cost per participant is their spending / the participants); remove the benchmark if the "
+                  "events' costs are not known.")
+
+
+def _benchmarks_not_used(benchmarks: dict, data: ProjectData, path: Path, country: str,
+                         events_read: bool = True) -> list[Problem]:
     """A warning per benchmark that no cost of the annexes has: its key is neither ``participant``, ``woman`` nor the
     id of an output indicator naming budget lines (the only ones with a cost per unit). `participants: 1500`,
-    `femme: 3000` or `p1.1.a` for P1.1.a were never shown, the annex silent about the benchmark written."""
+    `femme: 3000` or `p1.1.a` for P1.1.a were never shown, the annex silent about the benchmark written. So was
+    ``participant`` or ``woman`` where no event of the annex's ``country`` (the whole project's for project.yaml)
+    names a budget line: no cost per participant is computed to stand beside it."""
     if not benchmarks:
         return []
+    no_events = _no_event_names_a_line(data, country) if events_read else ""
     indicators = data.tables.get("indicators")
     ids: dict[str, str] = {}   # id -> why it has no cost per unit ('' when it has one)
     if indicators is not None and "indicator_id" in indicators and len(indicators):
@@ -221,21 +236,37 @@ def _benchmarks_not_used(benchmarks: dict, data: ProjectData, path: Path) -> lis
     problems = []
     for key in benchmarks:
         key = str(key)
-        if key in BENCHMARKED or ids.get(key) == "":
+        if key in BENCHMARKED and not no_events or ids.get(key) == "":
             continue
-        if key in ids:
+        if key in BENCHMARKED:
+            why = no_events
+        elif key in ids:
             why = f"the indicator '{key}' has no cost per unit: {ids[key]}"
         else:
             close = [i for i in ids if fold(i) == fold(key)] + \
                 [w for w, words in BENCHMARK_WORDS.items() if fold(key) in words]
             why = f"no indicator has the id '{key}'" + (f" (did you mean '{close[0]}'?)" if close else "")
+        hint = NAME_THE_LINES if key in BENCHMARKED else "Write the key as the indicator_id column writes it " \
+            "(case counts), or participant (the cost per participant) or woman (the cost per woman); remove the " \
+            "benchmark if no cost is computed for it."
         problems.append(Problem(relative(path), "benchmark_not_used", f"the unit cost benchmark '{key}' is shown "
                                 f"beside no cost: {why}; a benchmark is keyed by an output indicator's id (one that "
-                                "names budget lines), participant or woman", "Write the key as the indicator_id "
-                                "column writes it (case counts), or participant (the cost per participant) or woman "
-                                "(the cost per woman); remove the benchmark if no cost is computed for it.",
+                                "names budget lines), participant or woman", hint,
                                 column=f"unit_cost_benchmarks.{key}", severity="warning"))
     return problems
+
+
+def _no_event_names_a_line(data: ProjectData, country: str) -> str:
+    """Why no cost per participant is computed in the annex(es) of ``country`` ("all": the whole project): no
+    participation table, no ``budget_lines`` column, or no event up to the reporting date naming a line; ''
+    when one does (analyses.efficiency computes the costs of those events only)."""
+    events = scope(data, country).tables.get("participation") if "participation" in data.present else None
+    where = "" if is_all(country) else f" of {country}"
+    if events is None or not len(events):
+        return f"there is no participation row{where} up to the reporting date"
+    if "budget_lines" not in events or not events["budget_lines"].map(lambda c: bool(split_lines(c))).any():
+        return f"no participation row{where} names a budget line (column budget_lines)"
+    return ""
 
 
 def _lines_above_budget_total(data: ProjectData, path: Path) -> list[Problem]:
@@ -638,6 +669,7 @@ def _read_and_check(name: str, path: Path,
         problems += as_of.spending_across_date(frame, raw, reporting)
         problems += as_of.spending_all_after(frame, raw, reporting)
         problems += as_of.spending_all_before(frame, raw, reporting)
+        problems += as_of.country_spending_ends_early(frame, raw, reporting)
     if reporting and name == "indicators":
         problems += as_of.actuals_after(frame, raw, reporting)
     return frame, raw, problems

@@ -229,13 +229,14 @@ def _currency_names(named: str) -> str:
             }.get(named, named)
 
 
-def _reported_reason(m: re.Match[str]) -> str:
-    """« figure 'F1': dated 2024-06-30 by its label, ... » in French, its reason as the annex writes it (annex.fmt
-    knows each); a reason it does not know stays as it was, rather than « see figures.csv »."""
+def _reported_reason(m: re.Match[str], metric: str = "") -> str:
+    """« figure 'F1': dated 2024-06-30 by its label, ... » (or « figure 'F1' (spent): printed in EUR, ... », its
+    ``metric`` the group before the reason) in French, its reason as the annex writes it (annex.fmt knows each); a
+    reason it does not know stays as it was, rather than « see figures.csv »."""
     from ..annex import fmt
 
-    said = fmt.reason(m[2], "fr")
-    return m[0] if said == fmt.reason("\x01", "fr") else f"le chiffre '{m[1]}' : {said}"
+    said = fmt.reason(m[m.lastindex], "fr")
+    return m[0] if said == fmt.reason("\x01", "fr") else f"le chiffre '{m[1]}'{metric} : {said}"
 
 
 def _grouped(amount: str) -> str:
@@ -2401,6 +2402,14 @@ _NO_COST_WHY = [
     (r"^no indicator has the id '([^']*)' \(did you mean '([^']*)'\?\)$",
      r"aucun indicateur n'a l'identifiant '\1' (vouliez-vous dire '\2' ?)"),
     (r"^no indicator has the id '([^']*)'$", r"aucun indicateur n'a l'identifiant '\1'"),
+    (r"^there is no participation row of (.+) up to the reporting date$",
+     r"la table participation n'a aucune ligne de \1 jusqu'à la date du rapport"),
+    (r"^there is no participation row up to the reporting date$",
+     "la table participation n'a aucune ligne jusqu'à la date du rapport"),
+    (r"^no participation row of (.+) names a budget line \(column budget_lines\)$",
+     r"aucune ligne de \1 de la table participation ne nomme une ligne budgétaire (colonne budget_lines)"),
+    (r"^no participation row names a budget line \(column budget_lines\)$",
+     "aucune ligne de la table participation ne nomme une ligne budgétaire (colonne budget_lines)"),
 ]
 
 
@@ -2896,6 +2905,11 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^unknown key '([^']*)'", r"clé inconnue '\1'"),
     (r"^'([^']*)': not a date written year first$", r"'\1' : pas une date écrite l'année d'abord"),
     (r"^Write it year first, month, day: ", "Écrivez-la l'année d'abord, puis le mois et le jour : "),
+    (r"^'([^']*)': not a date$", r"'\1' : pas une date"),
+    (r"^'([^']*)': a year alone is not a date$", r"'\1' : une année seule n'est pas une date"),
+    (r"^Write it year first, month, day, e\.g\. ", "Écrivez-la l'année d'abord, puis le mois et le jour, par exemple "),
+    (r"^Write the day, year first: (.*), if that is the day\.$",
+     r"Écrivez le jour, l'année d'abord : \1, si c'est bien ce jour-là."),
     (r"Allowed keys: ", "Clés permises : "),
     (r"Did you mean '([^']*)'\?", r"Vouliez-vous dire '\1' ?"),
     (r"^'([^']*)' lists (\d+) columns, one per stage of the sampling: the workbook takes one, the first stage's$",
@@ -3295,6 +3309,17 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"date\); else add the spending up to the reporting date\.$",
      r"Si les données sont complètes au \1, écrivez `reporting_date: \1` dans project.yaml (ou corrigez une date mal "
      r"tapée) ; sinon, ajoutez les dépenses jusqu'à la date de rapport."),
+    (r"^the spending rows of (.+) end on ([0-9-]+)(?: \('(.*)'\))?, a year or more before the reporting date \(([^,]*), "
+     r"project\.yaml\) that other rows reach: what was spent in \1 up to the reporting date is not known, and its "
+     r"spending, execution rates and burn index are not computed \(n\.d\.\), in its annex and in the project's total$",
+     lambda m: f"les lignes de dépenses de {m[1]} s'arrêtent au {m[2]}" + (f" (« {m[3]} »)" if m[3] else "")
+     + f", un an ou plus avant la date de rapport ({m[4]}, project.yaml) que d'autres lignes atteignent : ce "
+     f"qui a été dépensé pour {m[1]} jusqu'à la date de rapport n'est pas connu, et ses dépenses, taux d'exécution et "
+     "indices de consommation ne sont pas calculés (n.d.), dans son annexe et dans le total du projet"),
+    (r"^Add (.+)'s spending after ([0-9-]+) up to the reporting date; if nothing was spent since, write a row of 0 "
+     r"for \1 ending on the reporting date\.$",
+     r"Ajoutez les dépenses de \1 après le \2 jusqu'à la date de rapport ; si rien n'a été dépensé depuis, écrivez "
+     r"une ligne de 0 pour \1 se terminant à la date de rapport."),
     (r"^this activity ended after the reporting date \(([^,]*), project\.yaml\): it is counted as its status says$",
      r"cette activité s'est terminée après la date de rapport (\1, project.yaml) : elle est comptée selon son statut"),
     (r"^If the annex should describe the reporting date, write the status the activity had then; if the data are "
@@ -3442,6 +3467,21 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     # a published figure dated, or limited, otherwise than the figure its annex computes (pipeline.check
     # ._dated_otherwise): its reason is the annex's own note, said in French by the annex's table (was English)
     (r"^figure '([^']*)': ((?:dated|its label|its value).*)$", lambda m: _reported_reason(m)),
+    # a published figure in another currency, or of a target (pipeline.check.reported_figure_problems)
+    (r"^figure '([^']*)' \(([^)]*)\): (printed in .*)$", lambda m: _reported_reason(m, f" ({m[2]})")),
+    (r"^figure '([^']*)' \(([^)]*)\): its label or its value speaks of a target \('(.*)'\), and the workbook computes "
+     r"what was achieved$",
+     r"le chiffre '\1' (\2) : son libellé ou sa valeur parle d'une cible ('\3'), et le classeur calcule ce qui a été "
+     r"réalisé"),
+    (r"^Write the figure achieved the report gives, or leave this one out \(an indicator's target is compared with the "
+     r"key of its indicator_achievement\); the annex will say 'not computable'\.$",
+     "Écrivez le chiffre réalisé que donne le rapport, ou retirez celui-ci (la cible d'un indicateur se compare avec la "
+     "clé de son indicator_achievement) ; l'annexe dira « non calculable »."),
+    (r"^Write the figure in (\S+) if the report gives it so; else the annex will say 'not computable'\.$",
+     r"Écrivez le chiffre en \1 si le rapport le donne ainsi ; sinon, l'annexe dira « non calculable »."),
+    (r"^Write the figure in the outcome's unit if the report gives it so; else the annex will say 'not computable'\.$",
+     "Écrivez le chiffre dans l'unité de la variable de résultat si le rapport le donne ainsi ; sinon, l'annexe dira "
+     "« non calculable »."),
     (r"^The annex will say 'not computable' beside it: do as said above\.$",
      "L'annexe dira « non calculable » à côté : faites ce que dit le message ci-dessus."),
     (r"^The annex will say 'not computable'\. Write the key at the label's date \(a budget figure\), or reword a label "
@@ -4500,6 +4540,12 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      "Écrivez la clé comme la colonne indicator_id écrit l'identifiant (majuscules comprises), ou participant (le "
      "coût par participant) ou woman (le coût par femme) ; supprimez la référence si aucun coût n'est calculé pour "
      "elle."),
+    (r"^Name in the participation table's budget_lines column the budget line\(s\) that finance each event \(the "
+     r"cost per participant is their spending / the participants\); remove the benchmark if the events' costs are "
+     r"not known\.$",
+     "Nommez dans la colonne budget_lines de la table participation la ou les lignes budgétaires qui financent "
+     "chaque événement (le coût par participant est leur dépense / les participants) ; supprimez la référence si "
+     "le coût des événements n'est pas connu."),
     # an impact study's amounts in two units (data.loader, outcome_units_differ)
     (r"^the outcome '([^']*)' is about ([\d ,.]+) times smaller where (.+) is (.+) \(median ([^)]*)\) than where it "
      r"is (.+) \(median ([^)]*)\): the same amount written in two units \(thousands, cents\)\?$",
