@@ -1702,6 +1702,15 @@ CASES = [
               "holds 3 separators of the header's 4, its category after the quote), B2's 50,000 gone from the "
               "budget, nothing said",
          expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
+    Case("a quote never closed, the next row's quote closing it, under an index column", lambda m: m.write(
+             "budget", "".join(f"{'' if n == 0 else n - 1},{row}\n" for n, row in enumerate(
+                 m.text("budget").replace("Maroc,Personnel,staff", 'Maroc,"Personnel,staff')
+                 .replace("Maroc,Activités,operational", 'Maroc,Écran 12",operational').splitlines()))),
+         "unclosed_quote", "budget.csv", 2, "label", hint="Close the quote",
+         what="the same budget.csv written by pandas' to_csv, its index first under an empty header: the rule looked "
+              "for codes in the first column, had none (a column without a header is not read), and B2 and its "
+              "50,000 were read into B1's label with only a warning about the index column",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
     Case("a thousands comma not in quotes", lambda m: m.write(
              "expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB2,2020-12-31,10,000\n"
                             "B3,2021-06-30,30000\nB4,2021-06-30,5000\n"),

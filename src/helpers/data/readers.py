@@ -1045,11 +1045,14 @@ def _rows_in_cell(table: RawTable) -> Problem | None:
     many separators as the header. The file's rows read into one cell, between a quote left open and the next quote of
     the file, typed in a text (`Écran 12"`): `B1,...,"Personnel,staff` then `B2,50000,Maroc,Écran 12",operational`
     read B2 into B1's label, its 50,000 gone, without a word. A label of a few lines (Alt+Enter in Excel), a comment
-    of several lines with commas, does not begin like a code of the first column."""
+    of several lines with commas, does not begin like a code of the first column. A first column without a header
+    (the index pandas or Excel writes, not read) is passed over: the line's cell under the first read column is
+    compared, so that `1,B2,...` is still B2's row and a comment `Remarque,,,,` is not."""
     width = 1 + max((column_position(letter) for letter in table.letters.values()), default=0)
-    first = next((name for name, letter in table.letters.items() if letter == "A"), None)
+    first = min(table.letters, key=lambda name: column_position(table.letters[name]), default=None)
     if width < 3 or table.frame.empty or first not in table.frame.columns:   # (« Rabat, Fès »: one separator)
         return None
+    at = column_position(table.letters[first])   # 0, or 1 after an index column without a header
     shapes = None
     for column in table.frame.columns:
         cells = table.frame[column]
@@ -1064,7 +1067,9 @@ def _rows_in_cell(table: RawTable) -> Problem | None:
                           if isinstance(v, str) and "\n" not in v}
             for number, line in enumerate(lines[1:], start=1):
                 separators = line.count(table.delimiter) + (after if number == len(lines) - 1 else 0)
-                if separators >= width - 1 and _shape(line.split(table.delimiter)[0].strip()) in shapes:
+                cells_of_line = line.split(table.delimiter)
+                if (separators >= width - 1 and at < len(cells_of_line)
+                        and _shape(cells_of_line[at].strip()) in shapes):
                     return _swallowed(table, row, str(column), cell, len(lines), first)
     return None
 
