@@ -103,8 +103,9 @@ def test_a_column_ignored_as_another_name_is_told_in_french(mini):
     from helpers.pipeline.messages import shown
 
     mini.replace("activities", "activity_id,status,", "activity_id,Statut,État d’avancement,")
-    for row in ("A1,Réalisé,", "A2,En cours (avancé),", "A3,Non réalisé,", "A4,Annulé,"):
-        mini.replace("activities", row, row + "Achevé,")
+    for row, same in (("A1,Réalisé,", "Achevé,"), ("A2,En cours (avancé),", "En cours,"),
+                      ("A3,Non réalisé,", "Non démarré,"), ("A4,Annulé,", "Abandonné,")):   # (the same statuses)
+        mini.replace("activities", row, row + same)
     warning = next(p for p in mini.check() if p.rule == "french_duplicate")
     assert shown(warning, "fr").endswith("colonne 'État d’avancement' : la colonne 'État d’avancement' (un autre nom "
                                          "de 'status') est ignorée : le fichier a aussi une colonne 'Statut' "

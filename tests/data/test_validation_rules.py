@@ -1231,6 +1231,15 @@ CASES = [
               "'Code ligne' was not read as the line (« the required column 'line' is missing »); both now name the "
               "line, and which one holds it is not the workbook's to guess",
          expect=lambda m, problems: _check(any("'Code' and 'Code ligne'" in p.message for p in problems))),
+    Case("a status beside another that differs", lambda m: m.write(
+             "activities", m.text("activities").replace("activity_id,status,", "activity_id,Statut,État d'avancement,")
+             .replace("A1,Réalisé,", "A1,Réalisé,Achevé,").replace("A2,En cours (avancé),", "A2,En cours (avancé),Achevé,")
+             .replace("A3,Non réalisé,", "A3,Non réalisé,Non démarré,").replace("A4,Annulé,", "A4,Annulé,Annulé,")),
+         "aliases_disagree", "activities.csv", 3, "État d'avancement", hint="delete the other",
+         what="activities.csv with 'Statut' and 'État d'avancement', A2 « En cours (avancé) » in the first and "
+              "« Achevé » in the second: the figures read 'Statut' (A2 in progress) and only warned that the other "
+              "was ignored, so swapping the two columns changed the execution rate without a word",
+         expect=lambda m, problems: _only_rule_of(problems, "aliases_disagree")),
     Case("two headers of the amount, the kept one empty", lambda m: m.write(
              "expenditure", "line,period_end,amount,Montant,country\nB1,2020-12-31,40000,40000,Maroc\n"
                             "B2,2020-12-31,,10000.50,Maroc\n"),
@@ -3437,6 +3446,12 @@ ACCEPTED = [
              expect=lambda m, data: _check(data.tables["budget"]["label"].iloc[0] == "Personnel du projet\n"
                                            "experts, consultants, chauffeurs, gardiens, agents"
                                            and data.tables["budget"]["budget"].sum() == 250000)),
+    Accepted("a progress headed as a status beside the status", lambda m: m.write(
+                 "activities", m.text("activities").replace(",progress,", ",État d'avancement,")
+                 .replace(",100,1,", ",100 %,1,").replace(",60,2,", ",60 %,2,").replace(",0,1,", ",0 %,1,")),
+             "activities.csv whose progress is headed « État d'avancement » (100 %, 60 %) beside 'status': ignored "
+             "as another name of the status (a warning), the progress of every activity lost; read as the progress",
+             expect=lambda m, data: _check(data.tables["activities"]["progress"].tolist()[:3] == [100, 60, 0])),
     Accepted("a line headed as a French evaluator heads it", lambda m: (
                  m.write("budget", "Code ligne,Montant prévu,Pays,Intitulé,Catégorie\n" + m.text("budget").split("\n", 1)[1]),
                  m.write("expenditure", "N° ligne,period_end,Montant payé,country,period_label\n"

@@ -3611,7 +3611,7 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^the column '(.*)' \(another name for '([^']*)'\) is ignored: the file also has a column '(.*)'$",
      r"la colonne '\1' (un autre nom de '\2') est ignorée : le fichier a aussi une colonne '\3'"),
     (r"^Keep one of the two columns\.$", "Gardez l'une des deux colonnes."),
-    (r"^the columns '([^']*)' and '([^']*)' are both '([^']*)' and differ: '([^']*)' and '([^']*)' on this row$",
+    (r"^the columns '(.*?)' and '(.*)' are both '([^']*)' and differ: '(.*)' and '(.*)' on this row$",
      r"les colonnes '\1' et '\2' sont toutes deux '\3' et diffèrent : '\4' et '\5' sur cette ligne"),
     (r"^Keep the column that holds the amount to use and delete the other \(or rename it, e\.g\. '([^']*)'\)\.$",
      r"Gardez la colonne qui contient le montant à utiliser et supprimez l'autre (ou renommez-la, par exemple '\1')."),
