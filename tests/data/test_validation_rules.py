@@ -1229,8 +1229,10 @@ CASES = [
          "aliases_disagree", "budget.csv", 2, "Code ligne", hint="delete the other",
          what="budget.csv with an account code headed 'Code' (6110, 6120) left of the line's 'Code ligne' (B1, B2): "
               "'Code ligne' was not read as the line (« the required column 'line' is missing »); both now name the "
-              "line, and which one holds it is not the workbook's to guess",
-         expect=lambda m, problems: _check(any("'Code' and 'Code ligne'" in p.message for p in problems))),
+              "line, and which one holds it is not the workbook's to guess (then followed by an unknown_line error "
+              "on each expenditure row and unknown_financing_line on participation, read against the codes 6110...)",
+         expect=lambda m, problems: (_check(any("'Code' and 'Code ligne'" in p.message for p in problems)),
+                                     _only_rule_of(problems, "aliases_disagree"))),
     Case("a status beside another that differs", lambda m: m.write(
              "activities", m.text("activities").replace("activity_id,status,", "activity_id,Statut,État d'avancement,")
              .replace("A1,Réalisé,", "A1,Réalisé,Achevé,").replace("A2,En cours (avancé),", "A2,En cours (avancé),Achevé,")

@@ -80,6 +80,7 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
             disagree = _disagreeing(table, raw, column, kept, name)
             if disagree:   # `Montant` and `Dépenses` both amounts: the figure was the left one's, warned only
                 problems += disagree
+                raw.disputed.add(column)
                 continue
             problems.append(dataclasses.replace(raw.problem(   # named as the file heads it (was « 'dépenses' »)
                 "french_duplicate", f"the column '{written}' (another name for '{column}') is ignored: the file also "
@@ -102,12 +103,12 @@ def _disagreeing(table: str, raw: RawTable, column: str, kept: str, name: str) -
     return [dataclasses.replace(raw.problem(
         "aliases_disagree", f"the columns '{raw.headers.get(kept, kept)}' and '{written}' are both '{column}' and "
         f"differ: '{here}' and '{there}' on this row", f"Keep the column that holds the {column} to use and delete "
-        f"the other (or rename it, e.g. '{'autre_code' if column in _CODES else column + '_initial'}').", index=row,
+        f"the other (or rename it, e.g. '{'autre_code' if column in ROW_CODES else column + '_initial'}').", index=row,
         column=name, value=there),
         column=written)]   # the column as the file heads it
 
 
-_CODES = ("line", "activity_id", "event_id", "indicator_id", "figure_id")   # what the rows are matched by
+ROW_CODES = ("line", "activity_id", "event_id", "indicator_id", "figure_id")   # what the rows are matched by
 
 
 def _cell(value) -> str:
@@ -129,7 +130,7 @@ def _disagreeing_row(table: str, column: str, kept, other):
     table's codes: `Code` and `Code ligne` in a budget holding different codes are two columns that could be the
     line, and the one read was the left one's, warned only."""
     spec = SPEC[table].column(column)
-    if spec is None or spec.kind != "float" and column not in (*_CODES, "status"):
+    if spec is None or spec.kind != "float" and column not in (*ROW_CODES, "status"):
         return None
     for row, a, b in zip(kept.index, kept, other):
         a, b = _cell(a), _cell(b)

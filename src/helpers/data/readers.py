@@ -114,6 +114,7 @@ class RawTable:
     # `Budget | Révisé`): the group the column's name belongs to
     groups: dict[str, str] = field(default_factory=dict)
     delimiter: str = ","                        # CSV: the separator of its cells, as messages name it
+    disputed: set[str] = field(default_factory=set)   # columns two headers name and fill differently (aliases_disagree)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
