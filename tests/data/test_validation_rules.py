@@ -3722,6 +3722,14 @@ ACCEPTED = [
              "participation.csv headed 'Code :', 'Participants*', 'Femmes :' (a no-break space before the colon), "
              "'Pays :': the colons and the required-field star were part of the names, and the columns missing",
              lambda m, data: _expect_noted_headers(m, data)),
+    Accepted("headers marked « (obligatoire) » as a form writes them", lambda m: m.replace(
+                 "participation", "event_id,participants,women,country,",
+                 "Code (obligatoire),Participants* (obligatoire),Femmes (Obligatoire),Pays (facultatif),"),
+             "participation.csv of a data-collection form headed 'Code (obligatoire)', 'Participants* (obligatoire)', "
+             "'Femmes (Obligatoire)', 'Pays (facultatif)': the marks were read as notes, 'Femmes (obligatoire)' no "
+             "column, the table refused (« the required column 'women' is missing »)",
+             lambda m, data: _check(data.tables["participation"][["participants", "women"]].iloc[0].tolist()
+                                    == [20.0, 8.0] and data.tables["participation"]["country"].iloc[0] == "Maroc")),
     Accepted("spending periods headed « Période »", lambda m: m.write("expenditure", (
                  "line;Période;amount;country\nB1;déc-20;40000;Maroc\nB2;T4 2020;10000.50;Maroc\n"
                  "B3;2021-06;30000;Tunisie\nB4;S1 2021;5000;\n")),

@@ -62,7 +62,8 @@ UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in param
 
 def header_name(text: Any) -> str:
     """How a header cell is matched: ' Activity ID ' -> 'activity_id'; a form's trailing colon or required-field
-    star is not part of it ('Pays :', 'Participants*' -> 'pays', 'participants'); Word's and Excel's typographic
+    star is not part of it ('Pays :', 'Participants*' -> 'pays', 'participants'), nor is a form's « (obligatoire) »
+    ('Femmes (obligatoire)' -> 'femmes': was a column not read, the table refused); Word's and Excel's typographic
     apostrophe is the typed one (« État d’avancement », « Pays d’intervention » were columns not read)."""
     if text is None:
         return ""
@@ -72,7 +73,8 @@ def header_name(text: Any) -> str:
 
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
-_FORM_MARKS = re.compile(r"[\s\u00a0]*[:*]+[\s\u00a0*:]*$")
+_FORM_MARKS = re.compile(r"(?:[\s\u00a0]*(?:[:*]+|\((?:obligatoires?|requise?s?|facultati(?:f|ve)s?|optionnel(?:le)?s?"
+                         r"|required|mandatory|optional)\)))+[\s\u00a0]*$")
 # pandas' name for an empty header cell (read_excel / read_csv, then to_csv): 'Unnamed: 2', 'Unnamed: 2_level_1'
 _PANDAS_UNNAMED = re.compile(r"unnamed:_?\d+(?:_level_\d+)?")
 
