@@ -700,6 +700,22 @@ def _xlsx_named_and_revised(mini: Mini) -> None:
     mini.delete("budget")
 
 
+def _xlsx_hidden_named_like_the_table(mini: Mini) -> None:
+    """budget.xlsx whose first sheet, 'budget', is hidden and holds an old version (B1 at 1), and whose visible
+    sheet 'Feuil1' holds the table."""
+    workbook = openpyxl.Workbook()
+    old = workbook.active
+    old.title = "budget"
+    current = workbook.create_sheet("Feuil1")
+    for r in _csv_rows(mini, "budget"):
+        old.append(r)
+        current.append(r)
+    old["B2"] = 1
+    old.sheet_state = "hidden"
+    workbook.save(mini.path("budget.xlsx"))
+    mini.delete("budget")
+
+
 def _xlsx_summary_named_like_the_table(mini: Mini) -> None:
     """participation.xlsx whose first sheet, 'participation', is a summary (a title, the totals by country) and whose
     second sheet, 'Données', holds the table."""
@@ -1048,6 +1064,13 @@ CASES = [
               "missing »); now the sheet 'Données' is read, saying so",
          expect=lambda mini, problems: (_only_rules_of(problems, {"sheet_not_read"}),
                                         _participants_are(mini.load(), [20.0, 15.0, 30.0]))),
+    Case("a hidden sheet named like the table", _xlsx_hidden_named_like_the_table, "sheet_not_read",
+         "budget.xlsx", NO_ROW, None, severity="warning", hint="unhide it",
+         what="budget.xlsx whose hidden first sheet 'budget' holds an old version and whose visible sheet 'Feuil1' "
+              "the table: 'Feuil1' was read, warned that 'budget' « holds none of its columns (a summary?) », which "
+              "it holds; now said hidden (an old version?)",
+         expect=lambda mini, problems: (_only_rules_of(problems, {"sheet_not_read"}),
+                                        _check(mini.load().tables["budget"]["budget"].iloc[0] == 100000))),
     Case("a sheet named after a country, no country column",
          lambda m: _xlsx_sheets_of_countries(m, "budget", ["Maroc"]), "sheet_of_a_country", "budget.xlsx", NO_ROW,
          "country", severity="warning", hint="write Maroc in a column `country`",

@@ -1351,7 +1351,13 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
             "Put the table in one sheet: copy the rows of the others into it if they are part of the table (a sheet "
             f"per year{_per_country(visible)}), or delete an old version; or name the sheet to read '{preferred}'."))
     if visible:
-        if named is not None and len(visible) == 1:   # `participation` a summary, the table in `Données`
+        if named in holding and len(visible) == 1:   # (the sheet named like the table hidden: it was said to hold none
+            table.problems.append(table.problem(      # of the table's columns, which it holds)
+                "sheet_not_read", f"the sheet '{visible[0].title}' is read: the sheet '{named.title}', named like "
+                "the table, is hidden in Excel (an old version?) and is not read", f"If '{named.title}' holds the "
+                f"current table, unhide it and delete the sheet '{visible[0].title}' or name it otherwise; if it is "
+                "an old version, nothing to do.", severity="warning"))
+        elif named is not None and len(visible) == 1:   # `participation` a summary, the table in `Données`
             table.problems.append(table.problem(
                 "sheet_not_read", f"the sheet '{visible[0].title}' is read: the sheet '{named.title}', named like "
                 "the table, holds none of its columns (a summary?) and is not read", f"If '{named.title}' is a "

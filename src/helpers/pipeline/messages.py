@@ -3711,6 +3711,14 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"Si ces lignes sont celles de « \1 », écrivez \1 dans une colonne `pays` (country) sur chaque ligne ; si le "
      r"projet a un seul pays, écrivez `country: all` dans son fichier d'annexe ; si ce sont celles du projet dans son "
      r"ensemble, renommez la feuille."),
+    (r"^the sheet '([^']*)' is read: the sheet '([^']*)', named like the table, is hidden in Excel \(an old "
+     r"version\?\) and is not read$",
+     r"la feuille '\1' est lue : la feuille '\2', qui porte le nom de la table, est masquée dans Excel (une ancienne "
+     r"version ?) et n'est pas lue"),
+    (r"^If '([^']*)' holds the current table, unhide it and delete the sheet '([^']*)' or name it otherwise; if it "
+     r"is an old version, nothing to do\.$",
+     r"Si '\1' contient la table à jour, affichez-la et supprimez la feuille '\2' ou nommez-la autrement ; si c'est "
+     r"une ancienne version, rien à faire."),
     (r"^the sheet '([^']*)' is read: the sheet '([^']*)', named like the table, holds none of its columns \(a "
      r"summary\?\) and is not read$",
      r"la feuille '\1' est lue : la feuille '\2', qui porte le nom de la table, n'en contient aucune colonne (une "
