@@ -1870,6 +1870,16 @@ CASES = [
               "the row of names « not a number: 'Initial' », « line: fill it in »",
          expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
                                      _check(not [p for p in problems if p.rule == "merged_header"]))),
+    Case("budget over initial and revised in a sheet, not merged", lambda m: _xlsx_drawn(
+             m, "budget", [["Ligne", "Pays", "Budget", None, "Catégorie"], [None, None, "Initial", "Révisé", None],
+                           ["B1", "Maroc", 100000, 130000, "staff"], ["B2", "Maroc", 50000, 40000, "operational"],
+                           ["B3", "Tunisie", 80000, 80000, "operational"], ["B4", None, 20000, 20000, "support"]]),
+         "two_row_header", "budget.xlsx", 1, "budget", cell="Feuil1!C1",
+         hint="(Ligne, Pays, Initial, Révisé, Catégorie; the column to read as 'Budget' named so)",
+         what="budget.xlsx whose group 'Budget' is typed over Initial | Révisé without merging the cells: refused "
+              "for three knock-on errors, « not a number: 'Initial' », « line: fill it in » and a merged_header "
+              "said in English in a French project, none naming the header on two rows",
+         expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
     Case("a revised budget under its group's name", lambda m: _xlsx_drawn(
              m, "budget", [[None, None, "Budget", None, None], ["Ligne", "Pays", "Budget", "Révisé", "Catégorie"],
                            ["B1", "Maroc", 100000, 90000, "staff"], ["B2", "Maroc", 50000, 60000, "operational"],

@@ -678,13 +678,20 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
     header = _beyond_header(table, header, body)
     _unnamed_values(table, header, lambda i: any(i < len(cells) and cells[i] is not None for _, cells in body))
     if table.sheet is None:
-        _two_csv_rows(table, rows[:2], required_sets)
-        _csv_group_over_names(table, rows[position:position + 2])
+        _two_header_rows_unmerged(table, rows, required_sets)
     records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
     table.frame = pd.DataFrame(records, columns=list(keep), index=[n for n, _ in body], dtype=object)
     if not body:
         table.problems.append(_no_rows(table))
     return table
+
+
+def _two_header_rows_unmerged(table: RawTable, rows: list[tuple[int, list[Any]]],
+                              required_sets: Sequence[Sequence[str]]) -> None:
+    """A header on two rows without merged cells (a CSV, or a sheet whose group is typed in one cell)."""
+    position = next(i for i, (n, _) in enumerate(rows) if n == table.header_row)
+    _two_csv_rows(table, rows[:2], required_sets)
+    _csv_group_over_names(table, rows[position:position + 2])
 
 
 def _two_csv_rows(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]]) -> None:
@@ -1756,6 +1763,10 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     table = _frame(table, rows, required_sets, cleaned=True)
     _format_notes(table, notes)
     merged = _two_row_header(table, rows, part.merged, required_sets)
+    if not any(p.rule == "two_row_header" for p in table.problems):
+        # a group typed in one cell, not merged over the next ones (`Budget` then an empty cell): it was read as the
+        # budget, its row of names refused « not a number: 'Prévu' », the next column « merged header »
+        _two_header_rows_unmerged(table, rows, required_sets)
     _merged_headers(table, merged)
     table.merged = _fill_merged(table, part.merged)
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)
