@@ -3763,6 +3763,13 @@ ACCEPTED = [
              "column, the table refused (« the required column 'women' is missing »)",
              lambda m, data: _check(data.tables["participation"][["participants", "women"]].iloc[0].tolist()
                                     == [20.0, 8.0] and data.tables["participation"]["country"].iloc[0] == "Maroc")),
+    Accepted("a unit before a form's star", lambda m: m.replace(
+                 "budget", "line,budget,country,label,category", "Ligne *,Montant (USD) *,Pays,Libellé,Catégorie (obligatoire)"),
+             "budget.csv of a form headed 'Montant (USD) *', the project's currency then the required-field star: "
+             "the note was not seen behind the star, and the table refused (« the required column 'budget' is "
+             "missing »)",
+             lambda m, data: _check(data.tables["budget"]["budget"].tolist()[:2] == [100000.0, 50000.0]
+                                    and data.tables["budget"]["category"].iloc[0] == "staff")),
     Accepted("spending periods headed « Période »", lambda m: m.write("expenditure", (
                  "line;Période;amount;country\nB1;déc-20;40000;Maroc\nB2;T4 2020;10000.50;Maroc\n"
                  "B3;2021-06;30000;Tunisie\nB4;S1 2021;5000;\n")),

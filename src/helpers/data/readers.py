@@ -74,7 +74,7 @@ def header_name(text: Any) -> str:
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 _FORM_MARKS = re.compile(r"(?:[\s\u00a0]*(?:[:*]+|\((?:obligatoires?|requise?s?|facultati(?:f|ve)s?|optionnel(?:le)?s?"
-                         r"|required|mandatory|optional)\)))+[\s\u00a0]*$")
+                         r"|required|mandatory|optional)\)))+[\s\u00a0]*$", re.IGNORECASE)
 # pandas' name for an empty header cell (read_excel / read_csv, then to_csv): 'Unnamed: 2', 'Unnamed: 2_level_1'
 _PANDAS_UNNAMED = re.compile(r"unnamed:_?\d+(?:_level_\d+)?")
 
@@ -634,7 +634,8 @@ def split_note(text: Any, unit: bool = False) -> tuple[str, str] | None:
     euros' -> ('Montant', 'euros'); None without one."""
     if text is None:
         return None
-    found = _NOTE.match(str(text)) or (_UNIT.match(str(text)) if unit else None)
+    text = _FORM_MARKS.sub("", str(text)) or str(text)   # 'Montant (USD) *': the note is before the form's star
+    found = _NOTE.match(text) or (_UNIT.match(text) if unit else None)
     return (found.group(1), found.group(2).strip()) if found else None
 
 
