@@ -686,34 +686,31 @@ def _xlsx_strict(mini: Mini) -> None:
                                      b"http://purl.oclc.org/ooxml/officeDocument/relationships"))
 
 
-def _xlsx_named_and_revised(mini: Mini) -> None:
-    """budget.xlsx with the sheet 'budget' and, first, a sheet 'budget révisé' holding the same columns."""
+def _xlsx_budget_in_two_sheets(mini: Mini, first: str, second: str, b2: float, hidden: bool = False) -> None:
+    """budget.xlsx holding the budget in two sheets named ``first`` and ``second``, B1's budget ``b2`` in the first
+    (``hidden`` in Excel)."""
     workbook = openpyxl.Workbook()
-    revised = workbook.active
-    revised.title = "budget révisé"
-    old = workbook.create_sheet("budget")
+    other = workbook.active
+    other.title = first
+    table = workbook.create_sheet(second)
     for r in _csv_rows(mini, "budget"):
-        old.append(r)
-        revised.append(r)
-    revised["B2"] = 120000
+        table.append(r)
+        other.append(r)
+    other["B2"] = b2
+    other.sheet_state = "hidden" if hidden else "visible"
     workbook.save(mini.path("budget.xlsx"))
     mini.delete("budget")
+
+
+def _xlsx_named_and_revised(mini: Mini) -> None:
+    """budget.xlsx with the sheet 'budget' and, first, a sheet 'budget révisé' holding the same columns."""
+    _xlsx_budget_in_two_sheets(mini, "budget révisé", "budget", 120000)
 
 
 def _xlsx_hidden_named_like_the_table(mini: Mini) -> None:
     """budget.xlsx whose first sheet, 'budget', is hidden and holds an old version (B1 at 1), and whose visible
     sheet 'Feuil1' holds the table."""
-    workbook = openpyxl.Workbook()
-    old = workbook.active
-    old.title = "budget"
-    current = workbook.create_sheet("Feuil1")
-    for r in _csv_rows(mini, "budget"):
-        old.append(r)
-        current.append(r)
-    old["B2"] = 1
-    old.sheet_state = "hidden"
-    workbook.save(mini.path("budget.xlsx"))
-    mini.delete("budget")
+    _xlsx_budget_in_two_sheets(mini, "budget", "Feuil1", 1, hidden=True)
 
 
 def _xlsx_summary_named_like_the_table(mini: Mini) -> None:
