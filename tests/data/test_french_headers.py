@@ -113,6 +113,19 @@ def test_a_column_ignored_as_another_name_is_told_in_french(mini):
     assert mini.load().tables["activities"]["status"].tolist() == ["done", "in_progress", "not_started", "cancelled"]
 
 
+def test_a_status_beside_its_pace_is_no_disagreement(mini):
+    """« En cours » beside « En retard », « Réalisé » beside « Dans les délais »: an activity's state and its pace,
+    two facts that agree; two states or two paces that differ (« En cours » and « Achevé ») are refused."""
+    mini.replace("activities", "activity_id,status,", "activity_id,Statut,État d'avancement,")
+    for row, pace in (("A1,Réalisé,", "Dans les délais,"), ("A2,En cours (avancé),", "En retard,"),
+                      ("A3,Non réalisé,", "En retard,"), ("A4,Annulé,", ",")):
+        mini.replace("activities", row, row + pace)
+    assert [p.rule for p in mini.check() if p.severity == "error"] == []
+    assert mini.load().tables["activities"]["status"].tolist() == ["done", "in_progress", "not_started", "cancelled"]
+    mini.replace("activities", "A1,Réalisé,Dans les délais,", "A1,Réalisé,En cours,")
+    assert [(p.rule, p.row) for p in mini.check() if p.severity == "error"] == [("aliases_disagree", 2)]
+
+
 def test_two_headers_of_one_amount_that_differ_are_refused_in_an_xlsx_too(mini):
     """`Montant` and `Dépenses` both name the amount spent: the figures took the left column's and only warned that
     the other was ignored, so swapping the two columns changed the spending without a word. Numbers written

@@ -115,6 +115,7 @@ def _cell(value) -> str:
     return "" if value is None or value != value else str(value).strip()
 
 
+_PACE = {"delayed", "seriously_delayed", "on_time", "ahead"}   # statuses that say an activity's pace, not its state
 _PERCENTAGE = re.compile(r"^\d+(?:[.,]\d+)?\s*%?$")
 
 
@@ -139,8 +140,9 @@ def _disagreeing_row(table: str, column: str, kept, other):
         if not a:
             return row
         if column == "status":   # « Réalisé » and « Achevé » agree; a label only the project's synonyms know may too
-            codes = [normalise_status(x) for x in (a, b)]
-            if None in codes or codes[0] == codes[1]:
+            codes = {normalise_status(x) for x in (a, b)}
+            # (« En cours » or « Réalisé » beside « En retard »: the state and its pace, no contradiction)
+            if None in codes or len(codes) == 1 or len(codes & _PACE) == 1:
                 continue
             return row
         same = [re.sub(r"[\s\u00a0\u202f%]", "", x).replace(",", ".") for x in (a, b)]
