@@ -103,13 +103,27 @@ def test_a_column_ignored_as_another_name_is_told_in_french(mini):
     from helpers.pipeline.messages import shown
 
     mini.replace("activities", "activity_id,status,", "activity_id,Statut,État d’avancement,")
-    for row in ("A1,Réalisé,", "A2,En cours (avancé),", "A3,Non réalisé,", "A4,Annulé,"):
-        mini.replace("activities", row, row + "Achevé,")
+    for row, same in (("A1,Réalisé,", "Achevé,"), ("A2,En cours (avancé),", "En cours,"),
+                      ("A3,Non réalisé,", "Non démarré,"), ("A4,Annulé,", "Abandonné,")):   # (the same statuses)
+        mini.replace("activities", row, row + same)
     warning = next(p for p in mini.check() if p.rule == "french_duplicate")
     assert shown(warning, "fr").endswith("colonne 'État d’avancement' : la colonne 'État d’avancement' (un autre nom "
                                          "de 'status') est ignorée : le fichier a aussi une colonne 'Statut' "
                                          "[french_duplicate]\n    -> Gardez l'une des deux colonnes."), shown(warning, "fr")
     assert mini.load().tables["activities"]["status"].tolist() == ["done", "in_progress", "not_started", "cancelled"]
+
+
+def test_a_status_beside_its_pace_is_no_disagreement(mini):
+    """« En cours » beside « En retard », « Réalisé » beside « Dans les délais »: an activity's state and its pace,
+    two facts that agree; two states or two paces that differ (« En cours » and « Achevé ») are refused."""
+    mini.replace("activities", "activity_id,status,", "activity_id,Statut,État d'avancement,")
+    for row, pace in (("A1,Réalisé,", "Dans les délais,"), ("A2,En cours (avancé),", "En retard,"),
+                      ("A3,Non réalisé,", "En retard,"), ("A4,Annulé,", ",")):
+        mini.replace("activities", row, row + pace)
+    assert [p.rule for p in mini.check() if p.severity == "error"] == []
+    assert mini.load().tables["activities"]["status"].tolist() == ["done", "in_progress", "not_started", "cancelled"]
+    mini.replace("activities", "A1,Réalisé,Dans les délais,", "A1,Réalisé,En cours,")
+    assert [(p.rule, p.row) for p in mini.check() if p.severity == "error"] == [("aliases_disagree", 2)]
 
 
 def test_two_headers_of_one_amount_that_differ_are_refused_in_an_xlsx_too(mini):

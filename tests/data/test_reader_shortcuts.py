@@ -195,6 +195,16 @@ def test_a_long_cell_without_a_header_is_named_by_its_place_in_the_row(tmp_path)
     # the same, a ';' file of French Excel, the quote opened in the first of two text columns
     ('ligne;montant;libellé;catégorie\nR1;100;"Personnel;staff\nR2;50;Écran 12";operational\nR3;80;Divers;staff\n',
      [("unclosed_quote", 2, "libellé")]),
+    # the same under an index column without a header (pandas' to_csv, Excel's row numbers): was read so, silent
+    (',line,budget,country,label,category\n0,B1,100000,Maroc,"Personnel,staff\n1,B2,50000,Maroc,Écran 12",operational\n'
+     '2,B3,80000,Tunisie,Activités,operational\n', [("unclosed_quote", 2, "label")]),
+    (';ligne;montant;libellé;catégorie\n0;R1;100;"Personnel;staff\n1;R2;50;Écran 12";operational\n2;R3;80;Divers;staff\n',
+     [("unclosed_quote", 2, "libellé")]),
+    # under that index column, a one-word comment line then as many commas as the header: a text, not a row
+    (',line,budget,label,category\n0,B1,100000,"Personnel\nRemarque,,,,",staff\n1,B2,50000,Activités,operational\n',
+     [("unnamed_column", 1, None)]),
+    (',label,budget,country,category\n0,Personnel,100000,Maroc,"staff\nRemarque,,,,"\n1,Activités,50000,Maroc,operational\n',
+     [("unnamed_column", 1, None)]),
 ])
 def test_a_row_read_into_a_cell_is_told_from_a_text_of_several_lines(tmp_path, text, said):
     path = tmp_path / "budget.csv"

@@ -694,18 +694,31 @@ def _xlsx_strict(mini: Mini) -> None:
                                      b"http://purl.oclc.org/ooxml/officeDocument/relationships"))
 
 
-def _xlsx_named_and_revised(mini: Mini) -> None:
-    """budget.xlsx with the sheet 'budget' and, first, a sheet 'budget révisé' holding the same columns."""
+def _xlsx_budget_in_two_sheets(mini: Mini, first: str, second: str, b2: float, hidden: bool = False) -> None:
+    """budget.xlsx holding the budget in two sheets named ``first`` and ``second``, B1's budget ``b2`` in the first
+    (``hidden`` in Excel)."""
     workbook = openpyxl.Workbook()
-    revised = workbook.active
-    revised.title = "budget révisé"
-    old = workbook.create_sheet("budget")
+    other = workbook.active
+    other.title = first
+    table = workbook.create_sheet(second)
     for r in _csv_rows(mini, "budget"):
-        old.append(r)
-        revised.append(r)
-    revised["B2"] = 120000
+        table.append(r)
+        other.append(r)
+    other["B2"] = b2
+    other.sheet_state = "hidden" if hidden else "visible"
     workbook.save(mini.path("budget.xlsx"))
     mini.delete("budget")
+
+
+def _xlsx_named_and_revised(mini: Mini) -> None:
+    """budget.xlsx with the sheet 'budget' and, first, a sheet 'budget révisé' holding the same columns."""
+    _xlsx_budget_in_two_sheets(mini, "budget révisé", "budget", 120000)
+
+
+def _xlsx_hidden_named_like_the_table(mini: Mini) -> None:
+    """budget.xlsx whose first sheet, 'budget', is hidden and holds an old version (B1 at 1), and whose visible
+    sheet 'Feuil1' holds the table."""
+    _xlsx_budget_in_two_sheets(mini, "budget", "Feuil1", 1, hidden=True)
 
 
 def _xlsx_summary_named_like_the_table(mini: Mini) -> None:
@@ -1056,6 +1069,13 @@ CASES = [
               "missing »); now the sheet 'Données' is read, saying so",
          expect=lambda mini, problems: (_only_rules_of(problems, {"sheet_not_read"}),
                                         _participants_are(mini.load(), [20.0, 15.0, 30.0]))),
+    Case("a hidden sheet named like the table", _xlsx_hidden_named_like_the_table, "sheet_not_read",
+         "budget.xlsx", NO_ROW, None, severity="warning", hint="unhide it",
+         what="budget.xlsx whose hidden first sheet 'budget' holds an old version and whose visible sheet 'Feuil1' "
+              "the table: 'Feuil1' was read, warned that 'budget' « holds none of its columns (a summary?) », which "
+              "it holds; now said hidden (an old version?)",
+         expect=lambda mini, problems: (_only_rules_of(problems, {"sheet_not_read"}),
+                                        _check(mini.load().tables["budget"]["budget"].iloc[0] == 100000))),
     Case("a sheet named after a country, no country column",
          lambda m: _xlsx_sheets_of_countries(m, "budget", ["Maroc"]), "sheet_of_a_country", "budget.xlsx", NO_ROW,
          "country", severity="warning", hint="write Maroc in a column `country`",
@@ -1237,8 +1257,19 @@ CASES = [
          "aliases_disagree", "budget.csv", 2, "Code ligne", hint="delete the other",
          what="budget.csv with an account code headed 'Code' (6110, 6120) left of the line's 'Code ligne' (B1, B2): "
               "'Code ligne' was not read as the line (« the required column 'line' is missing »); both now name the "
-              "line, and which one holds it is not the workbook's to guess",
-         expect=lambda m, problems: _check(any("'Code' and 'Code ligne'" in p.message for p in problems))),
+              "line, and which one holds it is not the workbook's to guess (then followed by an unknown_line error "
+              "on each expenditure row and unknown_financing_line on participation, read against the codes 6110...)",
+         expect=lambda m, problems: (_check(any("'Code' and 'Code ligne'" in p.message for p in problems)),
+                                     _only_rule_of(problems, "aliases_disagree"))),
+    Case("a status beside another that differs", lambda m: m.write(
+             "activities", m.text("activities").replace("activity_id,status,", "activity_id,Statut,État d'avancement,")
+             .replace("A1,Réalisé,", "A1,Réalisé,Achevé,").replace("A2,En cours (avancé),", "A2,En cours (avancé),Achevé,")
+             .replace("A3,Non réalisé,", "A3,Non réalisé,Non démarré,").replace("A4,Annulé,", "A4,Annulé,Annulé,")),
+         "aliases_disagree", "activities.csv", 3, "État d'avancement", hint="delete the other",
+         what="activities.csv with 'Statut' and 'État d'avancement', A2 « En cours (avancé) » in the first and "
+              "« Achevé » in the second: the figures read 'Statut' (A2 in progress) and only warned that the other "
+              "was ignored, so swapping the two columns changed the execution rate without a word",
+         expect=lambda m, problems: _only_rule_of(problems, "aliases_disagree")),
     Case("two headers of the amount, the kept one empty", lambda m: m.write(
              "expenditure", "line,period_end,amount,Montant,country\nB1,2020-12-31,40000,40000,Maroc\n"
                             "B2,2020-12-31,,10000.50,Maroc\n"),
@@ -1710,6 +1741,15 @@ CASES = [
               "holds 3 separators of the header's 4, its category after the quote), B2's 50,000 gone from the "
               "budget, nothing said",
          expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
+    Case("a quote never closed, the next row's quote closing it, under an index column", lambda m: m.write(
+             "budget", "".join(f"{'' if n == 0 else n - 1},{row}\n" for n, row in enumerate(
+                 m.text("budget").replace("Maroc,Personnel,staff", 'Maroc,"Personnel,staff')
+                 .replace("Maroc,Activités,operational", 'Maroc,Écran 12",operational').splitlines()))),
+         "unclosed_quote", "budget.csv", 2, "label", hint="Close the quote",
+         what="the same budget.csv written by pandas' to_csv, its index first under an empty header: the rule looked "
+              "for codes in the first column, had none (a column without a header is not read), and B2 and its "
+              "50,000 were read into B1's label with only a warning about the index column",
+         expect=lambda m, problems: _only_rule_of(problems, "unclosed_quote")),
     Case("a thousands comma not in quotes", lambda m: m.write(
              "expenditure", "line,period_end,amount\nB1,2020-12-31,40000\nB2,2020-12-31,10,000\n"
                             "B3,2021-06-30,30000\nB4,2021-06-30,5000\n"),
@@ -1835,6 +1875,16 @@ CASES = [
               "the row of names « not a number: 'Initial' », « line: fill it in »",
          expect=lambda m, problems: (_only_rule_of(problems, "two_row_header"),
                                      _check(not [p for p in problems if p.rule == "merged_header"]))),
+    Case("budget over initial and revised in a sheet, not merged", lambda m: _xlsx_drawn(
+             m, "budget", [["Ligne", "Pays", "Budget", None, "Catégorie"], [None, None, "Initial", "Révisé", None],
+                           ["B1", "Maroc", 100000, 130000, "staff"], ["B2", "Maroc", 50000, 40000, "operational"],
+                           ["B3", "Tunisie", 80000, 80000, "operational"], ["B4", None, 20000, 20000, "support"]]),
+         "two_row_header", "budget.xlsx", 1, "budget", cell="Feuil1!C1",
+         hint="(Ligne, Pays, Initial, Révisé, Catégorie; the column to read as 'Budget' named so)",
+         what="budget.xlsx whose group 'Budget' is typed over Initial | Révisé without merging the cells: refused "
+              "for three knock-on errors, « not a number: 'Initial' », « line: fill it in » and a merged_header "
+              "said in English in a French project, none naming the header on two rows",
+         expect=lambda m, problems: _only_rule_of(problems, "two_row_header")),
     Case("a revised budget under its group's name", lambda m: _xlsx_drawn(
              m, "budget", [[None, None, "Budget", None, None], ["Ligne", "Pays", "Budget", "Révisé", "Catégorie"],
                            ["B1", "Maroc", 100000, 90000, "staff"], ["B2", "Maroc", 50000, 60000, "operational"],
@@ -3486,6 +3536,12 @@ ACCEPTED = [
              expect=lambda m, data: _check(data.tables["budget"]["label"].iloc[0] == "Personnel du projet\n"
                                            "experts, consultants, chauffeurs, gardiens, agents"
                                            and data.tables["budget"]["budget"].sum() == 250000)),
+    Accepted("a progress headed as a status beside the status", lambda m: m.write(
+                 "activities", m.text("activities").replace(",progress,", ",État d'avancement,")
+                 .replace(",100,1,", ",100 %,1,").replace(",60,2,", ",60 %,2,").replace(",0,1,", ",0 %,1,")),
+             "activities.csv whose progress is headed « État d'avancement » (100 %, 60 %) beside 'status': ignored "
+             "as another name of the status (a warning), the progress of every activity lost; read as the progress",
+             expect=lambda m, data: _check(data.tables["activities"]["progress"].tolist()[:3] == [100, 60, 0])),
     Accepted("a line headed as a French evaluator heads it", lambda m: (
                  m.write("budget", "Code ligne,Montant prévu,Pays,Intitulé,Catégorie\n" + m.text("budget").split("\n", 1)[1]),
                  m.write("expenditure", "N° ligne,period_end,Montant payé,country,period_label\n"
@@ -3761,6 +3817,21 @@ ACCEPTED = [
              "participation.csv headed 'Code :', 'Participants*', 'Femmes :' (a no-break space before the colon), "
              "'Pays :': the colons and the required-field star were part of the names, and the columns missing",
              lambda m, data: _expect_noted_headers(m, data)),
+    Accepted("headers marked « (obligatoire) » as a form writes them", lambda m: m.replace(
+                 "participation", "event_id,participants,women,country,",
+                 "Code (obligatoire),Participants* (obligatoire),Femmes (Obligatoire),Pays (facultatif),"),
+             "participation.csv of a data-collection form headed 'Code (obligatoire)', 'Participants* (obligatoire)', "
+             "'Femmes (Obligatoire)', 'Pays (facultatif)': the marks were read as notes, 'Femmes (obligatoire)' no "
+             "column, the table refused (« the required column 'women' is missing »)",
+             lambda m, data: _check(data.tables["participation"][["participants", "women"]].iloc[0].tolist()
+                                    == [20.0, 8.0] and data.tables["participation"]["country"].iloc[0] == "Maroc")),
+    Accepted("a unit before a form's star", lambda m: m.replace(
+                 "budget", "line,budget,country,label,category", "Ligne *,Montant (USD) *,Pays,Libellé,Catégorie (obligatoire)"),
+             "budget.csv of a form headed 'Montant (USD) *', the project's currency then the required-field star: "
+             "the note was not seen behind the star, and the table refused (« the required column 'budget' is "
+             "missing »)",
+             lambda m, data: _check(data.tables["budget"]["budget"].tolist()[:2] == [100000.0, 50000.0]
+                                    and data.tables["budget"]["category"].iloc[0] == "staff")),
     Accepted("spending periods headed « Période »", lambda m: m.write("expenditure", (
                  "line;Période;amount;country\nB1;déc-20;40000;Maroc\nB2;T4 2020;10000.50;Maroc\n"
                  "B3;2021-06;30000;Tunisie\nB4;S1 2021;5000;\n")),

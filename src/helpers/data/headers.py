@@ -19,6 +19,7 @@ from typing import Sequence
 from ..errors import Problem
 from ..text import fold
 from .readers import RawTable, header_name, split_note
+from .status import normalise_status
 from .spec import HEADER_ALIASES, SPEC
 from .currencies import CODES, currency_code, is_iso_code, is_known, nearest_codes, same_currency
 
@@ -67,6 +68,10 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
             renames[lone] = "period_end"
     for name in raw.frame.columns:
         column = aliases.get(fold(name))
+        if table == "activities" and column == "status" and _percentages(raw.frame[name]):
+            # `État d'avancement` names a status (« Achevé ») or a progress (« 60 % ») as offices fill it: one holding
+            # only numbers is the progress (it was ignored beside `Statut`, the progress of every activity lost)
+            column = "progress"
         if column is None or column == name or name in renames:
             continue
         if column in present or column in renames.values():
@@ -75,6 +80,7 @@ def translate(table: str, raw: RawTable) -> list[Problem]:
             disagree = _disagreeing(table, raw, column, kept, name)
             if disagree:   # `Montant` and `Dépenses` both amounts: the figure was the left one's, warned only
                 problems += disagree
+                raw.disputed.add(column)
                 continue
             problems.append(dataclasses.replace(raw.problem(   # named as the file heads it (was « 'dépenses' »)
                 "french_duplicate", f"the column '{written}' (another name for '{column}') is ignored: the file also "
@@ -97,16 +103,26 @@ def _disagreeing(table: str, raw: RawTable, column: str, kept: str, name: str) -
     return [dataclasses.replace(raw.problem(
         "aliases_disagree", f"the columns '{raw.headers.get(kept, kept)}' and '{written}' are both '{column}' and "
         f"differ: '{here}' and '{there}' on this row", f"Keep the column that holds the {column} to use and delete "
-        f"the other (or rename it, e.g. '{'autre_code' if column in _CODES else column + '_initial'}').", index=row,
+        f"the other (or rename it, e.g. '{'autre_code' if column in ROW_CODES else column + '_initial'}').", index=row,
         column=name, value=there),
         column=written)]   # the column as the file heads it
 
 
-_CODES = ("line", "activity_id", "event_id", "indicator_id", "figure_id")   # what the rows are matched by
+ROW_CODES = ("line", "activity_id", "event_id", "indicator_id", "figure_id")   # what the rows are matched by
 
 
 def _cell(value) -> str:
     return "" if value is None or value != value else str(value).strip()
+
+
+_PACE = {"delayed", "seriously_delayed", "on_time", "ahead"}   # statuses that say an activity's pace, not its state
+_PERCENTAGE = re.compile(r"^\d+(?:[.,]\d+)?\s*%?$")
+
+
+def _percentages(cells) -> bool:
+    """Whether a column holds numbers only (« 60 % », 60, 0.6), at least one."""
+    written = [_cell(v) for v in cells]
+    return any(written) and all(_PERCENTAGE.match(v.replace("\u00a0", " ").replace("\u202f", " ")) for v in written if v)
 
 
 def _disagreeing_row(table: str, column: str, kept, other):
@@ -115,7 +131,7 @@ def _disagreeing_row(table: str, column: str, kept, other):
     table's codes: `Code` and `Code ligne` in a budget holding different codes are two columns that could be the
     line, and the one read was the left one's, warned only."""
     spec = SPEC[table].column(column)
-    if spec is None or spec.kind != "float" and column not in _CODES:
+    if spec is None or spec.kind != "float" and column not in (*ROW_CODES, "status"):
         return None
     for row, a, b in zip(kept.index, kept, other):
         a, b = _cell(a), _cell(b)
@@ -123,7 +139,13 @@ def _disagreeing_row(table: str, column: str, kept, other):
             continue
         if not a:
             return row
-        same = [re.sub(r"[\s\u00a0\u202f]", "", x).replace(",", ".") for x in (a, b)]
+        if column == "status":   # « Réalisé » and « Achevé » agree; a label only the project's synonyms know may too
+            codes = {normalise_status(x) for x in (a, b)}
+            # (« En cours » or « Réalisé » beside « En retard »: the state and its pace, no contradiction)
+            if None in codes or len(codes) == 1 or len(codes & _PACE) == 1:
+                continue
+            return row
+        same = [re.sub(r"[\s\u00a0\u202f%]", "", x).replace(",", ".") for x in (a, b)]
         try:
             if float(same[0]) == float(same[1]):
                 continue

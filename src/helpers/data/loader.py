@@ -605,6 +605,10 @@ def _read_and_check(name: str, path: Path,
         problems = [p for p in problems if p.rule != "other_currency"]
     if any(p.severity == "error" and p.rule in UNREADABLE for p in problems):
         return None, raw, problems
+    if raw.disputed & set(headers.ROW_CODES):
+        # `Code` 6110 beside `Code ligne` B1: which code names the rows is not known, so neither is whether another
+        # table's B1 is one of them (its knock-on unknown_line errors, one per row, are not said)
+        return None, raw, problems
     if raw.frame.columns.empty:
         return _empty(name), raw, problems
     per_person = table.register is not None and _is_register(table, raw.frame)

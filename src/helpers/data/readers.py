@@ -62,7 +62,8 @@ UTF8_HINT = "save as 'CSV UTF-8' in Excel or declare `encoding: cp1252` in param
 
 def header_name(text: Any) -> str:
     """How a header cell is matched: ' Activity ID ' -> 'activity_id'; a form's trailing colon or required-field
-    star is not part of it ('Pays :', 'Participants*' -> 'pays', 'participants'); Word's and Excel's typographic
+    star is not part of it ('Pays :', 'Participants*' -> 'pays', 'participants'), nor is a form's « (obligatoire) »
+    ('Femmes (obligatoire)' -> 'femmes': was a column not read, the table refused); Word's and Excel's typographic
     apostrophe is the typed one (« État d’avancement », « Pays d’intervention » were columns not read)."""
     if text is None:
         return ""
@@ -72,7 +73,8 @@ def header_name(text: Any) -> str:
 
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
-_FORM_MARKS = re.compile(r"[\s\u00a0]*[:*]+[\s\u00a0*:]*$")
+_FORM_MARKS = re.compile(r"(?:[\s\u00a0]*(?:[:*]+|\((?:obligatoires?|requise?s?|facultati(?:f|ve)s?|optionnel(?:le)?s?"
+                         r"|required|mandatory|optional)\)))+[\s\u00a0]*$", re.IGNORECASE)
 # pandas' name for an empty header cell (read_excel / read_csv, then to_csv): 'Unnamed: 2', 'Unnamed: 2_level_1'
 _PANDAS_UNNAMED = re.compile(r"unnamed:_?\d+(?:_level_\d+)?")
 
@@ -114,6 +116,7 @@ class RawTable:
     # `Budget | Révisé`): the group the column's name belongs to
     groups: dict[str, str] = field(default_factory=dict)
     delimiter: str = ","                        # CSV: the separator of its cells, as messages name it
+    disputed: set[str] = field(default_factory=set)   # columns two headers name and fill differently (aliases_disagree)
 
     @cached_property  # resolved once: a file broken on every row makes one Problem per row
     def file(self) -> str:
@@ -631,7 +634,8 @@ def split_note(text: Any, unit: bool = False) -> tuple[str, str] | None:
     euros' -> ('Montant', 'euros'); None without one."""
     if text is None:
         return None
-    found = _NOTE.match(str(text)) or (_UNIT.match(str(text)) if unit else None)
+    text = _FORM_MARKS.sub("", str(text)) or str(text)   # 'Montant (USD) *': the note is before the form's star
+    found = _NOTE.match(text) or (_UNIT.match(text) if unit else None)
     return (found.group(1), found.group(2).strip()) if found else None
 
 
@@ -675,13 +679,20 @@ def _frame(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Se
     header = _beyond_header(table, header, body)
     _unnamed_values(table, header, lambda i: any(i < len(cells) and cells[i] is not None for _, cells in body))
     if table.sheet is None:
-        _two_csv_rows(table, rows[:2], required_sets)
-        _csv_group_over_names(table, rows[position:position + 2])
+        _two_header_rows_unmerged(table, rows, required_sets)
     records = [[cells[i] if i < len(cells) else None for i in keep.values()] for _, cells in body]
     table.frame = pd.DataFrame(records, columns=list(keep), index=[n for n, _ in body], dtype=object)
     if not body:
         table.problems.append(_no_rows(table))
     return table
+
+
+def _two_header_rows_unmerged(table: RawTable, rows: list[tuple[int, list[Any]]],
+                              required_sets: Sequence[Sequence[str]]) -> None:
+    """A header on two rows without merged cells (a CSV, or a sheet whose group is typed in one cell)."""
+    position = next(i for i, (n, _) in enumerate(rows) if n == table.header_row)
+    _two_csv_rows(table, rows[:2], required_sets)
+    _csv_group_over_names(table, rows[position:position + 2])
 
 
 def _two_csv_rows(table: RawTable, rows: list[tuple[int, list[Any]]], required_sets: Sequence[Sequence[str]]) -> None:
@@ -1045,11 +1056,14 @@ def _rows_in_cell(table: RawTable) -> Problem | None:
     many separators as the header. The file's rows read into one cell, between a quote left open and the next quote of
     the file, typed in a text (`Écran 12"`): `B1,...,"Personnel,staff` then `B2,50000,Maroc,Écran 12",operational`
     read B2 into B1's label, its 50,000 gone, without a word. A label of a few lines (Alt+Enter in Excel), a comment
-    of several lines with commas, does not begin like a code of the first column."""
+    of several lines with commas, does not begin like a code of the first column. A first column without a header
+    (the index pandas or Excel writes, not read) is passed over: the line's cell under the first read column is
+    compared, so that `1,B2,...` is still B2's row and a comment `Remarque,,,,` is not."""
     width = 1 + max((column_position(letter) for letter in table.letters.values()), default=0)
-    first = next((name for name, letter in table.letters.items() if letter == "A"), None)
+    first = min(table.letters, key=lambda name: column_position(table.letters[name]), default=None)
     if width < 3 or table.frame.empty or first not in table.frame.columns:   # (« Rabat, Fès »: one separator)
         return None
+    at = column_position(table.letters[first])   # 0, or 1 after an index column without a header
     shapes = None
     for column in table.frame.columns:
         cells = table.frame[column]
@@ -1064,7 +1078,9 @@ def _rows_in_cell(table: RawTable) -> Problem | None:
                           if isinstance(v, str) and "\n" not in v}
             for number, line in enumerate(lines[1:], start=1):
                 separators = line.count(table.delimiter) + (after if number == len(lines) - 1 else 0)
-                if separators >= width - 1 and _shape(line.split(table.delimiter)[0].strip()) in shapes:
+                cells_of_line = line.split(table.delimiter)
+                if (separators >= width - 1 and at < len(cells_of_line)
+                        and _shape(cells_of_line[at].strip()) in shapes):
                     return _swallowed(table, row, str(column), cell, len(lines), first)
     return None
 
@@ -1343,7 +1359,13 @@ def _pick_sheet(workbook, preferred: str | None, required_sets: Sequence[Sequenc
             "Put the table in one sheet: copy the rows of the others into it if they are part of the table (a sheet "
             f"per year{_per_country(visible)}), or delete an old version; or name the sheet to read '{preferred}'."))
     if visible:
-        if named is not None and len(visible) == 1:   # `participation` a summary, the table in `Données`
+        if named in holding and len(visible) == 1:   # (the sheet named like the table hidden: it was said to hold none
+            table.problems.append(table.problem(      # of the table's columns, which it holds)
+                "sheet_not_read", f"the sheet '{visible[0].title}' is read: the sheet '{named.title}', named like "
+                "the table, is hidden in Excel (an old version?) and is not read", f"If '{named.title}' holds the "
+                f"current table, unhide it and delete the sheet '{visible[0].title}' or name it otherwise; if it is "
+                "an old version, nothing to do.", severity="warning"))
+        elif named is not None and len(visible) == 1:   # `participation` a summary, the table in `Données`
             table.problems.append(table.problem(
                 "sheet_not_read", f"the sheet '{visible[0].title}' is read: the sheet '{named.title}', named like "
                 "the table, holds none of its columns (a summary?) and is not read", f"If '{named.title}' is a "
@@ -1742,6 +1764,10 @@ def read_xlsx(path: Path, required_sets: Sequence[Sequence[str]] = (), sheet_nam
     table = _frame(table, rows, required_sets, cleaned=True)
     _format_notes(table, notes)
     merged = _two_row_header(table, rows, part.merged, required_sets)
+    if not any(p.rule == "two_row_header" for p in table.problems):
+        # a group typed in one cell, not merged over the next ones (`Budget` then an empty cell): it was read as the
+        # budget, its row of names refused « not a number: 'Prévu' », the next column « merged header »
+        _two_header_rows_unmerged(table, rows, required_sets)
     _merged_headers(table, merged)
     table.merged = _fill_merged(table, part.merged)
     table.hidden = sorted(n for n in part.hidden if n in table.frame.index)

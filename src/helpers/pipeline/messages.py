@@ -3715,7 +3715,7 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^the column '(.*)' \(another name for '([^']*)'\) is ignored: the file also has a column '(.*)'$",
      r"la colonne '\1' (un autre nom de '\2') est ignorée : le fichier a aussi une colonne '\3'"),
     (r"^Keep one of the two columns\.$", "Gardez l'une des deux colonnes."),
-    (r"^the columns '([^']*)' and '([^']*)' are both '([^']*)' and differ: '([^']*)' and '([^']*)' on this row$",
+    (r"^the columns '(.*?)' and '(.*)' are both '([^']*)' and differ: '(.*)' and '(.*)' on this row$",
      r"les colonnes '\1' et '\2' sont toutes deux '\3' et diffèrent : '\4' et '\5' sur cette ligne"),
     (r"^Keep the column that holds the amount to use and delete the other \(or rename it, e\.g\. '([^']*)'\)\.$",
      r"Gardez la colonne qui contient le montant à utiliser et supprimez l'autre (ou renommez-la, par exemple '\1')."),
@@ -3815,6 +3815,14 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"Si ces lignes sont celles de « \1 », écrivez \1 dans une colonne `pays` (country) sur chaque ligne ; si le "
      r"projet a un seul pays, écrivez `country: all` dans son fichier d'annexe ; si ce sont celles du projet dans son "
      r"ensemble, renommez la feuille."),
+    (r"^the sheet '([^']*)' is read: the sheet '([^']*)', named like the table, is hidden in Excel \(an old "
+     r"version\?\) and is not read$",
+     r"la feuille '\1' est lue : la feuille '\2', qui porte le nom de la table, est masquée dans Excel (une ancienne "
+     r"version ?) et n'est pas lue"),
+    (r"^If '([^']*)' holds the current table, unhide it and delete the sheet '([^']*)' or name it otherwise; if it "
+     r"is an old version, nothing to do\.$",
+     r"Si '\1' contient la table à jour, affichez-la et supprimez la feuille '\2' ou nommez-la autrement ; si c'est "
+     r"une ancienne version, rien à faire."),
     (r"^the sheet '([^']*)' is read: the sheet '([^']*)', named like the table, holds none of its columns \(a "
      r"summary\?\) and is not read$",
      r"la feuille '\1' est lue : la feuille '\2', qui porte le nom de la table, n'en contient aucune colonne (une "
