@@ -1157,8 +1157,8 @@ def _other_names(table: str, column: str) -> str:
         ("French", next((c.french for c in SPEC[table].columns if c.name == column), ())),
         ("English", ENGLISH_HEADERS.get(table, {}).get(column, ()))) if names]
     # shown as typed in a spreadsheet (« code de l'événement »), not as folded (`code_de_l'événement`): both are read
-    return f" (in {'; in '.join(f'{language}: ' + ', '.join(repr(n.replace('_', ' ')) for n in names) for language, names in named)})" \
-        if named else ""
+    said = [f"{language}: " + ", ".join(repr(n.replace("_", " ")) for n in names) for language, names in named]
+    return f" (in {'; in '.join(said)})" if said else ""
 
 
 # ----------------------------------------------------------------- typing columns
