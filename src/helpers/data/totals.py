@@ -41,12 +41,14 @@ SUMMED: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "expenditure": ("amount", ("line", "period_label"), True),
     "participation": ("participants", ("event_id", "label"), False),
 }
-_WORD = re.compile(r"^(?P<word>sous[\s._-]*totaux|sous[\s._-]*total|s\s*[/-]\s*totaux|s\s*[/-]\s*total|"
-                   r"sub[\s._-]*totals?|grand[\s._-]*totals?|totaux|totals?|sommes?|sums?)\b[\s:._-]*(?P<rest>.*)$")
-_START = re.compile(r"sous|sub|s\s*[/-]\s*t|grand|tota|somm|sum")   # how every word of _WORD begins
+# (« Tot. », « Σ », « Cumul », « Ensemble », « Récapitulatif », « S/T »: read as lines, the budget inflated)
+_WORD = re.compile(r"^(?P<word>sous[\s._-]*totaux|sous[\s._-]*total|s\s*[/-]\s*totaux|s\s*[/-]\s*total|s\s*/\s*t|"
+                   r"sub[\s._-]*totals?|grand[\s._-]*totals?|totaux|totals?|tot(?=\.)|sommes?|sums?|cumuls?|ensemble|"
+                   r"recapitulatifs?|recapitulation|recap|\u03c3|\u2211)(?!\w)[\s:._-]*(?P<rest>.*)$")
+_START = re.compile(r"sous|sub|s\s*[/-]\s*t|grand|tot|somm|sum|cumul|ensemble|recap|\u03c3|\u2211")   # _WORD's starts
 # a subtotal word begins no line's code or label, whatever follows it (« Sous-total personnel », « S/Total Résultat 1
-# à 3 », « Subtotal staff »: read as lines, each doubling the lines it sums)
-_SUBTOTAL = re.compile(r"^(sous|sub|s\s*[/-])[\s._-]*tot")
+# à 3 », « Subtotal staff », « S/T Personnel »: read as lines, each doubling the lines it sums)
+_SUBTOTAL = re.compile(r"^(sous|sub|s\s*[/-])[\s._-]*tot|^s\s*/\s*t$")
 _GENERIC = {"", "general", "generale", "budget", "budgets", "depenses", "depense", "expenditure", "expenditures",
             "spending", "projet", "project", "lignes", "lines", "participants", "pays", "country", "annuel", "annual",
             "cumule", "cumulative", "eur", "usd", "xof", "fcfa", "ht", "ttc", "global", "globale", "all", "tous"}
@@ -108,7 +110,11 @@ def says_total(text: Any, countries: set[str]) -> bool:
 def _plain(word: str, countries: set[str]) -> bool:
     """A word that leaves a total a total: generic (budget, coûts), a country, a code, a level, a period."""
     return (word in _GENERIC or word in countries or word.isdigit() or word in _FILLER or bool(_CODE.match(word))
-            or bool(_LEVEL.match(word)) or bool(_PERIOD_WORD.match(word)))
+            or bool(_LEVEL.match(word)) or bool(_PERIOD_WORD.match(word)) or bool(_PART.match(word)))
+
+
+# the parts a total adds (« Total A+B », « Total I+II »), an ordinal (« Total 1er trimestre »)
+_PART = re.compile(r"^(?:[a-z]|ii|iii|iv|vi|vii|viii|ix|\d+(?:er|ere|e|eme|nd|rd|th|st))$")
 
 
 _TOT = re.compile(r"[tT][oO][tT]")   # (not folded: « tot » as written, in any case)
@@ -120,12 +126,19 @@ def _may_say_total(text: str) -> bool:
     to one) and which holds no « tot » (« Budget total »): codes and labels of a large table are skipped without folding them (French labels, non-ASCII, were
     all folded: 1.5 s for the portfolio's 200 000 activities); any other text is left to says_total."""
     first = text.lstrip(_ASCII_SPACE)[:1]
-    return not first.isascii() or first.lower() in ("s", "g", "t") or _TOT.search(text) is not None
+    return not first.isascii() or first.lower() in ("s", "g", "t") or _TOT.search(text) is not None \
+        or _OTHER_START.match(text) is not None
+
+
+# the words of _WORD that begin with another letter (« Cumul », « Ensemble », « Récap »), in any case
+_OTHER_WORDS = r"[cC][uU][mM][uU][lL]|[eE][nN][sS][eE][mM][bB][lL][eE]|[rR][eEéÉ][cC][aA][pP]"
+_OTHER_START = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1f ]*(?:" + _OTHER_WORDS + ")")
 
 
 _ASCII_SPACE = " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"   # what str.lstrip strips among ASCII characters
-# _may_say_total as pyarrow's regular expression: that white space, then s, g, t or a character beyond ASCII
-_MAY_SAY_TOTAL = r"^[\t\n\x0b\x0c\r\x1c-\x1f ]*([sgtSGT]|[^\x00-\x7f])|[tT][oO][tT]"
+# _may_say_total as pyarrow's regular expression: that white space, then s, g, t, a character beyond ASCII or one of
+# _OTHER_WORDS
+_MAY_SAY_TOTAL = r"^[\t\n\x0b\x0c\r\x1c-\x1f ]*([sgtSGT]|[^\x00-\x7f]|" + _OTHER_WORDS + r")|[tT][oO][tT]"
 
 
 def _texts_that_may_say_total(values: pd.Series) -> list[str]:
@@ -234,6 +247,8 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
                                                                 if name in SUMMED else "it would be read as one more "
                                                                 f"{'activity' if name == 'activities' else 'value'}"),
                                            hint, index=index, column=column, value=values[index])
+    for index, problem in _tot_alone(name, frame, text_columns, raw).items():
+        found.setdefault(index, problem)
     amounts = pd.to_numeric(frame[amount_column], errors="coerce") if amount_column in frame else None
     if amounts is None:
         return list(found.values())
@@ -248,6 +263,49 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
         if index not in found or found[index].severity == "warning" and problem.severity == "error":
             found[index] = problem   # (« the sum of the rows of Maroc », a warning, beside « Fill it in »)
     return [found[i] for i in sorted(found, key=lambda i: (i is None, i))]
+
+
+TOT_HINT = ("If it is a total, delete this row: the workbook adds the rows up itself. If it is a training of trainers "
+            "(TOT), write its label (and, for an activity, its status).")
+
+
+def _tot_alone(name: str, frame: pd.DataFrame, text_columns: tuple[str, ...], raw: Any) -> dict[Any, Problem]:
+    """The rows whose code or label is « TOT » and nothing else says what they are: no label or code beside it, no
+    country, no status (an activity): the total abbreviated, read as a line TOT. « TOT » is also a training of
+    trainers: with a label (« Formation TOT »), a country or a status, it stays a line. A spending row on a line TOT
+    not in the budget is refused as such (unknown_line)."""
+    if name not in ("budget", "participation", "activities"):
+        return {}
+    code, label = text_columns[0], text_columns[1]
+    if code not in frame.columns:
+        return {}
+
+    def blank(column: str) -> pd.Series:
+        if column not in frame.columns:
+            return pd.Series(True, index=frame.index)
+        return frame[column].isna() | frame[column].astype("string").str.strip().eq("").fillna(True)
+
+    def tot(column: str) -> pd.Series:   # (the distinct texts first: a large table's codes are not all lowered)
+        if column not in frame.columns:
+            return pd.Series(False, index=frame.index)
+        hits = [v for v in frame[column].dropna().unique().tolist() if isinstance(v, str) and fold(v) == "tot"]
+        return frame[column].isin(hits)
+
+    tot_code, tot_label = tot(code), tot(label)
+    if not (tot_code.any() or tot_label.any()):
+        return {}
+    no_country = blank("country") | (frame["country"] == REGIONAL if "country" in frame.columns else False)
+    alone = ((tot_code & blank(label)) | (tot_label & blank(code))) & no_country
+    if name == "activities":
+        alone &= blank("status")
+    out: dict[Any, Problem] = {}
+    for index in frame.index[alone.to_numpy(bool)]:
+        column = code if tot_code[index] else label
+        out[index] = raw.problem(
+            "totals_row", f"this row is a totals row ('{frame.at[index, column]}' alone in '{column}', without "
+            f"{'label' if column == code else 'code'} nor country): TOT is read as short for total",
+            TOT_HINT, index=index, column=column, value=frame.at[index, column])
+    return out
 
 
 _PARENT = re.compile(r"^(?P<parent>.+?)[.\-_/ ][^.\-_/ ]+$")   # '1.2' -> '1', 'R1.1' -> 'R1', 'A-01-03' -> 'A-01'

@@ -3202,6 +3202,14 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^this row is a totals row \('([^']*)' in '([^']*)'\); it would be read as one more (activity|value)$",
      lambda m: f"cette ligne est une ligne de total ('{m[1]}' dans '{m[2]}') : elle serait lue comme "
                f"{'une activité' if m[3] == 'activity' else 'une valeur'} de plus"),
+    (r"^this row is a totals row \('([^']*)' alone in '([^']*)', without (label|code) nor country\): TOT is read as "
+     r"short for total$",
+     lambda m: f"cette ligne est une ligne de total ('{m[1]}' seul dans '{m[2]}', sans "
+               f"{'libellé' if m[3] == 'label' else 'code'} ni pays) : TOT est lu comme l'abréviation de total"),
+    (r"^If it is a total, delete this row: the workbook adds the rows up itself\. If it is a training of trainers "
+     r"\(TOT\), write its label \(and, for an activity, its status\)\.$",
+     "Si c'est un total, supprimez cette ligne : le classeur additionne lui-même les lignes. Si c'est une formation "
+     "de formateurs (TOT), écrivez son libellé (et, pour une activité, son statut)."),
     (r"^this row is a totals row \('([^']*)' in '([^']*)', no metric\): a total of the figures above, not a figure "
      r"the report prints$",
      r"cette ligne est une ligne de total ('\1' dans '\2', sans métrique) : le total des chiffres au-dessus, pas un "
