@@ -2676,6 +2676,21 @@ CASES = [
          "totals_row", "participation.csv", 5, "person", hint="Delete this row",
          what="a register whose list of E1 ends « E1 | Total | (no sex) »: counted one more participant (4 for 3), of "
               "unknown sex, the warning saying only « the sex of 1 of 4 participants is not recorded »"),
+    Case("a register's list closed by its totals by sex", lambda m: m.write(
+             "participation", "event_id;nom;sexe;pays\nE1;Sara Benali;F;Maroc\nE1;Ali Idrissi;H;Maroc\n"
+             "E1;Karim Alaoui;H;Maroc\nE1;Total femmes;1;Maroc\nE1;Total hommes;2;Maroc\n"),
+         "totals_row", "participation.csv", 5, "person", hint="Delete this row",
+         what="a register whose list of E1 ends « Total femmes | 1 » and « Total hommes | 2 » (the counts in the sex "
+              "column): told only « the sex is not recognised → Write f/femme... », which would make them two more "
+              "participants", expect=lambda m, problems: (_only_rules_of(problems, {"totals_row"}), _refused_at_rows(
+             problems, "totals_row", "participation.csv", [5, 6]))),
+    Case("a register's count under the list, without event", lambda m: m.write(
+             "participation", "event_id;nom;sexe;pays\nE1;Sara Benali;F;Maroc\nE1;Ali Idrissi;H;Maroc\n"
+             "E1;Karim Alaoui;H;Maroc\n;TOTAL;3;\n"),
+         "totals_row", "participation.csv", 5, "person", hint="Delete this row",
+         what="a register ending « (no event) | TOTAL | 3 »: refused as a totals row, and told too « event_id: Fill in "
+              "the event of each person » and « the sex is not recognised (3) → Write f/femme... », which would make "
+              "it one more participant", expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
     Case("register person of two sexes at two events", lambda m: m.write(
              "participation", "event_id,id participant,nom,sexe,pays,label\nE1,P1,Sara Benali,F,Maroc,x\n"
              "E2,P1,Sara Benali,M,Maroc,y\nE2,P2,Karim Alaoui,M,Maroc,y\n"),

@@ -65,6 +65,9 @@ _GENERIC |= {"operating", "operations", "equipement", "equipements", "equipment"
              "approuve", "approuvee", "revise", "revisee", "initial", "initiale", "realise", "realisee", "realises",
              "realisees", "decaisse", "decaissements", "engage", "engages", "intermediaire", "partiel", "partielle",
              "reporter", "reporte", "exercice", "an", "jour", "date"}
+# who is counted (« Total femmes », « Total hommes » under a register's list, « Total bénéficiaires »)
+_GENERIC |= {"femmes", "hommes", "women", "men", "filles", "garcons", "girls", "boys", "personnes", "persons", "people",
+             "beneficiaires", "beneficiaries", "inscrits", "presents", "participations"}
 _FILLER |= {"au", "aux", "a", "ce", "to", "as", "at", "et", "and"}
 _FILLER |= {"janvier", "janv", "fevrier", "fevr", "fev", "mars", "avril", "avr", "mai", "juin", "juillet", "juil",
             "aout", "septembre", "sept", "octobre", "novembre", "decembre", "january", "february", "march", "april",
