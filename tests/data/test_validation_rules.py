@@ -3068,6 +3068,14 @@ CASES = [
          "totals_row", "activities.csv", 6, "activity_id", hint="write its label",
          what="activities.csv ends with « TOT », no status, no label: told only « status: Fill it in », which would "
               "have made it one more activity", expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
+    Case("a country's subtotal named by the country alone, after its block", lambda m: (
+             m.replace("budget", "B3,80000,Tunisie", "Maroc :,150000,,,\nB3,80000,Tunisie"),
+             m.append("budget", "TUNISIE,80000,,,")),
+         "totals_row", "budget.csv", 4, "line", hint="If it is the total of its rows",
+         what="budget.csv with « Maroc : » 150 000 after Maroc's lines and « TUNISIE » 80 000 at the bottom (each "
+              "country's subtotal, the country's name in the line column, no country): read as two lines of the "
+              "project as a whole without a word, the budget 480 000 for 250 000",
+         expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "budget.csv", [4, 7])),
     Case("a spending period written 2020-4", lambda m: m.replace("expenditure", "B1,2020-12-31", "B1,2020-4"),
          "not_a_date", "expenditure.csv", 2, "period_end", hint="a quarter (T4 2020)",
          what="period_end '2020-4' (the fourth quarter, as a finance export writes it): read as April 2020, the "

@@ -250,7 +250,7 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
                                                                 if name in SUMMED else "it would be read as one more "
                                                                 f"{'activity' if name == 'activities' else 'value'}"),
                                            hint, index=index, column=column, value=values[index])
-    for index, problem in _tot_alone(name, frame, text_columns, raw).items():
+    for index, problem in _name_alone(name, frame, text_columns, countries, raw).items():
         found.setdefault(index, problem)
     amounts = pd.to_numeric(frame[amount_column], errors="coerce") if amount_column in frame else None
     if amounts is None:
@@ -270,15 +270,17 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
 
 TOT_HINT = ("If it is a total, delete this row: the workbook adds the rows up itself. If it is a training of trainers "
             "(TOT), write its label (and, for an activity, its status).")
+COUNTRY_HINT = ("If it is the total of its rows, delete this row: the workbook adds them up itself, by country too. If "
+                "it is one row, write its code and label, and the country in 'country'.")
 
 
-def _tot_alone(name: str, frame: pd.DataFrame, text_columns: tuple[str, ...], raw: Any) -> dict[Any, Problem]:
-    """The rows whose code or label is « TOT » and nothing else says what they are: no label or code beside it, no
-    country, no status (an activity): the total abbreviated, read as a line TOT. « TOT » is also a training of
-    trainers: with a label (« Formation TOT »), a country or a status, it stays a line. A spending row on a line TOT
-    not in the budget is refused as such (unknown_line)."""
-    if name not in ("budget", "participation", "activities"):
-        return {}
+def _name_alone(name: str, frame: pd.DataFrame, text_columns: tuple[str, ...], countries: set[str],
+                raw: Any) -> dict[Any, Problem]:
+    """The rows whose code or label says nothing but a total's name, no label or code beside it, no country (no
+    status, an activity): « TOT », the total abbreviated, and a country of the table (« Maroc : » 150 000 after
+    Maroc's lines, a country's subtotal), each read as one more line. « TOT » is also a training of trainers: with a
+    label (« Formation TOT »), a country or a status, it stays a line. A spending row on a line TOT not in the budget
+    is refused as such (unknown_line)."""
     code, label = text_columns[0], text_columns[1]
     if code not in frame.columns:
         return {}
@@ -288,26 +290,33 @@ def _tot_alone(name: str, frame: pd.DataFrame, text_columns: tuple[str, ...], ra
             return pd.Series(True, index=frame.index)
         return frame[column].isna() | frame[column].astype("string").str.strip().eq("").fillna(True)
 
-    def tot(column: str) -> pd.Series:   # (the distinct texts first: a large table's codes are not all lowered)
+    def says(column: str) -> dict[str, str]:   # (the distinct texts first: a large table's codes are not all folded)
         if column not in frame.columns:
-            return pd.Series(False, index=frame.index)
-        hits = [v for v in frame[column].dropna().unique().tolist() if isinstance(v, str) and fold(v) == "tot"]
-        return frame[column].isin(hits)
+            return {}
+        folded = {v: fold(v).strip(" :.-") for v in frame[column].dropna().unique().tolist() if isinstance(v, str)}
+        return {v: "tot" if f == "tot" else "country" for v, f in folded.items()
+                if f == "tot" and name in ("budget", "participation", "activities") or f in countries and name in SUMMED}
 
-    tot_code, tot_label = tot(code), tot(label)
-    if not (tot_code.any() or tot_label.any()):
+    by_code, by_label = says(code), says(label)
+    if not (by_code or by_label):
         return {}
     no_country = blank("country") | (frame["country"] == REGIONAL if "country" in frame.columns else False)
-    alone = ((tot_code & blank(label)) | (tot_label & blank(code))) & no_country
-    if name == "activities":
-        alone &= blank("status")
+    alone = frame[code].isin(list(by_code)) & blank(label)
+    if label in frame.columns:
+        alone |= frame[label].isin(list(by_label)) & blank(code)
+    alone &= no_country & (blank("status") if name == "activities" else True)
+    kinds = {**by_label, **by_code}   # (a text's kind is its own, whichever column holds it)
     out: dict[Any, Problem] = {}
     for index in frame.index[alone.to_numpy(bool)]:
-        column = code if tot_code[index] else label
+        column = code if frame.at[index, code] in by_code else label
+        value = frame.at[index, column]
+        said = f"this row is a totals row ('{value}' alone in '{column}', without " \
+               f"{'label' if column == code else 'code'} nor country): "
         out[index] = raw.problem(
-            "totals_row", f"this row is a totals row ('{frame.at[index, column]}' alone in '{column}', without "
-            f"{'label' if column == code else 'code'} nor country): TOT is read as short for total",
-            TOT_HINT, index=index, column=column, value=frame.at[index, column])
+            "totals_row", said + "TOT is read as short for total", TOT_HINT, index=index, column=column, value=value) \
+            if kinds[value] == "tot" else raw.problem(
+            "totals_row", said + "the name of a country of the table, read as the total of its rows", COUNTRY_HINT,
+            index=index, column=column, value=value)
     return out
 
 

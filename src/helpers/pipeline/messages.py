@@ -3206,6 +3206,15 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
      r"short for total$",
      lambda m: f"cette ligne est une ligne de total ('{m[1]}' seul dans '{m[2]}', sans "
                f"{'libellé' if m[3] == 'label' else 'code'} ni pays) : TOT est lu comme l'abréviation de total"),
+    (r"^this row is a totals row \('([^']*)' alone in '([^']*)', without (label|code) nor country\): the name of a "
+     r"country of the table, read as the total of its rows$",
+     lambda m: f"cette ligne est une ligne de total ('{m[1]}' seul dans '{m[2]}', sans "
+               f"{'libellé' if m[3] == 'label' else 'code'} ni pays) : le nom d'un pays de la table, lu comme le "
+               "total de ses lignes"),
+    (r"^If it is the total of its rows, delete this row: the workbook adds them up itself, by country too\. If it is "
+     r"one row, write its code and label, and the country in 'country'\.$",
+     "Si c'est le total de ses lignes, supprimez cette ligne : le classeur les additionne lui-même, par pays aussi. "
+     "Si c'est une ligne de la table, écrivez son code et son libellé, et le pays dans 'country'."),
     (r"^If it is a total, delete this row: the workbook adds the rows up itself\. If it is a training of trainers "
      r"\(TOT\), write its label \(and, for an activity, its status\)\.$",
      "Si c'est un total, supprimez cette ligne : le classeur additionne lui-même les lignes. Si c'est une formation "
