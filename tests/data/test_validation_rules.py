@@ -143,6 +143,10 @@ def _one_actual(data: ProjectData, indicator: str, value: float) -> None:
     assert indicators.loc[indicators["indicator_id"] == indicator, "actual"].tolist() == [value]
 
 
+# a register's list of E1 (three persons), to be closed by a totals row
+E1_LIST = "event_id;nom;sexe;pays\nE1;Sara Benali;F;Maroc\nE1;Ali Idrissi;H;Maroc\nE1;Karim Alaoui;H;Maroc\n"
+
+
 def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
 
@@ -2671,22 +2675,19 @@ CASES = [
          "person_sex_differs", "participation.csv", 3, "sex", hint="Correct the sex",
          what="the same person twice in one event, once f and once m"),
     Case("a register's list closed by a Total row", lambda m: m.write(
-             "participation", "event_id;nom;sexe;pays\nE1;Sara Benali;F;Maroc\nE1;Ali Idrissi;H;Maroc\n"
-             "E1;Karim Alaoui;H;Maroc\nE1;Total;;Maroc\n"),
+             "participation", E1_LIST + "E1;Total;;Maroc\n"),
          "totals_row", "participation.csv", 5, "person", hint="Delete this row",
          what="a register whose list of E1 ends « E1 | Total | (no sex) »: counted one more participant (4 for 3), of "
               "unknown sex, the warning saying only « the sex of 1 of 4 participants is not recorded »"),
     Case("a register's list closed by its totals by sex", lambda m: m.write(
-             "participation", "event_id;nom;sexe;pays\nE1;Sara Benali;F;Maroc\nE1;Ali Idrissi;H;Maroc\n"
-             "E1;Karim Alaoui;H;Maroc\nE1;Total femmes;1;Maroc\nE1;Total hommes;2;Maroc\n"),
+             "participation", E1_LIST + "E1;Total femmes;1;Maroc\nE1;Total hommes;2;Maroc\n"),
          "totals_row", "participation.csv", 5, "person", hint="Delete this row",
          what="a register whose list of E1 ends « Total femmes | 1 » and « Total hommes | 2 » (the counts in the sex "
               "column): told only « the sex is not recognised → Write f/femme... », which would make them two more "
               "participants", expect=lambda m, problems: (_only_rules_of(problems, {"totals_row"}), _refused_at_rows(
              problems, "totals_row", "participation.csv", [5, 6]))),
     Case("a register's count under the list, without event", lambda m: m.write(
-             "participation", "event_id;nom;sexe;pays\nE1;Sara Benali;F;Maroc\nE1;Ali Idrissi;H;Maroc\n"
-             "E1;Karim Alaoui;H;Maroc\n;TOTAL;3;\n"),
+             "participation", E1_LIST + ";TOTAL;3;\n"),
          "totals_row", "participation.csv", 5, "person", hint="Delete this row",
          what="a register ending « (no event) | TOTAL | 3 »: refused as a totals row, and told too « event_id: Fill in "
               "the event of each person » and « the sex is not recognised (3) → Write f/femme... », which would make "
