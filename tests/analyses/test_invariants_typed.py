@@ -12,7 +12,9 @@ annex's figures: the same rows give the same figures whatever
 an amount typed with its currency sign (`€ 12 000`) is refused at its cell; a country's rows put in a file of their
 own (`budget_mali.csv` beside `budget.csv`) are never left out without a warning naming that file; and a budget's
 totals by category under its lines (« Total personnel », « S/Total fonctionnement », « Total … au 31/12/2020 ») are
-always refused, never read as lines.
+always refused, never read as lines, as is a totals row headed in any other spelling (« Σ », « TOT » alone,
+« Tot. », « Cumul », « Ensemble », « Récapitulatif », « S/T Personnel », « Total A+B »...) whose amount is not the
+others' sum.
 """
 
 from __future__ import annotations
@@ -247,3 +249,30 @@ def test_a_budget_s_totals_by_category_at_its_bottom_are_always_refused(tables, 
     problems = _project({**tables, "budget": budget}, fmt).check()
     refused = {p.row for p in problems if p.rule == "totals_row" and p.severity == "error" and "budget" in p.file}
     assert set(added) <= refused, (added, [str(p) for p in problems if "budget" in p.file])
+
+
+# the other ways a totals row is headed (« Σ », « Tot. », « S/T Personnel », « Récapitulatif »...): each was read as
+# a line when its amount was not the others' sum (a total of another version, of part of the rows, not updated)
+TOTAL_SPELLINGS = ["Σ", "∑", "TOT", "Tot.", "Tot. général", "Cumul", "CUMUL", "Ensemble", "Récapitulatif",
+                   "RÉCAPITULATIF", "Récap", "S/T Personnel", "S/T", "Total A+B", "Total (A+B+C)", "Grand total",
+                   "TOTAL GÉNÉRAL", "Montant total", "Sous total", "Total 1er trimestre", "Total T1", "Somme"]
+
+
+@FEW
+@given(projects(), st.sampled_from(["budget", "participation"]), st.sampled_from(TOTAL_SPELLINGS),
+       st.sampled_from(["csv", "xlsx"]), st.integers(0, 100), st.booleans())
+def test_a_totals_row_not_the_sum_is_refused_by_its_words(tables, table, word, fmt, where, in_label):
+    """A totals row in any of those spellings, anywhere in the table, its amount 60 % of the others' sum (never
+    their sum): refused at its row. « TOT » alone (a training of trainers elsewhere) in the code column, without
+    label nor country."""
+    rows = tables[table]
+    if table == "budget":
+        amount = max(1, round(sum(r[1] for r in rows[1:]) * 0.6))
+        row = ["", amount, "", word, ""] if in_label and word != "TOT" else [word, amount, "", "", ""]
+    else:
+        participants = max(1, round(sum(r[1] for r in rows[1:]) * 0.6))
+        row = [word, participants, participants // 2, participants - participants // 2, ""]
+    position = 1 + where % len(rows)
+    problems = _project({**tables, table: rows[:position] + [row] + rows[position:]}, fmt).check()
+    refused = [p for p in problems if p.rule == "totals_row" and p.severity == "error" and table in p.file]
+    assert [p.row for p in refused] == [position + 1], [str(p) for p in problems]

@@ -223,7 +223,8 @@ def test_the_readers_give_text_stripped_and_an_empty_cell_missing(cells, title):
 
 @given(st.one_of(st.text(st.characters(max_codepoint=127)), CELL,
                  st.tuples(st.sampled_from(["", " ", "\t", "\x1f"]), st.sampled_from(
-                     ["TOTAL", "Sous-total", "sub total", "Grand Total", "Somme", "sums", "Totaux"]),
+                     ["TOTAL", "Sous-total", "sub total", "Grand Total", "Somme", "sums", "Totaux", "Cumul",
+                      "ENSEMBLE", "Recapitulatif", "recap", "Tot.", "S/T"]),
                      st.text(st.characters(max_codepoint=127), max_size=8)).map("".join)))
 def test_the_totals_shortcut_skips_no_text_that_says_total(text):
     """totals._may_say_total skips ASCII text that cannot begin with a total word: says_total is False on it."""
@@ -233,9 +234,10 @@ def test_the_totals_shortcut_skips_no_text_that_says_total(text):
         assert not totals.says_total(text, {"maroc"})
 
 
-@given(st.lists(st.one_of(st.none(), st.text(st.sampled_from(list(" \t\x0b\x1c\x1f\u00a0sSgGtTaxé1-")),
+@given(st.lists(st.one_of(st.none(), st.text(st.sampled_from(list(" \t\x0b\x1c\x1f\u00a0sSgGtTaxé1-cCrReEÉp")),
                                              max_size=5)), max_size=20))
 @example([" \x1cS", "\x0bt", "\x1fgx", "\x1d\x1e total", " a", "é", "\u00a0s", None, ""])
+@example(["Cumul", " ENSEMBLE x", "\x1fRécap", "RÉCAPITULATIF", "recap", "Ensemblier", "Crédit", "cumin", "\u00a0Cumul"])
 def test_the_totals_shortcut_by_pyarrow_keeps_what_the_scalar_one_keeps(texts):
     """totals._texts_that_may_say_total: pyarrow's pattern on a column of text lets through the distinct texts that
     _may_say_total lets through, and no other."""

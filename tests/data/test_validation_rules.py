@@ -143,6 +143,10 @@ def _one_actual(data: ProjectData, indicator: str, value: float) -> None:
     assert indicators.loc[indicators["indicator_id"] == indicator, "actual"].tolist() == [value]
 
 
+# a register's list of E1 (three persons), to be closed by a totals row
+E1_LIST = "event_id;nom;sexe;pays\nE1;Sara Benali;F;Maroc\nE1;Ali Idrissi;H;Maroc\nE1;Karim Alaoui;H;Maroc\n"
+
+
 def _only_rule_of(problems: list[Problem], rule: str) -> None:
     assert [p.rule for p in problems if p.severity == "error"] == [rule], [str(p) for p in problems]
 
@@ -2760,11 +2764,23 @@ CASES = [
          "person_sex_differs", "participation.csv", 3, "sex", hint="Correct the sex",
          what="the same person twice in one event, once f and once m"),
     Case("a register's list closed by a Total row", lambda m: m.write(
-             "participation", "event_id;nom;sexe;pays\nE1;Sara Benali;F;Maroc\nE1;Ali Idrissi;H;Maroc\n"
-             "E1;Karim Alaoui;H;Maroc\nE1;Total;;Maroc\n"),
+             "participation", E1_LIST + "E1;Total;;Maroc\n"),
          "totals_row", "participation.csv", 5, "person", hint="Delete this row",
          what="a register whose list of E1 ends « E1 | Total | (no sex) »: counted one more participant (4 for 3), of "
               "unknown sex, the warning saying only « the sex of 1 of 4 participants is not recorded »"),
+    Case("a register's list closed by its totals by sex", lambda m: m.write(
+             "participation", E1_LIST + "E1;Total femmes;1;Maroc\nE1;Total hommes;2;Maroc\n"),
+         "totals_row", "participation.csv", 5, "person", hint="Delete this row",
+         what="a register whose list of E1 ends « Total femmes | 1 » and « Total hommes | 2 » (the counts in the sex "
+              "column): told only « the sex is not recognised → Write f/femme... », which would make them two more "
+              "participants", expect=lambda m, problems: (_only_rules_of(problems, {"totals_row"}), _refused_at_rows(
+             problems, "totals_row", "participation.csv", [5, 6]))),
+    Case("a register's count under the list, without event", lambda m: m.write(
+             "participation", E1_LIST + ";TOTAL;3;\n"),
+         "totals_row", "participation.csv", 5, "person", hint="Delete this row",
+         what="a register ending « (no event) | TOTAL | 3 »: refused as a totals row, and told too « event_id: Fill in "
+              "the event of each person » and « the sex is not recognised (3) → Write f/femme... », which would make "
+              "it one more participant", expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
     Case("register person of two sexes at two events", lambda m: m.write(
              "participation", "event_id,id participant,nom,sexe,pays,label\nE1,P1,Sara Benali,F,Maroc,x\n"
              "E2,P1,Sara Benali,M,Maroc,y\nE2,P2,Karim Alaoui,M,Maroc,y\n"),
@@ -3063,6 +3079,13 @@ CASES = [
               "giving 150 000, the visible lines only (was refused as « this cell is empty but the column is "
               "required → Fill it in », which would make it a budget line)",
          expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
+    Case("a subtotal row written =SUM of the cells above it", lambda m: (
+             m.append("budget", "B9,0,,Frais divers,"), _xlsx_with_cached_formulas(
+                 m, "budget", {"B6": ("=SUM(B2:B3)", 150000)})),
+         "totals_row", "budget.xlsx", 6, "budget", cell="Feuil1!B6", hint="Delete this row",
+         what="budget.xlsx ending with a row B9 « Frais divers » whose budget is =SUM(B2:B3), 150 000 cached (Maroc's "
+              "two lines; Excel or LibreOffice Calc saves the value with the formula): read as a line without a "
+              "word, the budget 400 000 for 250 000", expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
     Case("totals row told by its country cell", lambda m: m.append("budget", ",150000,Total,,"),
          "totals_row", "budget.csv", 6, "country", hint="Delete this row",
          what="budget.csv ends with a row 'Total' in country, no line code, the total of one country's lines (was "
@@ -3076,7 +3099,7 @@ CASES = [
               "as a totals row, the hint giving no way out (« check the amounts of the others »); now a warning "
               "naming its code and label"),
     Case("a total whose label is « Ensemble », with a code", lambda m: m.append("budget", "B9,250000,,Ensemble,"),
-         "totals_row", "budget.csv", 6, "budget", hint="Delete this row",
+         "totals_row", "budget.csv", 6, "label", hint="Delete this row",
          what="budget.csv ends with a row B9 « Ensemble » 250 000, the sum of the four lines: still refused"),
     Case("« TOTAL R1 » in the line column", lambda m: (
              m.replace("budget", "B3,80000,Tunisie", "B3,80000,Maroc"), m.replace("budget", "B4,20000,,", "B4,20000,Maroc,"),
@@ -3118,6 +3141,38 @@ CASES = [
          "totals_row", "budget.csv", 6, "label", hint="Delete this row",
          what="budget.csv: a row B9 « Total des coûts directs » 230 000 (B1 + B2 + B3, not the whole table's sum): "
               "read as a line, nothing said"),
+    Case("totals under the budget in short (« Σ », « Tot. », « S/T Personnel », « Total A+B »)", lambda m: (
+             m.append("budget", "Σ,120000,,,"), m.append("budget", "B9,90000,,Tot.,"),
+             m.append("budget", "B10,100000,,S/T Personnel,"), m.append("budget", "Total A+B,150000,,,")),
+         "totals_row", "budget.csv", 6, "line", hint="Delete this row",
+         what="budget.csv ends with « Σ » 120 000, « Tot. » 90 000, « S/T Personnel » 100 000 and « Total A+B » "
+              "150 000 (none the sum of all the lines): read as four lines without a word, the budget 710 000 for "
+              "250 000", expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "budget.csv", [6, 7, 8, 9])),
+    Case("« Cumul », « Ensemble », « Récapitulatif » under the budget", lambda m: (
+             m.append("budget", ",120000,,Cumul,"), m.append("budget", "B9,130000,,Ensemble,"),
+             m.append("budget", "Récapitulatif,70000,,,")),
+         "totals_row", "budget.csv", 6, "label", hint="Delete this row",
+         what="budget.csv ends with « Cumul » 120 000 (no code), B9 « Ensemble » 130 000 and « Récapitulatif » "
+              "70 000, none the sum of all the lines: « Cumul » told only « line: Fill it in » (which would make it "
+              "a line), the other two read as lines without a word",
+         expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "budget.csv", [6, 7, 8])),
+    Case("« TOT » alone under the budget", lambda m: m.append("budget", "TOT,120000,,,"),
+         "totals_row", "budget.csv", 6, "line", hint="write its label",
+         what="budget.csv ends with « TOT » 120 000, no label, no country (the total abbreviated, not the sum of the "
+              "lines): read as a line TOT without a word", expect=lambda m, problems: _only_rule_of(
+             problems, "totals_row")),
+    Case("« TOT » alone under the activities", lambda m: m.append("activities", "TOT,,,,,,,,,"),
+         "totals_row", "activities.csv", 6, "activity_id", hint="write its label",
+         what="activities.csv ends with « TOT », no status, no label: told only « status: Fill it in », which would "
+              "have made it one more activity", expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
+    Case("a country's subtotal named by the country alone, after its block", lambda m: (
+             m.replace("budget", "B3,80000,Tunisie", "Maroc :,150000,,,\nB3,80000,Tunisie"),
+             m.append("budget", "TUNISIE,80000,,,")),
+         "totals_row", "budget.csv", 4, "line", hint="If it is the total of its rows",
+         what="budget.csv with « Maroc : » 150 000 after Maroc's lines and « TUNISIE » 80 000 at the bottom (each "
+              "country's subtotal, the country's name in the line column, no country): read as two lines of the "
+              "project as a whole without a word, the budget 480 000 for 250 000",
+         expect=lambda m, problems: _refused_at_rows(problems, "totals_row", "budget.csv", [4, 7])),
     Case("a spending period written 2020-4", lambda m: m.replace("expenditure", "B1,2020-12-31", "B1,2020-4"),
          "not_a_date", "expenditure.csv", 2, "period_end", hint="a quarter (T4 2020)",
          what="period_end '2020-4' (the fourth quarter, as a finance export writes it): read as April 2020, the "
@@ -3580,6 +3635,22 @@ ACCEPTED = [
              "(« \\ud83c\\uddf2\\ud83c\\udde6 »): YAML kept each half, and the build stopped on them; read as the "
              "flag 🇲🇦",
              lambda m, data: _expect_title(data, "Mini \U0001f1f2\U0001f1e6 project")),
+    Accepted("« TOT », a training of trainers, and lines whose label holds « total »", lambda m: (
+                 m.append("budget", "TOT,30000,Maroc,Formation TOT,operational"),
+                 m.append("budget", "B9,12000,Tunisie,Total quality management,operational"),
+                 m.append("budget", "B10,8000,Tunisie,Coût total de la formation,operational"),
+                 m.append("budget", "B11,5000,Maroc,TotalEnergies Maroc,operational"),
+                 m.append("budget", "B12,7000,Maroc,Ensemble pour l'emploi,operational"),
+                 m.append("activities", "TOT,Réalisé,Maroc,R1,O1.1,Formation TOT,100,1,2020-12-31,2020-12-15"),
+                 m.append("activities", "A5,Réalisé,Maroc,R1,O1.1,TOT,100,1,2020-12-31,2020-12-15"),
+                 m.append("participation", "TOT,12,5,Maroc,Formation TOT,2020-11-01,2020-11-03,government,7,false,")),
+             "budget.csv with a line TOT « Formation TOT » (a training of trainers), « Total quality management », "
+             "« Coût total de la formation », « TotalEnergies Maroc », « Ensemble pour l'emploi »; activities.csv "
+             "with an activity TOT and one labelled « TOT », each with its status; participation.csv with an event "
+             "TOT: lines, activities and an event like the others",
+             lambda m, data: _check(data.tables["budget"]["budget"].sum() == 312000
+                                    and len(data.tables["activities"]) == 6
+                                    and "TOT" in data.tables["participation"]["event_id"].tolist())),
     Accepted("reported's published total", lambda m: m.append("reported", "F3,budget,total,250000,,Total,Rapport p. 3,"),
              "reported.csv with a row « Total » that has its metric and key (budget, total): a total the report "
              "prints, a figure like the others",

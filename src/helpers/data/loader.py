@@ -647,8 +647,10 @@ def _read_and_check(name: str, path: Path,
     cell_problems += [p for p in _table_warnings(name, frame, raw) if (p.row, p.column) not in refused]
     problems += cell_problems
     totals_rows = totals.problems(name, frame, raw)
-    # (a shifted row's cells are not its columns': what is wrong with them is not said, as for a totals row)
-    problems = _without_totals_rows(problems, totals_rows + [p for p in raw.problems if p.rule == "shifted_row"],
+    # (a shifted row's cells are not its columns': what is wrong with them is not said, as for a totals row; a
+    # register's totals rows, register.aggregate's: « Total femmes | 1 » was told « sex not recognised »)
+    problems = _without_totals_rows(problems, totals_rows + [p for p in raw.problems if p.rule == "shifted_row"]
+                                    + [p for p in problems if p.rule == "totals_row"],
                                     typing_problems + cell_problems
                                     + [p for p in raw.problems if p.rule == "formula_without_value"])
     problems += totals_rows

@@ -1839,6 +1839,9 @@ def _recalculated_on_load(archive: zipfile.ZipFile) -> bool:
 # the functions of a totals row (Excel's tables write SUBTOTAL; a French Excel shows it as SOUS.TOTAL and AGREGAT,
 # and stores the English name, AGGREGATE with its prefix _xlfn.)
 _SUBTOTAL = re.compile(r"=\s*(?:_xlfn\.)?(?:subtotal|sous\.total|aggregate|agregat)\s*\(", re.IGNORECASE)
+# a sum of cells of its own column above it (`=SUM(B2:B3)`, SOMME in a French Excel, stored as SUM): a subtotal row,
+# its cached value read as one more line without a word
+_SUM_ABOVE = re.compile(r"=\s*(?:sum|somme)\s*\(\s*\$?([a-z]+)\$?(\d+)\s*:\s*\$?([a-z]+)\$?(\d+)\s*\)\s*$", re.IGNORECASE)
 # a reference to another workbook, as Excel stores it in a formula: [1]Feuil1!B3, '[1]Budget 2021'!B3, [1]!Total (the
 # number is the workbook's external link, a sheet or name and '!' after it; a table's column Table1[2021] or
 # [[#This Row],[2021]] is never followed by '!')
@@ -1888,6 +1891,15 @@ def _linked_books(data: bytes) -> dict[str, str]:
     return books
 
 
+def _sums_above(formula: str, i: int, n: int, table: RawTable) -> bool:
+    """Whether the formula of the cell of row n, column i, is the sum of cells of that column between the header and
+    it (`=SUM(B2:B3)` in B6)."""
+    found = _SUM_ABOVE.match(formula)
+    letter = column_letter(i)
+    return bool(found) and found[1].upper() == found[3].upper() == letter \
+        and table.header_row < int(found[2]) <= int(found[4]) < n
+
+
 def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list[Any]],
                             recalculated: bool = False, empty_results: set[tuple[int, int]] = frozenset()
                             ) -> list[Problem]:
@@ -1913,7 +1925,7 @@ def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list
                 continue
             row = values.get(n, [])
             for i, cell in enumerate(cells):
-                if type(cell) is str and cell[:1] == "=" and _SUBTOTAL.match(cell):
+                if type(cell) is str and cell[:1] == "=" and (_SUBTOTAL.match(cell) or _sums_above(cell, i, n, table)):
                     table.subtotals[(n, column_letter(i))] = shown(cell)
                 linked = _external_link(cell, names) if type(cell) is str and cell[:1] == "=" else None
                 name = next((k for k, letter in table.letters.items() if letter == column_letter(i)), None) \

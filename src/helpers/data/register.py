@@ -39,10 +39,13 @@ def aggregate(frame: pd.DataFrame, raw: RawTable, unread: set[int] = frozenset()
     table = SPEC["participation"]
     constant = [c for c in table.names if c in frame.columns and c not in ("event_id", *table.register.counts)
                 and c not in SPAN]
+    totals_rows = _totals_rows(frame, raw)
+    if totals_rows:   # (rows to delete: neither « Fill in the event of each person » nor counted among its persons)
+        frame = frame.drop(index=[p.row for p in totals_rows])
     problems = [raw.problem("required_value", "this cell is empty but the column is required",
                             "Fill in the event of each person.", index=index, column="event_id")
                 for index in frame.index[frame["event_id"].isna()]]
-    problems += _names_lost(frame, raw) + _names_not_known(frame, raw) + _totals_rows(frame, raw)
+    problems += _names_lost(frame, raw) + _names_not_known(frame, raw) + totals_rows
     has_event = frame["event_id"].notna().to_numpy(bool)
     named = frame if has_event.all() else frame[has_event]   # (a copy of a million rows only when one is empty)
     codes, events = pd.factorize(named["event_id"], sort=False)  # codes in order of first appearance

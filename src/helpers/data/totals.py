@@ -41,12 +41,14 @@ SUMMED: dict[str, tuple[str, tuple[str, ...], bool]] = {
     "expenditure": ("amount", ("line", "period_label"), True),
     "participation": ("participants", ("event_id", "label"), False),
 }
-_WORD = re.compile(r"^(?P<word>sous[\s._-]*totaux|sous[\s._-]*total|s\s*[/-]\s*totaux|s\s*[/-]\s*total|"
-                   r"sub[\s._-]*totals?|grand[\s._-]*totals?|totaux|totals?|sommes?|sums?)\b[\s:._-]*(?P<rest>.*)$")
-_START = re.compile(r"sous|sub|s\s*[/-]\s*t|grand|tota|somm|sum")   # how every word of _WORD begins
+# (« Tot. », « Σ », « Cumul », « Ensemble », « Récapitulatif », « S/T »: read as lines, the budget inflated)
+_WORD = re.compile(r"^(?P<word>sous[\s._-]*totaux|sous[\s._-]*total|s\s*[/-]\s*totaux|s\s*[/-]\s*total|s\s*/\s*t|"
+                   r"sub[\s._-]*totals?|grand[\s._-]*totals?|totaux|totals?|tot(?=\.)|sommes?|sums?|cumuls?|ensemble|"
+                   r"recapitulatifs?|recapitulation|recap|\u03c3|\u2211)(?!\w)[\s:._-]*(?P<rest>.*)$")
+_START = re.compile(r"sous|sub|s\s*[/-]\s*t|grand|tot|somm|sum|cumul|ensemble|recap|\u03c3|\u2211")   # _WORD's starts
 # a subtotal word begins no line's code or label, whatever follows it (« Sous-total personnel », « S/Total Résultat 1
-# à 3 », « Subtotal staff »: read as lines, each doubling the lines it sums)
-_SUBTOTAL = re.compile(r"^(sous|sub|s\s*[/-])[\s._-]*tot")
+# à 3 », « Subtotal staff », « S/T Personnel »: read as lines, each doubling the lines it sums)
+_SUBTOTAL = re.compile(r"^(sous|sub|s\s*[/-])[\s._-]*tot|^s\s*/\s*t$")
 _GENERIC = {"", "general", "generale", "budget", "budgets", "depenses", "depense", "expenditure", "expenditures",
             "spending", "projet", "project", "lignes", "lines", "participants", "pays", "country", "annuel", "annual",
             "cumule", "cumulative", "eur", "usd", "xof", "fcfa", "ht", "ttc", "global", "globale", "all", "tous"}
@@ -63,6 +65,9 @@ _GENERIC |= {"operating", "operations", "equipement", "equipements", "equipment"
              "approuve", "approuvee", "revise", "revisee", "initial", "initiale", "realise", "realisee", "realises",
              "realisees", "decaisse", "decaissements", "engage", "engages", "intermediaire", "partiel", "partielle",
              "reporter", "reporte", "exercice", "an", "jour", "date"}
+# who is counted (« Total femmes », « Total hommes » under a register's list, « Total bénéficiaires »)
+_GENERIC |= {"femmes", "hommes", "women", "men", "filles", "garcons", "girls", "boys", "personnes", "persons", "people",
+             "beneficiaires", "beneficiaries", "inscrits", "presents", "participations"}
 _FILLER |= {"au", "aux", "a", "ce", "to", "as", "at", "et", "and"}
 _FILLER |= {"janvier", "janv", "fevrier", "fevr", "fev", "mars", "avril", "avr", "mai", "juin", "juillet", "juil",
             "aout", "septembre", "sept", "octobre", "novembre", "decembre", "january", "february", "march", "april",
@@ -108,7 +113,11 @@ def says_total(text: Any, countries: set[str]) -> bool:
 def _plain(word: str, countries: set[str]) -> bool:
     """A word that leaves a total a total: generic (budget, coûts), a country, a code, a level, a period."""
     return (word in _GENERIC or word in countries or word.isdigit() or word in _FILLER or bool(_CODE.match(word))
-            or bool(_LEVEL.match(word)) or bool(_PERIOD_WORD.match(word)))
+            or bool(_LEVEL.match(word)) or bool(_PERIOD_WORD.match(word)) or bool(_PART.match(word)))
+
+
+# the parts a total adds (« Total A+B », « Total I+II »), an ordinal (« Total 1er trimestre »)
+_PART = re.compile(r"^(?:[a-z]|ii|iii|iv|vi|vii|viii|ix|\d+(?:er|ere|e|eme|nd|rd|th|st))$")
 
 
 _TOT = re.compile(r"[tT][oO][tT]")   # (not folded: « tot » as written, in any case)
@@ -120,12 +129,19 @@ def _may_say_total(text: str) -> bool:
     to one) and which holds no « tot » (« Budget total »): codes and labels of a large table are skipped without folding them (French labels, non-ASCII, were
     all folded: 1.5 s for the portfolio's 200 000 activities); any other text is left to says_total."""
     first = text.lstrip(_ASCII_SPACE)[:1]
-    return not first.isascii() or first.lower() in ("s", "g", "t") or _TOT.search(text) is not None
+    return not first.isascii() or first.lower() in ("s", "g", "t") or _TOT.search(text) is not None \
+        or _OTHER_START.match(text) is not None
+
+
+# the words of _WORD that begin with another letter (« Cumul », « Ensemble », « Récap »), in any case
+_OTHER_WORDS = r"[cC][uU][mM][uU][lL]|[eE][nN][sS][eE][mM][bB][lL][eE]|[rR][eEéÉ][cC][aA][pP]"
+_OTHER_START = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1f ]*(?:" + _OTHER_WORDS + ")")
 
 
 _ASCII_SPACE = " \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"   # what str.lstrip strips among ASCII characters
-# _may_say_total as pyarrow's regular expression: that white space, then s, g, t or a character beyond ASCII
-_MAY_SAY_TOTAL = r"^[\t\n\x0b\x0c\r\x1c-\x1f ]*([sgtSGT]|[^\x00-\x7f])|[tT][oO][tT]"
+# _may_say_total as pyarrow's regular expression: that white space, then s, g, t, a character beyond ASCII or one of
+# _OTHER_WORDS
+_MAY_SAY_TOTAL = r"^[\t\n\x0b\x0c\r\x1c-\x1f ]*([sgtSGT]|[^\x00-\x7f]|" + _OTHER_WORDS + r")|[tT][oO][tT]"
 
 
 def _texts_that_may_say_total(values: pd.Series) -> list[str]:
@@ -207,11 +223,13 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     names = {letter: column for column, letter in getattr(raw, "letters", {}).items()}
     for (index, letter), formula in sorted(getattr(raw, "subtotals", {}).items()):
         if index in frame.index and index not in found and letter in names:
+            table_row = _function(formula) != "SUM"   # (a SUM of the cells above it: readers._sums_above)
             found[index] = raw.problem(
                 "totals_row", f"this row is a totals row: this cell's formula is a {_function(formula)}, a total of "
-                "the table's rows (as in the totals row of an Excel table, which adds up the rows a filter shows); "
-                "its amount would be added to the rows it sums", HINT + " In an Excel table, untick 'Total Row' ('Ligne Total') in the "
-                "Table Design tab.",
+                "the table's rows" + (" (as in the totals row of an Excel table, which adds up the rows a filter "
+                                      "shows)" if table_row else " above it") + "; its amount would be added to the "
+                "rows it sums", HINT + (" In an Excel table, untick 'Total Row' ('Ligne Total') in the Table Design "
+                                        "tab." if table_row else ""),
                 index=index, column=names[letter], value=formula)
     # the table's other text columns: `Total` in `country`, the first column of an Excel table (not the columns
     # the table does not know: a register's surname may be « Somme »)
@@ -234,6 +252,8 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
                                                                 if name in SUMMED else "it would be read as one more "
                                                                 f"{'activity' if name == 'activities' else 'value'}"),
                                            hint, index=index, column=column, value=values[index])
+    for index, problem in _name_alone(name, frame, text_columns, countries, raw).items():
+        found.setdefault(index, problem)
     amounts = pd.to_numeric(frame[amount_column], errors="coerce") if amount_column in frame else None
     if amounts is None:
         return list(found.values())
@@ -248,6 +268,58 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
         if index not in found or found[index].severity == "warning" and problem.severity == "error":
             found[index] = problem   # (« the sum of the rows of Maroc », a warning, beside « Fill it in »)
     return [found[i] for i in sorted(found, key=lambda i: (i is None, i))]
+
+
+TOT_HINT = ("If it is a total, delete this row: the workbook adds the rows up itself. If it is a training of trainers "
+            "(TOT), write its label (and, for an activity, its status).")
+COUNTRY_HINT = ("If it is the total of its rows, delete this row: the workbook adds them up itself, by country too. If "
+                "it is one row, write its code and label, and the country in 'country'.")
+
+
+def _name_alone(name: str, frame: pd.DataFrame, text_columns: tuple[str, ...], countries: set[str],
+                raw: Any) -> dict[Any, Problem]:
+    """The rows whose code or label says nothing but a total's name, no label or code beside it, no country (no
+    status, an activity): « TOT », the total abbreviated, and a country of the table (« Maroc : » 150 000 after
+    Maroc's lines, a country's subtotal), each read as one more line. « TOT » is also a training of trainers: with a
+    label (« Formation TOT »), a country or a status, it stays a line. A spending row on a line TOT not in the budget
+    is refused as such (unknown_line)."""
+    code, label = text_columns[0], text_columns[1]
+    if code not in frame.columns:
+        return {}
+
+    def blank(column: str) -> pd.Series:
+        if column not in frame.columns:
+            return pd.Series(True, index=frame.index)
+        return frame[column].isna() | frame[column].astype("string").str.strip().eq("").fillna(True)
+
+    def says(column: str) -> dict[str, str]:   # (the distinct texts first: a large table's codes are not all folded)
+        if column not in frame.columns:
+            return {}
+        folded = {v: fold(v).strip(" :.-") for v in frame[column].dropna().unique().tolist() if isinstance(v, str)}
+        return {v: "tot" if f == "tot" else "country" for v, f in folded.items()
+                if f == "tot" and name in ("budget", "participation", "activities") or f in countries and name in SUMMED}
+
+    by_code, by_label = says(code), says(label)
+    if not (by_code or by_label):
+        return {}
+    no_country = blank("country") | (frame["country"] == REGIONAL if "country" in frame.columns else False)
+    alone = frame[code].isin(list(by_code)) & blank(label)
+    if label in frame.columns:
+        alone |= frame[label].isin(list(by_label)) & blank(code)
+    alone &= no_country & (blank("status") if name == "activities" else True)
+    kinds = {**by_label, **by_code}   # (a text's kind is its own, whichever column holds it)
+    out: dict[Any, Problem] = {}
+    for index in frame.index[alone.to_numpy(bool)]:
+        column = code if frame.at[index, code] in by_code else label
+        value = frame.at[index, column]
+        said = f"this row is a totals row ('{value}' alone in '{column}', without " \
+               f"{'label' if column == code else 'code'} nor country): "
+        out[index] = raw.problem(
+            "totals_row", said + "TOT is read as short for total", TOT_HINT, index=index, column=column, value=value) \
+            if kinds[value] == "tot" else raw.problem(
+            "totals_row", said + "the name of a country of the table, read as the total of its rows", COUNTRY_HINT,
+            index=index, column=column, value=value)
+    return out
 
 
 _PARENT = re.compile(r"^(?P<parent>.+?)[.\-_/ ][^.\-_/ ]+$")   # '1.2' -> '1', 'R1.1' -> 'R1', 'A-01-03' -> 'A-01'

@@ -627,6 +627,9 @@ _FIRST_HOUR = (
     (r"^this row is a totals row \('(.*)' in 'person', no sex\): it would be counted as one more participant, of "
      r"unknown sex$", r"cette ligne est une ligne de total ('\1' dans 'person', sans sexe) : elle serait comptée comme "
      r"un participant de plus, de sexe inconnu"),
+    (r"^this row is a totals row: this cell's formula is a SUM, a total of the table's rows above it; its amount would "
+     r"be added to the rows it sums$", "cette ligne est une ligne de total : la formule de cette cellule est une SOMME "
+     "(SUM) des lignes de la table au-dessus d'elle : son montant s'ajouterait aux lignes qu'elle totalise"),
     (r"^this row is a totals row: this cell's formula is a (\w+), a total of the table's rows \(as in the totals row "
      r"of an Excel table, which adds up the rows a filter shows\); its amount would be added to the rows it sums$",
      r"cette ligne est une ligne de total : la formule de cette cellule est un \1 (SOUS.TOTAL), un total des lignes de "
@@ -3280,6 +3283,23 @@ _FRENCH = [(english, french) for english, french in _FIRST_HOUR + (
     (r"^this row is a totals row \('([^']*)' in '([^']*)'\); it would be read as one more (activity|value)$",
      lambda m: f"cette ligne est une ligne de total ('{m[1]}' dans '{m[2]}') : elle serait lue comme "
                f"{'une activité' if m[3] == 'activity' else 'une valeur'} de plus"),
+    (r"^this row is a totals row \('([^']*)' alone in '([^']*)', without (label|code) nor country\): TOT is read as "
+     r"short for total$",
+     lambda m: f"cette ligne est une ligne de total ('{m[1]}' seul dans '{m[2]}', sans "
+               f"{'libellé' if m[3] == 'label' else 'code'} ni pays) : TOT est lu comme l'abréviation de total"),
+    (r"^this row is a totals row \('([^']*)' alone in '([^']*)', without (label|code) nor country\): the name of a "
+     r"country of the table, read as the total of its rows$",
+     lambda m: f"cette ligne est une ligne de total ('{m[1]}' seul dans '{m[2]}', sans "
+               f"{'libellé' if m[3] == 'label' else 'code'} ni pays) : le nom d'un pays de la table, lu comme le "
+               "total de ses lignes"),
+    (r"^If it is the total of its rows, delete this row: the workbook adds them up itself, by country too\. If it is "
+     r"one row, write its code and label, and the country in 'country'\.$",
+     "Si c'est le total de ses lignes, supprimez cette ligne : le classeur les additionne lui-même, par pays aussi. "
+     "Si c'est une ligne de la table, écrivez son code et son libellé, et le pays dans 'country'."),
+    (r"^If it is a total, delete this row: the workbook adds the rows up itself\. If it is a training of trainers "
+     r"\(TOT\), write its label \(and, for an activity, its status\)\.$",
+     "Si c'est un total, supprimez cette ligne : le classeur additionne lui-même les lignes. Si c'est une formation "
+     "de formateurs (TOT), écrivez son libellé (et, pour une activité, son statut)."),
     (r"^this row is a totals row \('([^']*)' in '([^']*)', no metric\): a total of the figures above, not a figure "
      r"the report prints$",
      r"cette ligne est une ligne de total ('\1' dans '\2', sans métrique) : le total des chiffres au-dessus, pas un "
