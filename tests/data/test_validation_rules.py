@@ -3086,6 +3086,14 @@ CASES = [
          what="budget.xlsx ending with a row B9 « Frais divers » whose budget is =SUM(B2:B3), 150 000 cached (Maroc's "
               "two lines; Excel or LibreOffice Calc saves the value with the formula): read as a line without a "
               "word, the budget 400 000 for 250 000", expect=lambda m, problems: _only_rule_of(problems, "totals_row")),
+    *[Case(f"a subtotal row written {formula}", lambda m, formula=formula: (
+             m.append("budget", "B9,0,,Frais divers,"), _xlsx_with_cached_formulas(
+                 m, "budget", {"B6": (formula, 150000)})),
+         "totals_row", "budget.xlsx", 6, "budget", cell="Feuil1!B6", hint="Delete this row",
+         what=f"budget.xlsx ending with a row B9 « Frais divers » whose budget is {formula}, 150 000 cached (Maroc's "
+              "two lines added up by hand): read as a line without a word, the budget 400 000 for 250 000",
+         expect=lambda m, problems: _only_rule_of(problems, "totals_row"))
+      for formula in ("=B2+B3", "=SUM(B2,B3)", "=$B$2+$B$3")],
     Case("totals row told by its country cell", lambda m: m.append("budget", ",150000,Total,,"),
          "totals_row", "budget.csv", 6, "country", hint="Delete this row",
          what="budget.csv ends with a row 'Total' in country, no line code, the total of one country's lines (was "

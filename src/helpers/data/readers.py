@@ -1839,9 +1839,10 @@ def _recalculated_on_load(archive: zipfile.ZipFile) -> bool:
 # the functions of a totals row (Excel's tables write SUBTOTAL; a French Excel shows it as SOUS.TOTAL and AGREGAT,
 # and stores the English name, AGGREGATE with its prefix _xlfn.)
 _SUBTOTAL = re.compile(r"=\s*(?:_xlfn\.)?(?:subtotal|sous\.total|aggregate|agregat)\s*\(", re.IGNORECASE)
-# a sum of cells of its own column above it (`=SUM(B2:B3)`, SOMME in a French Excel, stored as SUM): a subtotal row,
-# its cached value read as one more line without a word
-_SUM_ABOVE = re.compile(r"=\s*(?:sum|somme)\s*\(\s*\$?([a-z]+)\$?(\d+)\s*:\s*\$?([a-z]+)\$?(\d+)\s*\)\s*$", re.IGNORECASE)
+# a sum of cells of its own column above it (`=SUM(B2:B3)`, SOMME in a French Excel, stored as SUM; `=B2+B3`;
+# `=SUM(B2,B3)`): a subtotal row, its cached value read as one more line without a word
+_SUM_CALL = re.compile(r"=\s*(?:sum|somme)\s*\((.*)\)\s*$", re.IGNORECASE)
+_CELLS = re.compile(r"\s*\$?([a-z]+)\$?(\d+)\s*(?::\s*\$?([a-z]+)\$?(\d+)\s*)?$", re.IGNORECASE)
 # a reference to another workbook, as Excel stores it in a formula: [1]Feuil1!B3, '[1]Budget 2021'!B3, [1]!Total (the
 # number is the workbook's external link, a sheet or name and '!' after it; a table's column Table1[2021] or
 # [[#This Row],[2021]] is never followed by '!')
@@ -1893,11 +1894,21 @@ def _linked_books(data: bytes) -> dict[str, str]:
 
 def _sums_above(formula: str, i: int, n: int, table: RawTable) -> bool:
     """Whether the formula of the cell of row n, column i, is the sum of cells of that column between the header and
-    it (`=SUM(B2:B3)` in B6)."""
-    found = _SUM_ABOVE.match(formula)
+    it (`=SUM(B2:B3)`, `=B2+B3`, `=SUM(B2,B3)` in B6)."""
+    called = _SUM_CALL.match(formula)
+    terms = re.split(r"[,;]", called[1]) if called else formula[1:].split("+")
+    if len(terms) < (1 if called else 2):   # (=B2 alone is a copy of a line, not a sum)
+        return False
     letter = column_letter(i)
-    return bool(found) and found[1].upper() == found[3].upper() == letter \
-        and table.header_row < int(found[2]) <= int(found[4]) < n
+    for term in terms:
+        cells = _CELLS.match(term)
+        if not cells:
+            return False
+        first, last = int(cells[2]), int(cells[4] or cells[2])
+        if cells[1].upper() != letter or (cells[3] or letter).upper() != letter \
+                or not table.header_row < first <= last < n:
+            return False
+    return True
 
 
 def _formulas_without_value(table: RawTable, data: bytes, values: dict[int, list[Any]],
