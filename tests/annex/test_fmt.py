@@ -210,3 +210,23 @@ def test_every_reason_of_a_cost_per_result_is_said_in_french():
         assert said != unknown and "figures.csv" not in said, (code, said)
     assert fmt.reason("not computable: spending up to that date is not in the data; spent on B3 up to 2021-06-30: "
                       "n/a / participants 15", "fr") == "dépenses à cette date absentes des données"
+
+
+@pytest.mark.parametrize("se, decimals", [(29.88, 0), (633.0, 0), (2.9, 1), (0.46, 2), (0.070, 3), (0.0051, 3),
+                                          (float("nan"), 3), (0.0, 3), (None, 3)])
+def test_an_estimate_has_the_decimals_its_standard_error_warrants(se, decimals):
+    """An effect on a monthly income (SE 29,88) was shown « 99,711 (IC 95 % 32,115 à 167,306) »: its SE to two
+    significant digits sets the decimals, 0 to 3 (a share's, SE 0,070, keeps three)."""
+    assert fmt.se_decimals(se) == decimals
+
+
+def test_a_table_of_estimates_shows_each_row_with_its_own_se_s_decimals():
+    import pandas as pd
+
+    from helpers.annex.context import table_data
+
+    rows = pd.DataFrame({"outcome": ["emploi", "revenu"], "estimate": [0.1324, 99.711], "se": [0.0701, 29.881]})
+    table = table_data(rows, {"outcome": ("Résultat", "Outcome"), "estimate": "estimate", "se": "se"},
+                       {"estimate": "est@se", "se": "est@se"}, "fr", "EUR")
+    assert [[cell["text"] for cell in row[1:]] for row in table["rows"]] == [["0,132", "0,070"], ["100", "30"]]
+    assert [row[1]["value"] for row in table["rows"]] == [0.1324, 99.711]   # (the spreadsheet keeps the number)

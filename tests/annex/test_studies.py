@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from helpers.analyses import propensity
-from helpers.annex import plots, studies
+from helpers.annex import fmt, plots, studies
 from helpers.data.loader import Study
 from helpers.data.schemas import StudySpec
 
@@ -423,7 +423,8 @@ def test_a_panel_with_attrition_says_its_sample_and_gives_the_balanced_panels_es
     fr, en = studies.balanced_panel(study, "fr"), studies.balanced_panel(study, "en")
     assert fr.startswith("Échantillon de l'estimation : toutes les lignes disponibles")
     low, high = ref.conf_int().loc["t:post"]
-    assert (f"revenu {ref.params['t:post']:.3f} (IC 95 % {low:.3f} à {high:.3f} ; p <\u00a00.001 ; "
+    d = fmt.se_decimals(ref.bse["t:post"])   # (the decimals its SE warrants)
+    assert (f"revenu {ref.params['t:post']:.{d}f} (IC 95 % {low:.{d}f} à {high:.{d}f} ; p <\u00a00.001 ; "
             f"{panel.id.nunique()} unités ; hors panel : {150 * 2 - panel.id.nunique()} avec une valeur avant "
             "seulement, 0 après seulement)").replace(".", ",") in fr
     assert en.startswith("Sample of the estimate: every row available") and "(the balanced panel)" in en
@@ -494,8 +495,9 @@ def test_a_panel_with_robust_errors_is_given_the_errors_clustered_on_its_unit(tm
     low, high = ref.conf_int().loc["t:post"]
     fr, en = studies.panel_se(study, "fr"), studies.panel_se(study, "en")
     assert fr.startswith("Attention : les erreurs types robustes (HC1) traitent chaque ligne comme indépendante")
-    assert (f"revenu {ref.bse['t:post']:.3f} (IC 95 % {low:.3f} à {high:.3f} ; p <\u00a00.001 ; "
-            f"{hc1.bse['t:post']:.3f} ligne par ligne)").replace(".", ",") in fr
+    d = fmt.se_decimals(ref.bse["t:post"])   # (the decimals the clustered SE warrants)
+    assert (f"revenu {ref.bse['t:post']:.{d}f} (IC 95 % {low:.{d}f} à {high:.{d}f} ; p <\u00a00.001 ; "
+            f"{hc1.bse['t:post']:.{d}f} ligne par ligne)").replace(".", ",") in fr
     assert "la valeur cluster à la clé se et la valeur id à la clé cluster" in fr and en.startswith("Caution: robust (HC1) standard errors")
     (tmp_path / "s.yaml").write_text(yaml + "cluster: id\nse: cluster\n", encoding="utf-8")
     assert studies.panel_se(_loaded(tmp_path), "fr") == ""
@@ -540,8 +542,9 @@ def test_a_panel_with_robust_errors_has_its_ipw_estimate_and_subgroups_clustered
     assert hc1.bse["t:post"] > 5 * ipw.bse["t:post"]
     low, high = ipw.conf_int().loc["t:post"]
     fr, en = studies.panel_se(study, "fr"), studies.panel_se(study, "en")
-    assert (f" L'estimation de l'étude (IPW, ATT), en grappes par unité : revenu {ipw.bse['t:post']:.3f} (IC 95 % "
-            f"{low:.3f} à {high:.3f} ; p <\u00a00.001 ; {hc1.bse['t:post']:.3f} ligne par ligne)").replace(".", ",") \
+    d = fmt.se_decimals(ipw.bse["t:post"])
+    assert (f" L'estimation de l'étude (IPW, ATT), en grappes par unité : revenu {ipw.bse['t:post']:.{d}f} (IC 95 % "
+            f"{low:.{d}f} à {high:.{d}f} ; p <\u00a00.001 ; {hc1.bse['t:post']:.{d}f} ligne par ligne)").replace(".", ",") \
         + ". Pour les retenir" in fr
     assert "The study's estimate (IPW, ATT), clustered on the unit: revenu" in en
 
@@ -752,8 +755,8 @@ def test_a_treatment_given_by_village_without_clustered_errors_is_given_them(tmp
     fr, en = studies.assigned_by_cluster(study, "fr"), studies.assigned_by_cluster(study, "en")
     assert fr.startswith("Attention : chaque valeur de « village » ne compte qu'un groupe (3 avec les traités, 3 ")
     assert "En grappes par village (CRV1, loi de Student à 5 degrés de liberté) : revenu (naïve) : erreur type " \
-           "27,229 (IC 95 % -61,307 à 78,681 ; p = 0,763)" in fr
-    assert "Clustered on village (CRV1, Student's t on 5 degrees of freedom): revenu (naive): standard error 27.229" \
+           "27 (IC 95 % -61 à 79 ; p = 0,763)" in fr   # (27,229: no decimal, as its SE warrants)
+    assert "Clustered on village (CRV1, Student's t on 5 degrees of freedom): revenu (naive): standard error 27 " \
         in en
     # clustered on the villages: nothing to say
     _villages(tmp_path, "se: cluster\ncluster: village\n")

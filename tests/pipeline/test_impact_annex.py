@@ -296,7 +296,8 @@ def test_the_annex_shows_naive_and_adjusted_side_by_side_with_balance_overlap_an
                   "tendances parallèles", "Revenu 1974 = 0", "educ × Revenu 1974",
                   "Périodes observées : 2017, 2019 avant le programme ; 2021 après."):  # CONSORT 14
         assert words in text, words
-    assert re.search(r"-15\s204,776", text) and re.search(r"2\s746,843", text)
+    # the naive and weighted effects with the decimals their SEs warrant (none): « -15 205 », « 2 747 »
+    assert re.search(r"-15\s205\b(?!,)", text) and re.search(r"2\s747\b(?!,)", text)
     # the synthetic study's pre-trend check, plotted
     assert "test des tendances avant le programme" in text
     # synthetic: 3 forest plots (its subgroups), the overlap, 3 event studies; nsw: the overlap (no subgroup, no
@@ -351,7 +352,8 @@ def test_nsw_experiment_shows_the_published_effect_comparison_mean_and_joint_bal
     assert "SE nonrobust, sample all" in figures.loc[("balance_joint_p", "nsw_exp"), "note"]
     text = plain(html_text)
     assert "intention de traiter" in text and "MCO (ITT)" in text and "Étude enregistrée : LaLonde (1986)" in text
-    assert re.search(r"1\s794,343", text)
+    # shown with the decimals its SE (633) warrants: « 1 794 », not « 1 794,343 » (fmt.se_decimals)
+    assert re.search(r"1\s794\b(?!,)", text) and not re.search(r"1\s794,343", text)
     assert "Équilibre des covariables sur toutes les lignes" in text
 
 
@@ -554,6 +556,14 @@ def _fr3(x: float) -> str:
     return f"{x:.3f}".replace(".", ",")
 
 
+def _fr(x: float, se: float) -> str:
+    """x as the annex shows an estimate whose SE is se: the decimals that SE warrants (fmt.se_decimals), two
+    significant digits at least (fmt.nonzero: -0,096 beside 0,22)."""
+    from helpers.annex import fmt
+
+    return fmt.nonzero(x, fmt.se_decimals(se), "fr")
+
+
 def test_a_staggered_study_built_whole_gives_statsmodels_figures_in_its_sentences_tables_and_figures_csv(
         staggered_annex):
     """The DiD variants checked through the loader and estimator only, now through the runner's whole annex: the
@@ -578,8 +588,9 @@ def test_a_staggered_study_built_whole_gives_statsmodels_figures_in_its_sentence
         assert figures.loc[("impact_p_holm", f"echelonnee:{outcome}:naive"), "value"] == pytest.approx(holm[outcome],
                                                                                                       rel=1e-6)
     ci = pooled["revenu"].conf_int().loc["t:post"]
-    assert (f"revenu : effet estimé (MCO) {_fr3(pooled['revenu'].params['t:post'])}, soit" in text
-            and f"(IC 95 % {_fr3(ci[0])} à {_fr3(ci[1])} ; p < 0,001)" in text)
+    se = pooled["revenu"].bse["t:post"]
+    assert (f"revenu : effet estimé (MCO) {_fr(pooled['revenu'].params['t:post'], se)}, soit" in text
+            and f"(IC 95 % {_fr(ci[0], se)} à {_fr(ci[1], se)} ; p < 0,001)" in text)
 
     start = pd.to_numeric(data["Année de début"], errors="coerce")
     stacked = []
@@ -597,9 +608,11 @@ def test_a_staggered_study_built_whole_gives_statsmodels_figures_in_its_sentence
             assert f"{n_treated} treated units, 80 never treated; SE cluster on village" in row["note"]
             low, high = fit.conf_int().loc["t:p"]
             share = "43 %" if g == 2020 else "57 %"
-            assert (f"{outcome} cohorte {g} {g - 1} {n_treated} 80 {_fr3(fit.params['t:p'])} {_fr3(fit.bse['t:p'])} "
-                    f"{_fr3(low)} {_fr3(high)}") in text
-            assert f"{_fr3(high)} {'< 0,001' if fit.pvalues['t:p'] < 0.001 else _fr3(fit.pvalues['t:p'])} {share}" in text
+            se = fit.bse["t:p"]
+            assert (f"{outcome} cohorte {g} {g - 1} {n_treated} 80 {_fr(fit.params['t:p'], se)} {_fr(se, se)} "
+                    f"{_fr(low, se)} {_fr(high, se)}") in text
+            assert f"{_fr(high, se)} {'< 0,001' if fit.pvalues['t:p'] < 0.001 else _fr3(fit.pvalues['t:p'])} {share}" \
+                in text
     stack = pd.concat(stacked, ignore_index=True)
     w = np.array([48, 64]) / 112
     for outcome in ("revenu", "emploi"):
@@ -609,7 +622,7 @@ def test_a_staggered_study_built_whole_gives_statsmodels_figures_in_its_sentence
         mean = figures.loc[("impact_cohort_effect", f"echelonnee:{outcome}:average")]
         assert mean["value"] == pytest.approx(w @ fit.params[terms].to_numpy(), rel=1e-9)
         assert mean["se"] == pytest.approx(math.sqrt(w @ fit.cov_params().loc[terms, terms].to_numpy() @ w), rel=1e-8)
-        assert f"{outcome} moyenne pondérée 112 80 {_fr3(mean['value'])} {_fr3(mean['se'])}" in text
+        assert f"{outcome} moyenne pondérée 112 80 {_fr(mean['value'], mean['se'])} {_fr(mean['se'], mean['se'])}" in text
     assert ("(moindres carrés ordinaires, sans covariables ni pondération ; erreurs types regroupées par village "
             "(CRV1)), puis la moyenne des cohortes pondérée par leur nombre d'unités traitées (cohorte 2020 : 43 % ; "
             "cohorte 2021 : 57 %)") in text

@@ -246,7 +246,8 @@ class Annex:
 
         formats: column -> "pct", "pct0", "num", "num1", "num2", "numv" (the decimals the value has, up to two:
         7, 12,5, 0,45: an indicator's values), "est3", "est1" (an effect, a bound or a standard error: 3 (1)
-        decimals, more for a value that would show 0, fmt.nonzero), "money", "date", "word", "p" (p-value),
+        decimals, more for a value that would show 0, fmt.nonzero), "est@se" (an estimate with the decimals that give
+        the row's column ``se`` two significant digits, fmt.se_decimals), "money", "date", "word", "p" (p-value),
         "right" (text already formatted, right-aligned), "printed" (a figure as a report printed it, right-aligned,
         in the report's own convention: a number for a spreadsheet only when it reads the same with either
         decimal mark), "long" (long text in small type that may wrap
@@ -634,6 +635,8 @@ def table_data(frame: pd.DataFrame, columns: Mapping[str, Any], formats: Mapping
             classes = ["num"] if head["numeric"] else ["long"] if kind == "long" else []
             if rag and col == rag and not fmt.is_missing(value):
                 classes.append(RAG_CLASSES.get(str(value), ""))
+            if kind.startswith("est@"):   # an estimate with the decimals its row's SE warrants (fmt.se_decimals)
+                kind = f"est{fmt.se_decimals(record.get(kind[4:]))}"
             text = _text(value, kind, lang, currency, limits)
             # a number formatted by the notebook keeps its number too, for a spreadsheet (with the decimals it shows)
             shown = fmt.read_number(text, lang) if kind in ("right", "printed") else None

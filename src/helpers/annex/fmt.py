@@ -77,6 +77,15 @@ def number(value: Any, decimals: int = 0, lang: str = "fr") -> str:
 NONZERO_MAX_DECIMALS = 13   # smaller than 1e-12, an effect is the floating-point noise of a zero difference
 
 
+def se_decimals(se: Any, most: int = 3) -> int:
+    """The decimals an estimate is shown with: those that give its standard error two significant digits, from 0 to
+    ``most`` (an effect on a monthly income, SE 29,9: « 100 (IC 95 % 32 à 167) », where three decimals read
+    « 99,711 (IC 95 % 32,115 à 167,306) »; a share's, SE 0,070: « 0,132 »). ``most`` when the SE is not known or 0."""
+    if is_missing(se) or not math.isfinite(float(se)) or float(se) <= 0:
+        return most
+    return min(most, max(0, 1 - math.floor(math.log10(float(se)))))
+
+
 def nonzero(value: Any, decimals: int = 3, lang: str = "fr") -> str:
     """An effect, a bound of its interval or a standard error: ``number`` with ``decimals``, or with two
     significant digits when those decimals show fewer: -0.0004 -> '-0,00040', not '0,000' (its sign dropped, an
