@@ -223,13 +223,14 @@ def problems(name: str, frame: pd.DataFrame, raw: Any) -> list[Problem]:
     names = {letter: column for column, letter in getattr(raw, "letters", {}).items()}
     for (index, letter), formula in sorted(getattr(raw, "subtotals", {}).items()):
         if index in frame.index and index not in found and letter in names:
-            table_row = _function(formula) != "SUM"   # (a SUM of the cells above it: readers._sums_above)
+            # a sum of the cells above it (=SUM(B2:B3), =B2+B3: readers._sums_above), or an Excel table's SUBTOTAL
+            table_row = _function(formula) != "SUM" and "(" in formula
+            said = f"is a {_function(formula)}, a total of the table's rows (as in the totals row of an Excel table, " \
+                "which adds up the rows a filter shows)" if table_row else "adds up the table's rows above it"
             found[index] = raw.problem(
-                "totals_row", f"this row is a totals row: this cell's formula is a {_function(formula)}, a total of "
-                "the table's rows" + (" (as in the totals row of an Excel table, which adds up the rows a filter "
-                                      "shows)" if table_row else " above it") + "; its amount would be added to the "
-                "rows it sums", HINT + (" In an Excel table, untick 'Total Row' ('Ligne Total') in the Table Design "
-                                        "tab." if table_row else ""),
+                "totals_row", f"this row is a totals row: this cell's formula {said}; its amount would be added to "
+                "the rows it sums", HINT + (" In an Excel table, untick 'Total Row' ('Ligne Total') in the Table "
+                                            "Design tab." if table_row else ""),
                 index=index, column=names[letter], value=formula)
     # the table's other text columns: `Total` in `country`, the first column of an Excel table (not the columns
     # the table does not know: a register's surname may be « Somme »)

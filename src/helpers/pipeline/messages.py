@@ -627,9 +627,9 @@ _FIRST_HOUR = (
     (r"^this row is a totals row \('(.*)' in 'person', no sex\): it would be counted as one more participant, of "
      r"unknown sex$", r"cette ligne est une ligne de total ('\1' dans 'person', sans sexe) : elle serait comptée comme "
      r"un participant de plus, de sexe inconnu"),
-    (r"^this row is a totals row: this cell's formula is a SUM, a total of the table's rows above it; its amount would "
-     r"be added to the rows it sums$", "cette ligne est une ligne de total : la formule de cette cellule est une SOMME "
-     "(SUM) des lignes de la table au-dessus d'elle : son montant s'ajouterait aux lignes qu'elle totalise"),
+    (r"^this row is a totals row: this cell's formula adds up the table's rows above it; its amount would be added "
+     r"to the rows it sums$", "cette ligne est une ligne de total : la formule de cette cellule additionne des lignes "
+     "de la table au-dessus d'elle : son montant s'ajouterait aux lignes qu'elle totalise"),
     (r"^this row is a totals row: this cell's formula is a (\w+), a total of the table's rows \(as in the totals row "
      r"of an Excel table, which adds up the rows a filter shows\); its amount would be added to the rows it sums$",
      r"cette ligne est une ligne de total : la formule de cette cellule est un \1 (SOUS.TOTAL), un total des lignes de "
