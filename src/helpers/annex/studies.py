@@ -379,9 +379,10 @@ def balanced_panel(study: Any, lang: str) -> str:
     found = []
     for _, row in panel.iterrows():
         p = fmt.p_value(row["p_value"], lang)
+        d = fmt.se_decimals(row["se"])   # the decimals its SE warrants
         found.append(say("study_panel_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
-                         est=fmt.nonzero(row["estimate"], fmt.se_decimals(row["se"]), lang), low=fmt.nonzero(row["ci_low"], fmt.se_decimals(row["se"]), lang),
-                         high=fmt.nonzero(row["ci_high"], fmt.se_decimals(row["se"]), lang), p=p if p.startswith("<") else "= " + p,
+                         est=fmt.nonzero(row["estimate"], d, lang), low=fmt.nonzero(row["ci_low"], d, lang),
+                         high=fmt.nonzero(row["ci_high"], d, lang), p=p if p.startswith("<") else "= " + p,
                          n=fmt.number(row["n_units"], 0, lang), lost=fmt.number(row["n_lost"], 0, lang),
                          late=fmt.number(row["n_late"], 0, lang)))
     return say("study_panel", lang, effects=sep.join(found))
@@ -427,11 +428,12 @@ def panel_se(study: Any, lang: str) -> str:
     found: dict[bool, list[str]] = {True: [], False: []}
     for _, row in clustered.iterrows():
         p = fmt.p_value(row["p_value"], lang)
+        d = fmt.se_decimals(row["se"])   # the decimals its SE warrants
         found[row["method"] == "naive"].append(say(
             "study_panel_se_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
-            se=fmt.nonzero(row["se"], fmt.se_decimals(row["se"]), lang), low=fmt.nonzero(row["ci_low"], fmt.se_decimals(row["se"]), lang),
-            high=fmt.nonzero(row["ci_high"], fmt.se_decimals(row["se"]), lang), p=p if p.startswith("<") else "= " + p,
-            own=fmt.nonzero(row["own_se"], fmt.se_decimals(row["se"]), lang)))
+            se=fmt.nonzero(row["se"], d, lang), low=fmt.nonzero(row["ci_low"], d, lang),
+            high=fmt.nonzero(row["ci_high"], d, lang), p=p if p.startswith("<") else "= " + p,
+            own=fmt.nonzero(row["own_se"], d, lang)))
     if not found[True]:
         return ""
     sep = say("list_separator", lang)
@@ -459,10 +461,11 @@ def classical_se(study: Any, lang: str) -> str:
         values = as_numbers_of(study, row["outcome"])
         binary |= bool(values.size and np.isin(values, (0.0, 1.0)).all())
         p = fmt.p_value(row["p_value"], lang)
+        d = fmt.se_decimals(row["se"])   # the decimals its SE warrants
         found.append(say("study_classical_se_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
-                         method=_pick("short", row["method"], lang), own=fmt.nonzero(row["own_se"], fmt.se_decimals(row["se"]), lang),
-                         se=fmt.nonzero(row["se"], fmt.se_decimals(row["se"]), lang), low=fmt.nonzero(row["ci_low"], fmt.se_decimals(row["se"]), lang),
-                         high=fmt.nonzero(row["ci_high"], fmt.se_decimals(row["se"]), lang), p=p if p.startswith("<") else "= " + p))
+                         method=_pick("short", row["method"], lang), own=fmt.nonzero(row["own_se"], d, lang),
+                         se=fmt.nonzero(row["se"], d, lang), low=fmt.nonzero(row["ci_low"], d, lang),
+                         high=fmt.nonzero(row["ci_high"], d, lang), p=p if p.startswith("<") else "= " + p))
     if not found:
         return ""
     return say("study_classical_se", lang, binary=say("study_classical_se_binary", lang) if binary else "",
@@ -515,12 +518,13 @@ def assigned_by_cluster(study: Any, lang: str) -> str:
     effects = []
     for _, row in _other_se(study, "assigned").iterrows():
         p = fmt.p_value(row["p_value"], lang)
+        d = fmt.se_decimals(row["se"])   # the decimals its SE warrants
         effects.append(say(
             "study_assigned_by_effect", lang, outcome=outcome_name(study, row["outcome"], lang),
             method=_pick("short", row["method"], lang) + (f", {row['estimand'].upper()}" if row["estimand"] else ""),
-            se=fmt.nonzero(row["se"], fmt.se_decimals(row["se"]), lang), low=fmt.nonzero(row["ci_low"], fmt.se_decimals(row["se"]), lang),
-            high=fmt.nonzero(row["ci_high"], fmt.se_decimals(row["se"]), lang), p=p if p.startswith("<") else "= " + p,
-            own=fmt.nonzero(row["own_se"], fmt.se_decimals(row["se"]), lang) if pd.notna(row["own_se"]) else "n.d."))
+            se=fmt.nonzero(row["se"], d, lang), low=fmt.nonzero(row["ci_low"], d, lang),
+            high=fmt.nonzero(row["ci_high"], d, lang), p=p if p.startswith("<") else "= " + p,
+            own=fmt.nonzero(row["own_se"], d, lang) if pd.notna(row["own_se"]) else "n.d."))
     if not effects:
         return ""
     own_se = se_name(SE_TYPES[spec.se], lang) + (f"{' sur ' if lang == 'fr' else ' on '}{spec.cluster}" if spec.se == "cluster" else "")
